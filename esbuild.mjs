@@ -1,0 +1,24 @@
+// Builds every bundle NormScope ships. `node esbuild.mjs` builds once; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions[]} */
+const bundles = [
+  {
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+
+if (watch) {
+  for (const options of bundles) await (await esbuild.context({ ...common, ...options })).watch();
+} else {
+  await Promise.all(bundles.map((options) => esbuild.build({ ...common, ...options })));
+}

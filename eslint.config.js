@@ -1,0 +1,96 @@
+// Lint: type-aware TypeScript rules plus the import zones of ../shared/STYLE.md, enforced mechanically.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+import globals from 'globals';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const layer = (folders) => folders.map((folder) => `**/${folder}/**`);
+
+/** Each zone lists what its files must not import. */
+const zones = [
+  {
+    files: ['src/engine/**/*.ts'],
+    message:
+      'src/engine is pure: it imports nothing outside src/engine (no vscode, Node built-ins or DOM libraries).',
+    paths: ['vscode', 'chart.js', ...nodeBuiltins],
+    patterns: layer(['io', 'cli', 'shared', 'extension', 'webview', 'renderer']),
+  },
+  {
+    files: ['src/io/**/*.ts'],
+    message: 'src/io builds on the engine only; it never imports vscode or the front ends.',
+    paths: ['vscode', 'chart.js'],
+    patterns: layer(['cli', 'shared', 'extension', 'webview', 'renderer']),
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    message: 'src/shared holds protocol types used by every host; it imports only the engine.',
+    paths: ['vscode', ...nodeBuiltins],
+    patterns: layer(['io', 'cli', 'extension', 'webview', 'renderer']),
+  },
+  {
+    files: ['src/webview/**/*.ts', 'src/renderer/**/*.ts'],
+    message: 'Browser bundles import only the engine and shared.',
+    paths: ['vscode', ...nodeBuiltins],
+    patterns: layer(['io', 'cli', 'extension']),
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    message: 'The CLI runs outside VS Code.',
+    paths: ['vscode'],
+    patterns: layer(['extension', 'webview', 'renderer']),
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'bench/data/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          // node:test's test()/describe() promises are awaited by the runner itself.
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='eval']",
+          message: 'No eval: webviews run under a CSP without unsafe-eval.',
+        },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: 'No new Function: no code generation.',
+        },
+      ],
+    },
+  },
+  ...zones.map(({ files, message, paths, patterns }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: paths.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] },
+      ],
+    },
+  })),
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
+  },
+);
