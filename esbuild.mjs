@@ -1,5 +1,6 @@
 // Builds every bundle NormScope ships. `node esbuild.mjs` builds once; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 
@@ -15,7 +16,14 @@ const bundles = [
   },
 ];
 
-const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const common = {
+  bundle: true,
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { VERSION: JSON.stringify(version) },
+};
 
 if (watch) {
   for (const options of bundles) await (await esbuild.context({ ...common, ...options })).watch();

@@ -1,2 +1,66 @@
-// Placeholder entry until the CLI commands land in this same change.
-console.log('normscope: commands coming');
+// normscope: the command-line front end over the engine and readers. Exit 0 on success, 2 on bad input.
+import type { Command } from './command';
+import { print } from './command';
+import { COMMANDS } from './commands';
+import { InputError } from '../io/errors';
+import { UsageError } from './usage-error';
+
+function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'normscope: see and get right what every normalization does.',
+    '',
+    'Usage:',
+    ...COMMANDS.map((c) => `  normscope ${c.usage}`),
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Errors exit with status 2 and one line on stderr naming the file, line and column or the flag and value.',
+  ].join('\n');
+}
+
+function isExpectedError(error: unknown): error is Error {
+  if (error instanceof UsageError || error instanceof InputError) return true;
+  if (error instanceof RangeError || error instanceof TypeError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('ERR_PARSE_ARGS') || ['ENOENT', 'EISDIR', 'EACCES', 'EEXIST'].includes(code));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    print(helpText());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    print(VERSION);
+    return 0;
+  }
+  const command: Command | undefined = COMMANDS.find((c) => c.name === name);
+  try {
+    if (!command) throw new UsageError(name, `unknown command (try: ${COMMANDS.map((c) => c.name).join(', ')})`);
+    if (rest.includes('--help')) {
+      print(`normscope ${command.usage}\n\n${command.summary}`);
+      return 0;
+    }
+    await command.run(rest);
+    return 0;
+  } catch (error) {
+    if (!isExpectedError(error)) throw error;
+    process.stderr.write(`normscope: ${error.message}\n`);
+    return 2;
+  }
+}
+
+declare const VERSION: string;
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(`normscope: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

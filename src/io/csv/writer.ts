@@ -1,0 +1,21 @@
+/** CSV output: numbers printed so they read back bit for bit, fields quoted only when they must be. */
+
+/** Shortest round-tripping text of a number; '' for NaN (missing, as pandas writes it); inf/-inf for infinities. */
+export function formatNumber(value: number): string {
+  if (Number.isNaN(value)) return '';
+  if (value === Infinity) return 'inf';
+  if (value === -Infinity) return '-inf';
+  return String(value);
+}
+
+/** Quotes a field (RFC 4180, inner quotes doubled) when it holds the delimiter, a quote, CR or LF. */
+export function quoteField(text: string, delimiter: string): string {
+  if (text.includes(delimiter) || text.includes('"') || text.includes('\n') || text.includes('\r')) {
+    return `"${text.replaceAll('"', '""')}"`;
+  }
+  return text;
+}
+
+export function formatRecord(fields: readonly string[], delimiter: string): string {
+  return fields.map((field) => quoteField(field, delimiter)).join(delimiter) + '\n';
+}
