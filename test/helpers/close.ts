@@ -71,5 +71,7 @@ export function conditionedTolerance(values: ArrayLike<number>): Required<Tolera
   const maxAbs = Math.max(...finite.map(Math.abs));
   if (spread === 0) return PARITY;
   const kappa = maxAbs / spread;
-  return { rel: Math.max(PARITY.rel, Math.sqrt(finite.length) * Number.EPSILON * kappa), abs: PARITY.abs };
+  const rel = Math.max(PARITY.rel, Math.sqrt(finite.length) * Number.EPSILON * kappa);
+  // Results in units of the spread (z-scores near 0) carry the same error absolutely.
+  return { rel, abs: rel > PARITY.rel ? rel : PARITY.abs };
 }

@@ -9,7 +9,13 @@ export type Framework = 'torch' | 'keras' | 'flax';
 export type NormLayer = 'batchnorm' | 'layernorm' | 'instancenorm' | 'groupnorm' | 'rmsnorm';
 
 export const FRAMEWORKS: readonly Framework[] = ['torch', 'keras', 'flax'];
-export const NORM_LAYERS: readonly NormLayer[] = ['batchnorm', 'layernorm', 'instancenorm', 'groupnorm', 'rmsnorm'];
+export const NORM_LAYERS: readonly NormLayer[] = [
+  'batchnorm',
+  'layernorm',
+  'instancenorm',
+  'groupnorm',
+  'rmsnorm',
+];
 
 /**
  * How momentum updates a running statistic:
