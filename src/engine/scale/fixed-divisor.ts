@@ -1,4 +1,4 @@
-import { ParameterError } from './parameter-error';
+import { ParameterError } from '../parameter-error';
 import { mapColumns, type Matrix } from './matrix';
 import type { Scaler, ScalerJSON, ScalerState } from './scaler';
 

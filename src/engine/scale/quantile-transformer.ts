@@ -1,7 +1,7 @@
 import { quantileSorted, sortedNonMissing } from '../stats/quantile';
 import { interp } from './interp';
 import { normalCdf, normalPpf } from './normal-distribution';
-import { ParameterError } from './parameter-error';
+import { ParameterError } from '../parameter-error';
 import { columnOf, fromColumns, type Matrix } from './matrix';
 import { checkFitted, toNumbers, type Scaler, type ScalerJSON, type ScalerState } from './scaler';
 

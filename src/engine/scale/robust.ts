@@ -1,6 +1,6 @@
 import { quantileSorted, sortedNonMissing } from '../stats/quantile';
 import { normalPpf } from './normal-distribution';
-import { ParameterError } from './parameter-error';
+import { ParameterError } from '../parameter-error';
 import { mapColumns, type Matrix } from './matrix';
 import {
   checkFitted,

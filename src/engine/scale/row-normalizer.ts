@@ -1,4 +1,4 @@
-import { ParameterError } from './parameter-error';
+import { ParameterError } from '../parameter-error';
 import type { Matrix } from './matrix';
 import { handleZerosInScale, type Scaler, type ScalerJSON } from './scaler';
 

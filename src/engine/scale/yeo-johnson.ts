@@ -1,6 +1,6 @@
 import { numpyVariance, pairwiseSum } from '../stats/sum';
 import { brentMinimize } from './brent';
-import { ParameterError } from './parameter-error';
+import { ParameterError } from '../parameter-error';
 import { columnOf, fromColumns, type Matrix } from './matrix';
 import { checkFitted, stateArray, toNumbers, type Scaler, type ScalerJSON, type ScalerState } from './scaler';
 import { StandardScaler } from './standard';

@@ -6,7 +6,7 @@ import { createScaler, scalerFromJSON, SCALING_METHODS } from '../../../src/engi
 import type { Scaler, ScalingMethod } from '../../../src/engine/scale/scaler';
 import { MinMaxScaler } from '../../../src/engine/scale/min-max';
 import { StandardScaler } from '../../../src/engine/scale/standard';
-import { ParameterError } from '../../../src/engine/scale/parameter-error';
+import { ParameterError } from '../../../src/engine/parameter-error';
 import { assertClose, conditionedTolerance, type Tolerance } from '../../helpers/close';
 import { referenceCases, toFloat64, type ReferenceArray, type ReferenceCase } from '../../helpers/reference';
 

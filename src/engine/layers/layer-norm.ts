@@ -1,0 +1,90 @@
+import { ParameterError } from '../parameter-error';
+import { complementAxes, normalizeAxes } from '../tensor/axes';
+import type { FloatArray, Tensor } from '../tensor/tensor';
+import { checkEps, checkParameter, checkRank } from './checks';
+import {
+  groupedView,
+  groupMeanSquares,
+  groupMoments,
+  inverseStd,
+  normalizeGroups,
+  outputOf,
+} from './grouped';
+
+export interface LayerNormOptions {
+  /** PyTorch: the trailing shape normalized together (default: the last axis). */
+  normalizedShape?: readonly number[];
+  /** Keras/Flax: the reduced axes (default -1). Exclusive with normalizedShape. */
+  axes?: readonly number[];
+  eps?: number;
+  /** Per-element affine over the normalized axes' shape. */
+  weight?: ArrayLike<number>;
+  bias?: ArrayLike<number>;
+}
+
+/** The reduced axes of a LayerNorm/RMSNorm call and their shape (the affine parameters' shape). */
+export function normalizedAxes(
+  op: string,
+  x: Tensor,
+  options: Pick<LayerNormOptions, 'normalizedShape' | 'axes'>,
+): number[] {
+  const rank = x.shape.length;
+  if (options.normalizedShape && options.axes)
+    throw new ParameterError(op, 'axes', options.axes, 'cannot be given with normalizedShape');
+  if (options.axes) return normalizeAxes(options.axes, rank, op, 'axes');
+  const shape = options.normalizedShape ?? [x.shape[rank - 1]];
+  const trailing = x.shape.slice(rank - shape.length);
+  if (shape.length === 0 || shape.length > rank || trailing.some((extent, i) => extent !== shape[i])) {
+    throw new ParameterError(
+      op,
+      'normalizedShape',
+      shape,
+      `must be the trailing extents of the input [${x.shape.join(', ')}]`,
+    );
+  }
+  return shape.map((_, i) => rank - shape.length + i);
+}
+
+/**
+ * Layer normalization: one mean and (biased) variance per sample over the normalized axes,
+ * y = (x - μ)/√(σ² + eps)·γ + β with γ, β shaped like the normalized axes.
+ * Example: tokens [B, T, C] with normalizedShape [C] → B·T statistics of C values each.
+ */
+export function layerNorm<T extends FloatArray>(x: Tensor<T>, options: LayerNormOptions = {}): Tensor<T> {
+  return normalizeOverAxes('layerNorm', x, options, true);
+}
+
+/**
+ * RMS normalization (PyTorch nn.RMSNorm): no centring, y = x/√(mean(x²) + eps)·γ. eps defaults to the
+ * machine epsilon of the input's dtype, as PyTorch's eps=None.
+ */
+export function rmsNorm<T extends FloatArray>(
+  x: Tensor<T>,
+  options: Omit<LayerNormOptions, 'bias'> = {},
+): Tensor<T> {
+  return normalizeOverAxes('rmsNorm', x, options, false);
+}
+
+function normalizeOverAxes<T extends FloatArray>(
+  op: string,
+  x: Tensor<T>,
+  options: LayerNormOptions,
+  center: boolean,
+): Tensor<T> {
+  checkRank(op, x, 1);
+  const reduced = normalizedAxes(op, x, options);
+  const eps = options.eps ?? (center ? 1e-5 : x.data instanceof Float32Array ? 2 ** -23 : Number.EPSILON);
+  checkEps(op, eps);
+  const affineShape = reduced.map((axis) => x.shape[axis]);
+  checkParameter(op, 'weight', options.weight, affineShape);
+  checkParameter(op, 'bias', options.bias, affineShape);
+  const view = groupedView(x, complementAxes(reduced, x.shape.length), reduced);
+  const affine = { weight: options.weight, bias: options.bias, index: (_group: number, i: number) => i };
+  if (center) {
+    const { mean, variance } = groupMoments(view);
+    normalizeGroups(view, mean, inverseStd(variance, eps), affine);
+  } else {
+    normalizeGroups(view, null, inverseStd(groupMeanSquares(view), eps), affine);
+  }
+  return outputOf(x, view);
+}
