@@ -1,4 +1,5 @@
 // Typed readers for flag values; each names the flag and the value it refuses.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './usage-error';
 
 export function requireValue(flag: string, value: string | undefined): string {
@@ -43,4 +44,25 @@ export function positional(positionals: string[], index: number, name: string): 
   const value = positionals[index];
   if (value === undefined) throw new UsageError(name, 'is missing');
   return value;
+}
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * node:util parseArgs with positionals allowed, and with negative values accepted after a flag
+ * (`--range -1,1`, `--channel-axis -1`), which parseArgs alone rejects as ambiguous.
+ */
+export function parseCommandArgs<T extends OptionsConfig>(args: readonly string[], options: T) {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i].startsWith('--') ? args[i].slice(2) : undefined;
+    const next = args[i + 1];
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`--${name}=${next}`);
+      i++;
+    } else {
+      joined.push(args[i]);
+    }
+  }
+  return parseArgs({ args: joined, options, allowPositionals: true, strict: true });
 }

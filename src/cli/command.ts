@@ -11,7 +11,12 @@ export function print(text: string): void {
 }
 
 export function printJson(value: unknown): void {
-  print(JSON.stringify(value, jsonNumbers, 2));
+  print(jsonText(value));
+}
+
+/** JSON as the CLI writes it (stdout and files alike), with NaN and ±Infinity encoded as below. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, jsonNumbers, 2) + '\n';
 }
 
 /** JSON has no NaN or Infinity: print them as null (missing) and as the strings "Infinity"/"-Infinity". */

@@ -24,7 +24,10 @@ function isExpectedError(error: unknown): error is Error {
   if (error instanceof UsageError || error instanceof InputError) return true;
   if (error instanceof RangeError || error instanceof TypeError) return true;
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('ERR_PARSE_ARGS') || ['ENOENT', 'EISDIR', 'EACCES', 'EEXIST'].includes(code));
+  return (
+    typeof code === 'string' &&
+    (code.startsWith('ERR_PARSE_ARGS') || ['ENOENT', 'EISDIR', 'EACCES', 'EEXIST'].includes(code))
+  );
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -39,7 +42,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const command: Command | undefined = COMMANDS.find((c) => c.name === name);
   try {
-    if (!command) throw new UsageError(name, `unknown command (try: ${COMMANDS.map((c) => c.name).join(', ')})`);
+    if (!command)
+      throw new UsageError(name, `unknown command (try: ${COMMANDS.map((c) => c.name).join(', ')})`);
     if (rest.includes('--help')) {
       print(`normscope ${command.usage}\n\n${command.summary}`);
       return 0;
@@ -60,7 +64,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = status;
   },
   (error: unknown) => {
-    process.stderr.write(`normscope: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `normscope: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -56,7 +56,8 @@ function parseHeader(text: string): { descr: string; fortranOrder: boolean; shap
     .map((part) => part.trim())
     .filter((part) => part !== '')
     .map((part) => {
-      if (!/^\d+L?$/.test(part)) throw new InputError(`.npy header shape (${shapeText}) is not a tuple of integers`);
+      if (!/^\d+L?$/.test(part))
+        throw new InputError(`.npy header shape (${shapeText}) is not a tuple of integers`);
       return Number.parseInt(part, 10);
     });
   return { descr, fortranOrder: fortran === 'True', shape };
@@ -74,7 +75,8 @@ export function decodeNpy(bytes: Uint8Array, file?: string): NpyArray {
 
 function decode(bytes: Uint8Array): NpyArray {
   if (bytes.length === 0) throw new InputError('empty file');
-  if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) throw new InputError('not a .npy file (no \\x93NUMPY magic)');
+  if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b))
+    throw new InputError('not a .npy file (no \\x93NUMPY magic)');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const major = bytes[6];
   if (major < 1 || major > 3) throw new InputError(`unsupported .npy format version ${major}.${bytes[7]}`);
@@ -82,19 +84,25 @@ function decode(bytes: Uint8Array): NpyArray {
   const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   const dataStart = 8 + headerLengthBytes + headerLength;
   if (dataStart > bytes.length) throw new InputError('truncated .npy header');
-  const headerText = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(8 + headerLengthBytes, dataStart));
+  const headerText = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(
+    bytes.subarray(8 + headerLengthBytes, dataStart),
+  );
   const { descr, fortranOrder, shape } = parseHeader(headerText);
   const match = /^([<>|=])([fiub])(\d+)$/.exec(descr);
   const reader = match ? READERS[`${match[2]}${match[3]}`] : undefined;
-  if (!match || !reader) throw new InputError(`unsupported dtype '${descr}' (supported: f4, f8, i1–i8, u1–u8, bool)`);
+  if (!match || !reader)
+    throw new InputError(`unsupported dtype '${descr}' (supported: f4, f8, i1–i8, u1–u8, bool)`);
   const littleEndian = match[1] !== '>';
   const count = sizeOf(shape);
   const needed = count * reader.size;
   if (bytes.length - dataStart < needed) {
-    throw new InputError(`truncated .npy data: shape (${shape.join(', ')}) needs ${needed} bytes, found ${bytes.length - dataStart}`);
+    throw new InputError(
+      `truncated .npy data: shape (${shape.join(', ')}) needs ${needed} bytes, found ${bytes.length - dataStart}`,
+    );
   }
   const data = match[2] === 'f' && match[3] === '4' ? new Float32Array(count) : new Float64Array(count);
-  for (let i = 0, at = dataStart; i < count; i++, at += reader.size) data[i] = reader.read(view, at, littleEndian);
+  for (let i = 0, at = dataStart; i < count; i++, at += reader.size)
+    data[i] = reader.read(view, at, littleEndian);
   if (!fortranOrder || shape.length < 2) return { data, shape, dtype: descr, fortranOrder };
   // Fortran order: the file holds the transpose in C order; gather it back with axes reversed.
   const reversed = [...shape].reverse();

@@ -15,8 +15,8 @@ import {
  */
 export class MaxAbsScaler implements IncrementalScaler {
   readonly method = 'maxabs';
-  maxAbs = new Float64Array(0);
-  scale = new Float64Array(0);
+  maxAbs: Float64Array = new Float64Array(0);
+  scale: Float64Array = new Float64Array(0);
   nSamplesSeen = 0;
   nFeaturesIn: number | undefined;
 

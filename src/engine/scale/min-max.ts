@@ -24,11 +24,11 @@ export class MinMaxScaler implements IncrementalScaler {
   readonly method = 'minmax';
   readonly featureRange: readonly [number, number];
   readonly clip: boolean;
-  dataMin = new Float64Array(0);
-  dataMax = new Float64Array(0);
-  dataRange = new Float64Array(0);
-  scale = new Float64Array(0);
-  min = new Float64Array(0);
+  dataMin: Float64Array = new Float64Array(0);
+  dataMax: Float64Array = new Float64Array(0);
+  dataRange: Float64Array = new Float64Array(0);
+  scale: Float64Array = new Float64Array(0);
+  min: Float64Array = new Float64Array(0);
   nSamplesSeen = 0;
   nFeaturesIn: number | undefined;
 

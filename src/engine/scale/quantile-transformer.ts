@@ -27,7 +27,7 @@ export class QuantileTransformer implements Scaler {
   readonly outputDistribution: OutputDistribution;
   /** quantiles[j] = the landmarks of feature j. */
   quantiles: Float64Array[] = [];
-  references = new Float64Array(0);
+  references: Float64Array = new Float64Array(0);
   nFeaturesIn: number | undefined;
 
   constructor(options: QuantileOptions = {}) {

@@ -32,8 +32,8 @@ export class RobustScaler implements Scaler {
   readonly withScaling: boolean;
   readonly quantileRange: readonly [number, number];
   readonly unitVariance: boolean;
-  center = new Float64Array(0);
-  scale = new Float64Array(0);
+  center: Float64Array = new Float64Array(0);
+  scale: Float64Array = new Float64Array(0);
   nFeaturesIn: number | undefined;
 
   constructor(options: RobustOptions = {}) {

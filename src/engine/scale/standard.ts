@@ -25,11 +25,11 @@ export class StandardScaler implements IncrementalScaler {
   readonly method = 'zscore';
   readonly withMean: boolean;
   readonly withStd: boolean;
-  mean = new Float64Array(0);
-  var = new Float64Array(0);
-  scale = new Float64Array(0);
+  mean: Float64Array = new Float64Array(0);
+  var: Float64Array = new Float64Array(0);
+  scale: Float64Array = new Float64Array(0);
   /** Non-missing values seen per feature. */
-  nSamplesSeen = new Float64Array(0);
+  nSamplesSeen: Float64Array = new Float64Array(0);
   nFeaturesIn: number | undefined;
   private moments: Moments[] = [];
 

@@ -57,7 +57,7 @@ export function yeoJohnsonLambda(values: ArrayLike<number>): number {
 export class YeoJohnsonTransformer implements Scaler {
   readonly method = 'yeo-johnson';
   readonly standardize: boolean;
-  lambdas = new Float64Array(0);
+  lambdas: Float64Array = new Float64Array(0);
   nFeaturesIn: number | undefined;
   private scaler: StandardScaler | undefined;
 

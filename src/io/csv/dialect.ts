@@ -34,7 +34,9 @@ function modalWidth(records: string[][]): { width: number; agreeing: number } {
   const counts = new Map<number, number>();
   for (const record of records) counts.set(record.length, (counts.get(record.length) ?? 0) + 1);
   let best = { width: 1, agreeing: 0 };
-  for (const [width, agreeing] of counts) if (agreeing > best.agreeing || (agreeing === best.agreeing && width > best.width)) best = { width, agreeing };
+  for (const [width, agreeing] of counts)
+    if (agreeing > best.agreeing || (agreeing === best.agreeing && width > best.width))
+      best = { width, agreeing };
   return best;
 }
 

@@ -85,7 +85,9 @@ export class CsvTableBuilder {
     if (fields.length !== this.columns.length) {
       const delimiterWidth = 1;
       const column =
-        fields.slice(0, Math.min(fields.length, this.columns.length)).reduce((sum, f) => sum + f.length + delimiterWidth, 0) +
+        fields
+          .slice(0, Math.min(fields.length, this.columns.length))
+          .reduce((sum, f) => sum + f.length + delimiterWidth, 0) +
         (fields.length > this.columns.length ? 1 : 0);
       throw new InputError(
         `row has ${fields.length} fields, expected ${this.columns.length} (as ${this.dialect.header ? 'the header' : 'the first row'})`,

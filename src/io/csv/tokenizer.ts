@@ -64,7 +64,12 @@ export class CsvTokenizer {
       if (!isBomPrefix || bytes.length === 0) this.consume(bytes);
     }
     if (this.state === State.Quoted) {
-      throw new InputError('unterminated quoted field (the closing quote is missing)', undefined, this.quoteLine, this.quoteColumn);
+      throw new InputError(
+        'unterminated quoted field (the closing quote is missing)',
+        undefined,
+        this.quoteLine,
+        this.quoteColumn,
+      );
     }
     if (this.recordHasContent) {
       this.endField();
@@ -80,7 +85,8 @@ export class CsvTokenizer {
         this.pendingCR = false;
         if (b === LF) continue;
       }
-      if (b === 0) throw new InputError('binary file: NUL byte in text', undefined, this.line, this.column + 1);
+      if (b === 0)
+        throw new InputError('binary file: NUL byte in text', undefined, this.line, this.column + 1);
       if ((b & 0xc0) !== 0x80) this.column++;
       switch (this.state) {
         case State.FieldStart:
@@ -114,7 +120,12 @@ export class CsvTokenizer {
             this.state = State.FieldStart;
             this.newline(b);
           } else if (b === QUOTE) {
-            throw new InputError('quote inside an unquoted field (quote the whole field and double inner quotes)', undefined, this.line, this.column);
+            throw new InputError(
+              'quote inside an unquoted field (quote the whole field and double inner quotes)',
+              undefined,
+              this.line,
+              this.column,
+            );
           } else {
             this.append(b);
           }
@@ -179,7 +190,12 @@ export class CsvTokenizer {
     try {
       text = this.fieldLength === 0 ? '' : this.decoder.decode(this.field.subarray(0, this.fieldLength));
     } catch {
-      throw new InputError('binary or non-UTF-8 data (fields must be UTF-8 text)', undefined, this.line, this.column);
+      throw new InputError(
+        'binary or non-UTF-8 data (fields must be UTF-8 text)',
+        undefined,
+        this.line,
+        this.column,
+      );
     }
     this.fields.push(text);
     this.fieldLength = 0;
@@ -196,7 +212,9 @@ export class CsvTokenizer {
 /** Tokenizes a whole byte array (tests, sniffing, selections); returns records with their start lines. */
 export function tokenizeBytes(bytes: Uint8Array, delimiter: string): { fields: string[]; line: number }[] {
   const records: { fields: string[]; line: number }[] = [];
-  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (fields, line) => records.push({ fields, line }));
+  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (fields, line) =>
+    records.push({ fields, line }),
+  );
   tokenizer.push(bytes);
   tokenizer.end();
   return records;

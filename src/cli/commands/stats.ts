@@ -1,0 +1,105 @@
+import { describe, describeAxes, SUMMARY_FIELDS, type Summary } from '../../engine/stats/describe';
+import { parseAxisList } from '../../engine/tensor/axes';
+import { tensor } from '../../engine/tensor/tensor';
+import { isNpy, readNpyFile } from '../data-files';
+import { readCsvTable } from '../../io/node/csv-file';
+import { parseCommandArgs, positional } from '../args';
+import { print, printJson, type Command } from '../command';
+import { withFlagNames } from '../flag-names';
+import { formatCell, formatTextTable } from '../text-table';
+import { UsageError } from '../usage-error';
+
+type ColumnReport = { name: string; kind: 'numeric' | 'text' } & { [K in keyof Summary]: number | null };
+
+function numericReport(name: string, summary: Summary): ColumnReport {
+  return { name, kind: 'numeric', ...summary };
+}
+
+function textReport(name: string, count: number, missing: number): ColumnReport {
+  const empty = Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, null])) as {
+    [K in keyof Summary]: null;
+  };
+  return { name, kind: 'text', ...empty, count, missing };
+}
+
+export const stats: Command = {
+  name: 'stats',
+  usage: 'stats <file.csv|file.npy> [--axis 0,2,3] [--json]',
+  summary:
+    'Per-column statistics (count, missing, mean, std ddof 1 and 0, min, quartiles, max, skewness, kurtosis); for .npy, per index of the axes --axis does not reduce.',
+  async run(args) {
+    const { values, positionals } = parseCommandArgs(args, {
+      axis: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const file = positional(positionals, 0, '<file>');
+    let rows: number;
+    let columns: ColumnReport[];
+    if (isNpy(file)) {
+      const array = await readNpyFile(file);
+      const axes = values.axis === undefined ? [0] : parseAxisListFlag(values.axis);
+      const result = withFlagNames(() => describeAxes(tensor(array.data, array.shape), axes));
+      rows = result.reducedAxes.reduce((n, axis) => n * array.shape[axis], 1);
+      columns = result.summaries.map((summary, index) =>
+        numericReport(indexName(index, result.keptShape), summary),
+      );
+    } else {
+      if (values.axis !== undefined)
+        throw new UsageError('--axis', 'applies to .npy inputs; CSV statistics are per column');
+      const table = await readCsvTable(file);
+      rows = table.rowCount;
+      columns = table.columns.map((c) =>
+        c.kind === 'numeric'
+          ? numericReport(c.name, describe(table.rowCount, c.values))
+          : textReport(c.name, c.count, c.missing),
+      );
+    }
+    if (values.json) {
+      printJson({ rows, columns });
+      return;
+    }
+    const fields = [
+      'count',
+      'missing',
+      'mean',
+      'std',
+      'min',
+      'q25',
+      'median',
+      'q75',
+      'max',
+      'skewness',
+      'kurtosis',
+    ] as const;
+    print(`${file}: ${rows} ${isNpy(file) ? 'values per statistic' : 'rows'}`);
+    print(
+      formatTextTable([
+        ['column', 'kind', ...fields],
+        ...columns.map((c) => [
+          c.name,
+          c.kind,
+          ...fields.map((f) => (c[f] === null ? '' : formatCell(c[f]))),
+        ]),
+      ]),
+    );
+  },
+};
+
+function parseAxisListFlag(text: string): number[] {
+  try {
+    return parseAxisList(text, 'stats', 'axis');
+  } catch {
+    throw new UsageError('--axis', `'${text}' is not a comma-separated list of integer axes`);
+  }
+}
+
+/** '[3]' or '[1, 2]': the kept-axes index of a summary (C order); 'all' when nothing is kept. */
+function indexName(flat: number, keptShape: readonly number[]): string {
+  if (keptShape.length === 0) return 'all';
+  const index: number[] = [];
+  for (let axis = keptShape.length - 1; axis >= 0; axis--) {
+    index[axis] = flat % keptShape[axis];
+    flat = Math.floor(flat / keptShape[axis]);
+  }
+  return `[${index.join(', ')}]`;
+}

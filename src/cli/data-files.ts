@@ -1,0 +1,158 @@
+/**
+ * The CLI's tabular inputs and outputs: a CSV/TSV (streamed) or a .npy (samples × features), the
+ * numeric columns a method applies to, and outputs written as the input was (same header, dialect and
+ * text columns; numbers printed so they read back bit for bit).
+ */
+import { extname } from 'node:path';
+import { fromColumns, type Matrix } from '../engine/scale/matrix';
+import { encodeNpy, decodeNpy, type NpyArray } from '../io/npy';
+import { readCsvTable, streamCsvRecords } from '../io/node/csv-file';
+import { readWholeFile } from '../io/node/read-file';
+import { AtomicOutput, writeFileAtomic, type OutputOptions } from '../io/node/atomic-output';
+import type { CsvTable } from '../io/csv/table';
+import { formatNumber, formatRecord } from '../io/csv/writer';
+import { InputError } from '../io/errors';
+import { UsageError } from './usage-error';
+
+export type DataFile =
+  { kind: 'csv'; file: string; table: CsvTable } | { kind: 'npy'; file: string; array: NpyArray };
+
+export function isNpy(file: string): boolean {
+  return extname(file).toLowerCase() === '.npy';
+}
+
+export async function readNpyFile(file: string): Promise<NpyArray> {
+  return decodeNpy(await readWholeFile(file), file);
+}
+
+export async function readDataFile(file: string, keepRows = 0): Promise<DataFile> {
+  if (isNpy(file)) return { kind: 'npy', file, array: await readNpyFile(file) };
+  return { kind: 'csv', file, table: await readCsvTable(file, { keepRows }) };
+}
+
+export interface Selection {
+  matrix: Matrix;
+  /** Column names of the matrix's columns. */
+  names: string[];
+  /** Their positions among the file's columns. */
+  indices: number[];
+}
+
+/** The columns a method applies to: `wanted` by name, or every numeric column. */
+export function selectColumns(data: DataFile, wanted?: readonly string[]): Selection {
+  const columns =
+    data.kind === 'csv'
+      ? data.table.columns.map((c) => ({ name: c.name, numeric: c.kind === 'numeric' }))
+      : Array.from({ length: npyMatrixShape(data.array, data.file).cols }, (_, j) => ({
+          name: String(j),
+          numeric: true,
+        }));
+  const indices = wanted
+    ? wanted.map((name) => {
+        const index = columns.findIndex((c) => c.name === name);
+        if (index < 0)
+          throw new UsageError(
+            '--columns',
+            `no column named '${name}' in ${data.file} (columns: ${columns.map((c) => c.name).join(', ')})`,
+          );
+        if (!columns[index].numeric)
+          throw new UsageError('--columns', `column '${name}' in ${data.file} is text, not numeric`);
+        return index;
+      })
+    : columns.flatMap((c, j) => (c.numeric ? [j] : []));
+  if (indices.length === 0) throw new InputError('has no numeric column to normalize', data.file);
+  const names = indices.map((j) => columns[j].name);
+  if (data.kind === 'csv') {
+    return {
+      matrix: fromColumns(
+        indices.map((j) => data.table.columns[j].values),
+        data.table.rowCount,
+      ),
+      names,
+      indices,
+    };
+  }
+  const { rows, cols } = npyMatrixShape(data.array);
+  const values = data.array.data;
+  const matrix = fromColumns(
+    indices.map((j) => Float64Array.from({ length: rows }, (_, i) => values[i * cols + j])),
+    rows,
+  );
+  return { matrix, names, indices };
+}
+
+function npyMatrixShape(array: NpyArray, file?: string): { rows: number; cols: number } {
+  const shape = array.shape;
+  if (shape.length === 1) return { rows: shape[0], cols: 1 };
+  if (shape.length === 2) return { rows: shape[0], cols: shape[1] };
+  throw new InputError(
+    `has shape [${shape.join(', ')}]; scaling reads a 2-d array (samples × features)`,
+    file,
+  );
+}
+
+/** Writes `data` with the selected columns replaced by `result` (same rows, same column order). */
+export async function writeLike(
+  data: DataFile,
+  selection: Selection,
+  result: Matrix,
+  target: string,
+  options: OutputOptions,
+): Promise<void> {
+  if (isNpy(target) !== (data.kind === 'npy')) {
+    throw new UsageError(
+      '--out',
+      `${target}: write ${data.kind === 'npy' ? 'a .npy' : 'a CSV'} output for ${data.kind === 'npy' ? 'a .npy' : 'a CSV'} input`,
+    );
+  }
+  if (data.kind === 'npy') {
+    const { rows, cols } = npyMatrixShape(data.array);
+    const out =
+      data.array.data instanceof Float32Array ? new Float32Array(rows * cols) : new Float64Array(rows * cols);
+    out.set(data.array.data);
+    selection.indices.forEach((j, k) => {
+      for (let i = 0; i < rows; i++) out[i * cols + j] = result.data[i * result.cols + k];
+    });
+    await writeFileAtomic(target, encodeNpy(out, data.array.shape), {
+      ...options,
+      inputs: [data.file, ...(options.inputs ?? [])],
+    });
+    return;
+  }
+  const { table, file } = data;
+  const output = new AtomicOutput(target, { ...options, inputs: [file, ...(options.inputs ?? [])] });
+  const replaced = new Map(selection.indices.map((j, k) => [j, k]));
+  const delimiter = table.dialect.delimiter;
+  let pending: string[] = [];
+  let headerPending = table.dialect.header;
+  let row = 0;
+  try {
+    await streamCsvRecords(
+      file,
+      table.dialect,
+      (fields) => {
+        if (headerPending) {
+          headerPending = false;
+        } else {
+          const i = row++;
+          fields = fields.map((field, j) => {
+            const k = replaced.get(j);
+            return k === undefined ? field : formatNumber(result.data[i * result.cols + k]);
+          });
+        }
+        pending.push(formatRecord(fields, delimiter));
+      },
+      async () => {
+        if (pending.length === 0) return;
+        const text = pending.join('');
+        pending = [];
+        await output.write(text);
+      },
+    );
+    await output.write(pending.join(''));
+    await output.commit();
+  } catch (error) {
+    await output.abort();
+    throw error;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Outputs written so a user's files are never damaged: to a temporary file in the target's directory,
+ * moved into place only when complete (rename is atomic on one file system). The input is never a valid
+ * target; an existing file is replaced only with `force` (otherwise the move links without clobbering).
+ * On failure the temporary file is removed and nothing is left behind.
+ */
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, realpathSync, type WriteStream } from 'node:fs';
+import { link, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../errors';
+
+export interface OutputOptions {
+  /** Replace an existing file. */
+  force?: boolean;
+  /** Files this run reads; writing to any of them is refused. */
+  inputs?: readonly string[];
+}
+
+function canonical(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    return absolute;
+  }
+}
+
+/** Throws an InputError naming `target` when it is an input or exists without force. */
+export function checkOutputTarget(target: string, options: OutputOptions): void {
+  const resolved = canonical(target);
+  if ((options.inputs ?? []).some((input) => canonical(input) === resolved)) {
+    throw new InputError('is an input of this command; write the output to a new file', target);
+  }
+  if (!options.force && existsSync(resolved))
+    throw new InputError('already exists; pass --force to replace it', target);
+}
+
+function temporaryPath(target: string): string {
+  return join(
+    dirname(resolve(target)),
+    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+}
+
+async function moveIntoPlace(temporary: string, target: string, force: boolean): Promise<void> {
+  try {
+    if (force) {
+      await rename(temporary, target);
+    } else {
+      await link(temporary, target);
+      await unlink(temporary);
+    }
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    if ((error as { code?: string }).code === 'EEXIST')
+      throw new InputError('already exists; pass --force to replace it', target);
+    throw error;
+  }
+}
+
+/** Writes a whole buffer or string atomically. */
+export async function writeFileAtomic(
+  target: string,
+  contents: Uint8Array | string,
+  options: OutputOptions = {},
+): Promise<void> {
+  checkOutputTarget(target, options);
+  const temporary = temporaryPath(target);
+  try {
+    await writeFile(temporary, contents, { flag: 'wx' });
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+  await moveIntoPlace(temporary, target, options.force ?? false);
+}
+
+/** A streamed output: write() as you go, then commit() to move it into place or abort() to discard. */
+export class AtomicOutput {
+  private readonly temporary: string;
+  private readonly stream: WriteStream;
+  private failure: Error | undefined;
+
+  constructor(
+    readonly target: string,
+    private readonly options: OutputOptions = {},
+  ) {
+    checkOutputTarget(target, options);
+    this.temporary = temporaryPath(target);
+    this.stream = createWriteStream(this.temporary, { flags: 'wx' });
+    this.stream.on('error', (error) => (this.failure = error));
+  }
+
+  /** Queues text; resolves when the stream can take more (backpressure). */
+  async write(text: string): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (!this.stream.write(text)) await new Promise<void>((done) => this.stream.once('drain', done));
+  }
+
+  async commit(): Promise<void> {
+    await new Promise<void>((done, fail) =>
+      this.stream.end((error?: Error | null) => (error ? fail(error) : done())),
+    );
+    if (this.failure) {
+      await this.abort();
+      throw this.failure;
+    }
+    await moveIntoPlace(this.temporary, this.target, this.options.force ?? false);
+  }
+
+  async abort(): Promise<void> {
+    await new Promise<void>((done) =>
+      this.stream.closed ? done() : this.stream.destroy() && this.stream.once('close', () => done()),
+    );
+    await unlink(this.temporary).catch(() => undefined);
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * CSV/TSV files, streamed: the dialect is sniffed from the first 64 KiB (tab preferred for .tsv), then
+ * the whole file is tokenized chunk by chunk. Nothing reads the file into one string.
+ */
+import { InputError } from '../errors';
+import { sniffDialect, type Delimiter, type Dialect } from '../csv/dialect';
+import { CsvTableBuilder, type CsvTable } from '../csv/table';
+import { CsvTokenizer, type RecordSink } from '../csv/tokenizer';
+import { readPrefix, streamFile } from './read-file';
+
+const SNIFF_BYTES = 64 * 1024;
+
+export async function sniffCsvFile(file: string): Promise<Dialect> {
+  const { prefix, size } = await readPrefix(file, SNIFF_BYTES);
+  if (size === 0) throw new InputError('empty file (no header and no rows)', file);
+  const preferred: Delimiter = /\.(tsv|tab)$/i.test(file) ? '\t' : ',';
+  try {
+    return sniffDialect(prefix, size <= SNIFF_BYTES, preferred);
+  } catch (error) {
+    throw error instanceof InputError ? error.inFile(file) : error;
+  }
+}
+
+/**
+ * Streams every record of the file to `onRecord` (the header included when the dialect has one);
+ * `afterChunk` runs after each 1 MiB chunk's records, e.g. to flush output with backpressure.
+ */
+export async function streamCsvRecords(
+  file: string,
+  dialect: Dialect,
+  onRecord: RecordSink,
+  afterChunk?: () => Promise<void>,
+): Promise<void> {
+  const tokenizer = new CsvTokenizer(dialect.delimiter.charCodeAt(0), onRecord);
+  try {
+    await streamFile(file, async (chunk) => {
+      tokenizer.push(chunk);
+      await afterChunk?.();
+    });
+    tokenizer.end();
+  } catch (error) {
+    throw error instanceof InputError ? error.inFile(file) : error;
+  }
+}
+
+/** The file as a table: names, kinds, missing counts and numeric values; `keepRows` first rows as strings. */
+export async function readCsvTable(file: string, options: { keepRows?: number } = {}): Promise<CsvTable> {
+  const dialect = await sniffCsvFile(file);
+  const builder = new CsvTableBuilder(dialect, { file, keepRows: options.keepRows });
+  await streamCsvRecords(file, dialect, builder.accept);
+  return builder.finish();
+}
