@@ -1,3 +1,4 @@
+/* eslint-disable no-loss-of-precision -- Cephes coefficients as published (21 digits); each rounds to the double SciPy uses. */
 /**
  * The standard normal CDF Φ and its inverse, as SciPy computes them (Cephes ndtr / ndtri), so that
  * quantile transforms and robust unit-variance scales agree with scikit-learn to the last digits.

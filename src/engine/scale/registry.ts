@@ -23,35 +23,34 @@ export interface MethodInfo {
   create(options: Record<string, unknown>): LoadableScaler;
 }
 
-/* eslint-disable @typescript-eslint/no-unsafe-argument -- options are validated by each constructor */
 export const SCALING_METHODS: readonly MethodInfo[] = [
   {
     method: 'minmax',
     title: 'Min-max',
     acts: 'per-feature',
     invertible: true,
-    create: (o) => new MinMaxScaler(o as never),
+    create: (o) => new MinMaxScaler(o),
   },
   {
     method: 'zscore',
     title: 'Z-score (standard)',
     acts: 'per-feature',
     invertible: true,
-    create: (o) => new StandardScaler(o as never),
+    create: (o) => new StandardScaler(o),
   },
   {
     method: 'scale',
     title: 'Fixed divisor',
     acts: 'elementwise',
     invertible: true,
-    create: (o) => new FixedDivisorScaler(o as never),
+    create: (o) => new FixedDivisorScaler(o),
   },
   {
     method: 'robust',
     title: 'Robust (median / IQR)',
     acts: 'per-feature',
     invertible: true,
-    create: (o) => new RobustScaler(o as never),
+    create: (o) => new RobustScaler(o),
   },
   {
     method: 'maxabs',
@@ -86,17 +85,16 @@ export const SCALING_METHODS: readonly MethodInfo[] = [
     title: 'Quantile',
     acts: 'per-feature',
     invertible: true,
-    create: (o) => new QuantileTransformer(o as never),
+    create: (o) => new QuantileTransformer(o),
   },
   {
     method: 'yeo-johnson',
     title: 'Yeo-Johnson',
     acts: 'per-feature',
     invertible: true,
-    create: (o) => new YeoJohnsonTransformer(o as never),
+    create: (o) => new YeoJohnsonTransformer(o),
   },
 ];
-/* eslint-enable @typescript-eslint/no-unsafe-argument */
 
 export const SCALING_METHOD_NAMES: readonly ScalingMethod[] = SCALING_METHODS.map((m) => m.method);
 

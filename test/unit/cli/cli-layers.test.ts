@@ -27,7 +27,7 @@ function layerFlags(reference: ReferenceCase): string[] {
   if (p.momentumConvention === 'keras') flags.push('--framework', 'keras');
   if (typeof p.channelAxis === 'number') flags.push('--channel-axis', String(p.channelAxis));
   if (typeof p.eps === 'number') flags.push('--eps', String(p.eps));
-  if ('momentum' in p) flags.push('--momentum', p.momentum === null ? 'none' : String(p.momentum));
+  if ('momentum' in p) flags.push('--momentum', typeof p.momentum === 'number' ? String(p.momentum) : 'none');
   if (Array.isArray(p.normalizedShape)) flags.push('--normalized-shape', p.normalizedShape.join(','));
   if (typeof p.numGroups === 'number') flags.push('--groups', String(p.numGroups));
   if (p.trackRunningStats === true) flags.push('--track-running-stats');

@@ -1,3 +1,4 @@
+/* eslint-disable no-loss-of-precision -- reference values quoted to 17 digits as mpmath printed them. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalCdf, normalPpf } from '../../../src/engine/scale/normal-distribution';
