@@ -37,11 +37,13 @@ const READERS: Record<string, DtypeReader> = {
   b1: { size: 1, read: (v, o) => (v.getUint8(o) === 0 ? 0 : 1) },
 };
 
+/** A 64-bit integer as a float64, refused unless exact (2^60 is; 2^60 + 1 is not). */
 function safeInteger(value: bigint): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+  const converted = Number(value);
+  if (BigInt(converted) !== value) {
     throw new InputError(`64-bit integer ${value} cannot be represented exactly as a float64`);
   }
-  return Number(value);
+  return converted;
 }
 
 function parseHeader(text: string): { descr: string; fortranOrder: boolean; shape: number[] } {

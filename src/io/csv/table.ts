@@ -35,10 +35,11 @@ class GrowableColumn {
   missing = 0;
 
   add(text: string): void {
-    if (isMissingField(text)) this.missing++;
+    const missing = isMissingField(text);
+    if (missing) this.missing++;
     else this.count++;
     if (!this.numeric) return;
-    const value = parseNumericField(text);
+    const value = missing ? NaN : parseNumericField(text);
     if (value === undefined) {
       this.numeric = false;
       this.values = new Float64Array(0);

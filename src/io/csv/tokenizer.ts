@@ -108,6 +108,7 @@ export class CsvTokenizer {
           } else {
             this.state = State.Unquoted;
             this.append(b);
+            i = this.scanUnquoted(chunk, i + 1) - 1;
           }
           break;
         case State.Unquoted:
@@ -128,6 +129,7 @@ export class CsvTokenizer {
             );
           } else {
             this.append(b);
+            i = this.scanUnquoted(chunk, i + 1) - 1;
           }
           break;
         case State.Quoted:
@@ -176,12 +178,38 @@ export class CsvTokenizer {
     if (b === CR) this.pendingCR = true;
   }
 
-  private append(b: number): void {
-    if (this.fieldLength === this.field.length) {
-      const grown = new Uint8Array(this.field.length * 2);
-      grown.set(this.field);
-      this.field = grown;
+  /**
+   * The hot path: copies the rest of an unquoted field in one go, up to (not including) the next byte
+   * the state machine must see (delimiter, CR, LF, quote, NUL), and returns that byte's index.
+   */
+  private scanUnquoted(chunk: Uint8Array, start: number): number {
+    const delimiter = this.delimiter;
+    let end = start;
+    let columns = 0;
+    while (end < chunk.length) {
+      const c = chunk[end];
+      if (c === delimiter || c === LF || c === CR || c === QUOTE || c === 0) break;
+      if ((c & 0xc0) !== 0x80) columns++;
+      end++;
     }
+    const length = end - start;
+    if (length > 0) {
+      while (this.fieldLength + length > this.field.length) this.grow();
+      this.field.set(chunk.subarray(start, end), this.fieldLength);
+      this.fieldLength += length;
+      this.column += columns;
+    }
+    return end;
+  }
+
+  private grow(): void {
+    const grown = new Uint8Array(this.field.length * 2);
+    grown.set(this.field);
+    this.field = grown;
+  }
+
+  private append(b: number): void {
+    if (this.fieldLength === this.field.length) this.grow();
     this.field[this.fieldLength++] = b;
   }
 

@@ -40,6 +40,7 @@ const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  */
 export function parseNumericField(text: string): number | undefined {
   if (MISSING_TOKENS.has(text)) return NaN;
+  if (DECIMAL.test(text)) return Number(text);
   const trimmed = text.trim();
   if (DECIMAL.test(trimmed)) return Number(trimmed);
   return INFINITIES.get(trimmed.toLowerCase());

@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parse } from 'csv-parse/sync';
+import { CsvTokenizer, tokenizeBytes } from '../../../src/io/csv/tokenizer';
+import { InputError } from '../../../src/io/errors';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/** Tokenizes `bytes` fed in pieces cut at `cuts` (so records and UTF-8 sequences straddle chunks). */
+function tokenizeInPieces(bytes: Uint8Array, cuts: number[]): string[][] {
+  const records: string[][] = [];
+  const tokenizer = new CsvTokenizer(','.charCodeAt(0), (fields) => records.push(fields));
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  let start = 0;
+  for (const point of [...points, bytes.length]) {
+    tokenizer.push(bytes.subarray(start, point));
+    start = point;
+  }
+  tokenizer.end();
+  return records;
+}
+
+const fieldText = fc
+  .array(fc.constantFrom('a', 'b', 'Z', '1', '.', ' ', ',', '"', '\n', '\r\n', 'é', '€', '😀', ';'), {
+    maxLength: 6,
+  })
+  .map((parts) => parts.join(''));
+
+/** RFC 4180 serialization: quote when needed, double inner quotes. */
+function serialize(records: string[][], newline: string): string {
+  return records
+    .map((record) => record.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(','))
+    .join(newline);
+}
+
+test('CsvTokenizer agrees with csv-parse on generated RFC 4180 files in random chunks (fast-check)', () => {
+  // Records with a single empty field are blank lines, which we skip (as pandas); csv-parse keeps them.
+  const record = fc
+    .array(fieldText, { minLength: 1, maxLength: 5 })
+    .filter((r) => r.length > 1 || r[0] !== '');
+  fc.assert(
+    fc.property(
+      fc.array(record, { minLength: 1, maxLength: 8 }),
+      fc.constantFrom('\n', '\r\n'),
+      fc.boolean(),
+      fc.boolean(),
+      fc.array(fc.nat(), { maxLength: 6 }),
+      (records, newline, bom, trailingNewline, cuts) => {
+        const text = (bom ? '\ufeff' : '') + serialize(records, newline) + (trailingNewline ? newline : '');
+        const expected = parse(text, { bom: true, relax_column_count: true }) as string[][];
+        assert.deepEqual(tokenizeInPieces(encode(text), cuts), expected);
+      },
+    ),
+    { numRuns: 400 },
+  );
+});
+
+test('CsvTokenizer reads quoted delimiters, doubled quotes, embedded newlines and a lone CR as a line end', () => {
+  const records = tokenizeBytes(encode('a,"b,c","say ""hi""\nbye"\rx,y\r\n\n"z"\n'), ',');
+  assert.deepEqual(
+    records.map((r) => [r.line, ...r.fields]),
+    [
+      [1, 'a', 'b,c', 'say "hi"\nbye'],
+      [3, 'x', 'y'],
+      [5, 'z'],
+    ],
+  );
+});
+
+test('CsvTokenizer names line and column of an unterminated quote, a NUL byte, bad UTF-8 and stray quotes', () => {
+  const failure = (text: Uint8Array | string) => {
+    try {
+      tokenizeBytes(typeof text === 'string' ? encode(text) : text, ',');
+    } catch (error) {
+      assert.ok(error instanceof InputError);
+      return error.message;
+    }
+    assert.fail('expected an InputError');
+  };
+  assert.equal(failure('a,b\n1,"2\n3,4\n'), '2:3: unterminated quoted field (the closing quote is missing)');
+  assert.match(failure('a,b\n1,\u0000\n'), /^2:3: binary file/);
+  assert.match(failure(Uint8Array.from([0x61, 0x2c, 0xff, 0x0a])), /^1:\d+: binary or non-UTF-8/);
+  assert.match(failure('a,b"c\n'), /^1:4: quote inside an unquoted field/);
+  assert.match(failure('"a"b\n'), /^1:4: text after a closing quote/);
+});
+
+test('CsvTokenizer throws nothing but InputError on arbitrary bytes (fast-check)', () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 200 }), fc.array(fc.nat(), { maxLength: 4 }), (bytes, cuts) => {
+      try {
+        tokenizeInPieces(bytes, cuts);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+      }
+    }),
+    { numRuns: 1000 },
+  );
+});
