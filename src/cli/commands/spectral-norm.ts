@@ -20,8 +20,8 @@ export const spectralNorm: Command = {
     const out = requireValue('--out', values.out);
     const dim = values.dim === undefined ? 0 : parseInteger('--dim', values.dim);
     checkOutputTarget(out, { force: values.force, inputs: [file] });
-    const result = withFlagNames(async () => spectralNormOf(await readTensor(file), { dim }));
-    const { output, sigma } = await result;
+    const weight = await readTensor(file);
+    const { output, sigma } = withFlagNames(() => spectralNormOf(weight, { dim }));
     await writeTensor(out, output, { force: values.force, inputs: [file] });
     print(String(sigma));
   },
