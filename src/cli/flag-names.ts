@@ -6,6 +6,7 @@ import { ParameterError } from '../engine/parameter-error';
 import { UsageError } from './usage-error';
 
 const FLAG_OF_PARAMETER: Record<string, string> = {
+  columns: '--columns',
   featureRange: '--range',
   quantileRange: '--quantile-range',
   nQuantiles: '--n-quantiles',

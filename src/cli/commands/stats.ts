@@ -1,7 +1,7 @@
 import { describe, describeAxes, SUMMARY_FIELDS, type Summary } from '../../engine/stats/describe';
 import { parseAxisList } from '../../engine/tensor/axes';
 import { tensor } from '../../engine/tensor/tensor';
-import { isNpy, readNpyFile } from '../data-files';
+import { isNpy, readNpyFile } from '../../io/node/data-files';
 import { readCsvTable } from '../../io/node/csv-file';
 import { parseCommandArgs, positional } from '../args';
 import { print, printJson, type Command } from '../command';

@@ -5,8 +5,8 @@ import { encodeNpy, type NpyArray } from '../../io/npy';
 import { readWholeFile } from '../../io/node/read-file';
 import { writeFileAtomic, type OutputOptions } from '../../io/node/atomic-output';
 import { InputError } from '../../io/errors';
-import { jsonText } from '../command';
-import { readNpyFile } from '../data-files';
+import { jsonText } from '../../io/json-numbers';
+import { readNpyFile } from '../../io/node/data-files';
 
 export async function readTensor(file: string): Promise<Tensor> {
   const array: NpyArray = await readNpyFile(file);

@@ -30,10 +30,12 @@ export async function streamCsvRecords(
   dialect: Dialect,
   onRecord: RecordSink,
   afterChunk?: () => Promise<void>,
+  beforeChunk?: (chunkBytes: number) => void,
 ): Promise<void> {
   const tokenizer = new CsvTokenizer(dialect.delimiter.charCodeAt(0), onRecord);
   try {
     await streamFile(file, async (chunk) => {
+      beforeChunk?.(chunk.length);
       tokenizer.push(chunk);
       await afterChunk?.();
     });
@@ -43,10 +45,27 @@ export async function streamCsvRecords(
   }
 }
 
+/** Progress and cancellation for long reads (the extension's progress notification). */
+export interface ReadProgress {
+  /** Called after each chunk with the bytes read so far and the file size. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Aborting stops the read between chunks with an AbortError. */
+  signal?: AbortSignal;
+}
+
 /** The file as a table: names, kinds, missing counts and numeric values; `keepRows` first rows as strings. */
-export async function readCsvTable(file: string, options: { keepRows?: number } = {}): Promise<CsvTable> {
+export async function readCsvTable(
+  file: string,
+  options: { keepRows?: number } & ReadProgress = {},
+): Promise<CsvTable> {
   const dialect = await sniffCsvFile(file);
   const builder = new CsvTableBuilder(dialect, { file, keepRows: options.keepRows });
-  await streamCsvRecords(file, dialect, builder.accept);
+  const { size } = await readPrefix(file, 0);
+  let bytesRead = 0;
+  await streamCsvRecords(file, dialect, builder.accept, undefined, (chunk) => {
+    options.signal?.throwIfAborted();
+    bytesRead += chunk;
+    options.onProgress?.(bytesRead, size);
+  });
   return builder.finish();
 }

@@ -1,18 +1,18 @@
 /**
- * The CLI's tabular inputs and outputs: a CSV/TSV (streamed) or a .npy (samples × features), the
+ * Tabular inputs and outputs: a CSV/TSV (streamed) or a .npy (samples × features), the
  * numeric columns a method applies to, and outputs written as the input was (same header, dialect and
  * text columns; numbers printed so they read back bit for bit).
  */
 import { extname } from 'node:path';
-import { fromColumns, type Matrix } from '../engine/scale/matrix';
-import { encodeNpy, decodeNpy, type NpyArray } from '../io/npy';
-import { readCsvTable, streamCsvRecords } from '../io/node/csv-file';
-import { readWholeFile } from '../io/node/read-file';
-import { AtomicOutput, writeFileAtomic, type OutputOptions } from '../io/node/atomic-output';
-import type { CsvTable } from '../io/csv/table';
-import { formatNumber, formatRecord } from '../io/csv/writer';
-import { InputError } from '../io/errors';
-import { UsageError } from './usage-error';
+import { ParameterError } from '../../engine/parameter-error';
+import { fromColumns, type Matrix } from '../../engine/scale/matrix';
+import { encodeNpy, decodeNpy, type NpyArray } from '../npy';
+import { readCsvTable, streamCsvRecords, type ReadProgress } from './csv-file';
+import { readWholeFile } from './read-file';
+import { AtomicOutput, writeFileAtomic, type OutputOptions } from './atomic-output';
+import type { CsvTable } from '../csv/table';
+import { formatNumber, formatRecord } from '../csv/writer';
+import { InputError } from '../errors';
 
 export type DataFile =
   { kind: 'csv'; file: string; table: CsvTable } | { kind: 'npy'; file: string; array: NpyArray };
@@ -25,9 +25,12 @@ export async function readNpyFile(file: string): Promise<NpyArray> {
   return decodeNpy(await readWholeFile(file), file);
 }
 
-export async function readDataFile(file: string, keepRows = 0): Promise<DataFile> {
+export async function readDataFile(
+  file: string,
+  options: { keepRows?: number } & ReadProgress = {},
+): Promise<DataFile> {
   if (isNpy(file)) return { kind: 'npy', file, array: await readNpyFile(file) };
-  return { kind: 'csv', file, table: await readCsvTable(file, { keepRows }) };
+  return { kind: 'csv', file, table: await readCsvTable(file, options) };
 }
 
 export interface Selection {
@@ -50,13 +53,23 @@ export function selectColumns(data: DataFile, wanted?: readonly string[]): Selec
   const indices = wanted
     ? wanted.map((name) => {
         const index = columns.findIndex((c) => c.name === name);
-        if (index < 0)
-          throw new UsageError(
-            '--columns',
-            `no column named '${name}' in ${data.file} (columns: ${columns.map((c) => c.name).join(', ')})`,
+        if (index < 0) {
+          const names = columns.map((c) => c.name).join(', ');
+          throw new ParameterError(
+            'selectColumns',
+            'columns',
+            name,
+            `is not a column of ${data.file} (columns: ${names})`,
           );
-        if (!columns[index].numeric)
-          throw new UsageError('--columns', `column '${name}' in ${data.file} is text, not numeric`);
+        }
+        if (!columns[index].numeric) {
+          throw new ParameterError(
+            'selectColumns',
+            'columns',
+            name,
+            `is a text column of ${data.file}, not numeric`,
+          );
+        }
         return index;
       })
     : columns.flatMap((c, j) => (c.numeric ? [j] : []));
@@ -100,10 +113,8 @@ export async function writeLike(
   options: OutputOptions,
 ): Promise<void> {
   if (isNpy(target) !== (data.kind === 'npy')) {
-    throw new UsageError(
-      '--out',
-      `${target}: write ${data.kind === 'npy' ? 'a .npy' : 'a CSV'} output for ${data.kind === 'npy' ? 'a .npy' : 'a CSV'} input`,
-    );
+    const kind = data.kind === 'npy' ? 'a .npy' : 'a CSV';
+    throw new InputError(`write ${kind} output for ${kind} input`, target);
   }
   if (data.kind === 'npy') {
     const { rows, cols } = npyMatrixShape(data.array);

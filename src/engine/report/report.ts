@@ -1,0 +1,183 @@
+/**
+ * The numbers behind a before/after view, computed where the data is (extension host or notebook
+ * renderer) so only summaries travel: per-column (or per kept-axis index) statistics before and after,
+ * histograms of the focused column with the same binning rule on both sides, and for tables an outlier
+ * view comparing min-max with robust scaling of the same column.
+ */
+import { batchNorm } from '../layers/batch-norm';
+import { groupNorm } from '../layers/group-norm';
+import { layerNorm } from '../layers/layer-norm';
+import { ParameterError } from '../parameter-error';
+import { createScaler } from '../scale/registry';
+import { fromColumns, type Matrix } from '../scale/matrix';
+import type { ScalerJSON, ScalingMethod } from '../scale/scaler';
+import { describe, describeAxes, type Summary } from '../stats/describe';
+import { histogram, type Histogram } from '../stats/histogram';
+import { complementAxes, normalizeAxes } from '../tensor/axes';
+import { sizeOf, type Tensor } from '../tensor/tensor';
+import type { Dataset } from './dataset';
+
+export type TensorPreset = 'batchnorm' | 'layernorm' | 'instancenorm' | 'groupnorm' | 'custom';
+
+export type ReportRequest =
+  | {
+      kind: 'table';
+      /** 'none': statistics only. */
+      method: ScalingMethod | 'none';
+      options: Record<string, unknown>;
+      /** Columns the method applies to (default: every numeric column). */
+      columns?: string[];
+      /** The column whose distribution is drawn. */
+      focus?: string;
+      bins: number;
+    }
+  | {
+      kind: 'tensor';
+      preset: TensorPreset;
+      /** Axes each statistic reduces over (BatchNorm on NCHW: [0, 2, 3]). */
+      reducedAxes: number[];
+      groups?: number;
+      eps: number;
+      /** 'none': statistics only. */
+      normalize: boolean;
+      bins: number;
+    };
+
+export interface StatisticsRow {
+  label: string;
+  summary: Summary;
+}
+
+export interface Report {
+  before: StatisticsRow[];
+  after: StatisticsRow[];
+  focusLabel: string;
+  histogramBefore: Histogram;
+  histogramAfter: Histogram;
+  outliers?: { minmax: Histogram; robust: Histogram };
+  /** Table methods: the fitted scaler (for "save parameters" and "copy as code"). */
+  fitted?: { columns: string[]; scaler: ScalerJSON };
+  /** The transformed values, for export: table → matrix of the applied columns; tensor → same shape. */
+  output: { kind: 'table'; columns: string[]; matrix: Matrix } | { kind: 'tensor'; tensor: Tensor };
+}
+
+/** Axes a preset reduces over for a tensor laid out N, C, spatial…. */
+export function presetAxes(preset: Exclude<TensorPreset, 'custom'>, rank: number): number[] {
+  const all = Array.from({ length: rank }, (_, axis) => axis);
+  switch (preset) {
+    case 'batchnorm':
+      return all.filter((axis) => axis !== 1);
+    case 'layernorm':
+    case 'groupnorm':
+      return all.filter((axis) => axis !== 0);
+    case 'instancenorm':
+      return all.filter((axis) => axis > 1);
+  }
+}
+
+export function computeReport(dataset: Dataset, request: ReportRequest): Report {
+  if (dataset.kind === 'table' && request.kind === 'table') return tableReport(dataset, request);
+  if (dataset.kind === 'tensor' && request.kind === 'tensor')
+    return tensorReport(dataset.tensor, dataset.axisNames, request);
+  throw new ParameterError('computeReport', 'request', request.kind, `does not apply to a ${dataset.kind}`);
+}
+
+function tableReport(
+  dataset: Extract<Dataset, { kind: 'table' }>,
+  request: Extract<ReportRequest, { kind: 'table' }>,
+): Report {
+  const numeric = dataset.columns.filter((c) => c.kind === 'numeric');
+  const names = request.columns ?? numeric.map((c) => c.name);
+  const chosen = names.map((name) => {
+    const column = numeric.find((c) => c.name === name);
+    if (!column) throw new ParameterError('computeReport', 'columns', name, 'is not a numeric column');
+    return column;
+  });
+  if (chosen.length === 0)
+    throw new ParameterError('computeReport', 'columns', names, 'must name at least one numeric column');
+  const x = fromColumns(
+    chosen.map((c) => c.values),
+    dataset.rowCount,
+  );
+  let y = x;
+  let fitted: Report['fitted'];
+  if (request.method !== 'none') {
+    const scaler = createScaler(request.method, request.options).fit(x);
+    y = scaler.transform(x);
+    fitted = { columns: names, scaler: scaler.toJSON() };
+  }
+  const focus = Math.max(0, request.focus === undefined ? 0 : names.indexOf(request.focus));
+  const column = (m: Matrix, j: number) =>
+    Float64Array.from({ length: m.rows }, (_, i) => m.data[i * m.cols + j]);
+  const focused = column(x, focus);
+  const rows = (m: Matrix) =>
+    names.map((label, j) => ({ label, summary: describe(m.rows, m.data, m.cols, j) }));
+  const single = fromColumns([focused], focused.length);
+  return {
+    before: rows(x),
+    after: rows(y),
+    focusLabel: names[focus],
+    histogramBefore: histogram(focused, request.bins),
+    histogramAfter: histogram(column(y, focus), request.bins),
+    outliers: {
+      minmax: histogram(createScaler('minmax').fit(single).transform(single).data, request.bins),
+      robust: histogram(createScaler('robust').fit(single).transform(single).data, request.bins),
+    },
+    fitted,
+    output: { kind: 'table', columns: names, matrix: y },
+  };
+}
+
+function tensorReport(
+  x: Tensor,
+  axisNames: string[],
+  request: Extract<ReportRequest, { kind: 'tensor' }>,
+): Report {
+  const rank = x.shape.length;
+  const reduced = normalizeAxes(request.reducedAxes, rank, 'computeReport', 'reducedAxes');
+  if (reduced.length === 0)
+    throw new ParameterError(
+      'computeReport',
+      'reducedAxes',
+      request.reducedAxes,
+      'must name at least one axis',
+    );
+  let y: Tensor = x;
+  if (request.normalize) {
+    if (request.preset === 'groupnorm') {
+      y = groupNorm(x, { numGroups: request.groups ?? 1, eps: request.eps });
+    } else if (sameAxes(reduced, presetAxes('batchnorm', rank))) {
+      y = batchNorm(x, { training: true, channelAxis: 1, eps: request.eps }).output;
+    } else {
+      // Any other reduction: normalize each kept index over the reduced axes (LayerNorm's arithmetic).
+      y = layerNorm(x, { axes: reduced, eps: request.eps });
+    }
+  }
+  // Statistics per kept index; GroupNorm's groups split C, so its table still lists the kept axes.
+  const statAxes = request.preset === 'groupnorm' ? presetAxes('batchnorm', rank) : reduced;
+  const kept = complementAxes(statAxes, rank);
+  const label = (index: number) => {
+    const parts: string[] = [];
+    let rest = index;
+    for (let k = kept.length - 1; k >= 0; k--) {
+      parts.unshift(`${axisNames[kept[k]]}=${rest % x.shape[kept[k]]}`);
+      rest = Math.floor(rest / x.shape[kept[k]]);
+    }
+    return parts.join(' ') || 'all';
+  };
+  const rows = (t: Tensor) =>
+    describeAxes(t, statAxes).summaries.map((summary, i) => ({ label: label(i), summary }));
+  const limit = Math.min(sizeOf(kept.map((axis) => x.shape[axis])), 256);
+  return {
+    before: rows(x).slice(0, limit),
+    after: rows(y).slice(0, limit),
+    focusLabel: 'all values',
+    histogramBefore: histogram(x.data, request.bins),
+    histogramAfter: histogram(y.data, request.bins),
+    output: { kind: 'tensor', tensor: y },
+  };
+}
+
+function sameAxes(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((axis, i) => axis === b[i]);
+}

@@ -1,0 +1,117 @@
+/**
+ * Every message between the extension host and the panel webview, declared once. Directional
+ * discriminated unions on `type`; each side handles its union with an exhaustive switch. Numbers travel
+ * as typed arrays (VS Code transfers them without JSON), and only summaries: never the raw data.
+ */
+import type { ReportRequest, TensorPreset } from '../engine/report/report';
+
+/** Statistics of one row of the table, in SUMMARY_FIELDS order. */
+export type SummaryFieldName =
+  | 'count'
+  | 'missing'
+  | 'mean'
+  | 'std'
+  | 'stdPopulation'
+  | 'min'
+  | 'q25'
+  | 'median'
+  | 'q75'
+  | 'max'
+  | 'skewness'
+  | 'kurtosis';
+
+export interface HistogramPayload {
+  edges: Float64Array;
+  counts: Float64Array;
+  /** NaN, +Inf, -Inf counted apart (never dropped silently). */
+  missing: number;
+  positiveInfinities: number;
+  negativeInfinities: number;
+}
+
+export interface StatisticsPayload {
+  labels: string[];
+  fields: SummaryFieldName[];
+  /** labels.length × fields.length values, row-major. */
+  values: Float64Array;
+}
+
+export interface ViewPayload {
+  focusLabel: string;
+  before: StatisticsPayload;
+  after: StatisticsPayload;
+  histogramBefore: HistogramPayload;
+  histogramAfter: HistogramPayload;
+  outliers?: { minmax: HistogramPayload; robust: HistogramPayload };
+  /** Whether the view has fitted parameters to save or copy as code. */
+  hasFittedParameters: boolean;
+}
+
+export interface MethodDescription {
+  method: string;
+  title: string;
+}
+
+/** What the panel shows, sent once after `ready`. */
+export interface PanelInit {
+  title: string;
+  source: 'file' | 'selection' | 'fit-apply';
+  /** Table columns, or the tensor's shape and axis names. */
+  dataset:
+    | { kind: 'table'; rowCount: number; columns: { name: string; kind: 'numeric' | 'text' }[] }
+    | { kind: 'tensor'; shape: number[]; axisNames: string[] };
+  methods: MethodDescription[];
+  initialRequest: ReportRequest;
+  /** Statistics only (Show Statistics): no method picker, no export. */
+  statisticsOnly: boolean;
+  /** Shown as a banner, e.g. the train/test leakage note. */
+  note?: string;
+  canReplaceSelection: boolean;
+  trusted: boolean;
+}
+
+export type CodeLanguage = 'sklearn' | 'pytorch' | 'keras' | 'numpy';
+export type TensorPresetName = TensorPreset;
+
+/** Host → webview. */
+export type HostMessage =
+  /** The dataset and controls to show; the reply to `ready`. */
+  | { type: 'init'; init: PanelInit }
+  /** The numbers for the request with this id. */
+  | { type: 'view'; requestId: number; view: ViewPayload }
+  /** A request failed (bad option, …): show the message in place. */
+  | { type: 'error'; requestId?: number; message: string }
+  /** A short confirmation after an action (exported, copied). */
+  | { type: 'notice'; message: string };
+
+/** Webview → host. */
+export type WebviewMessage =
+  /** The webview is listening; the host replies with `init`. */
+  | { type: 'ready' }
+  /** Compute the view for this request; the host answers `view` or `error` with the same id. */
+  | { type: 'compute'; requestId: number; request: ReportRequest }
+  /** Write the normalized data to a new file. */
+  | { type: 'export'; format: 'csv' | 'npy' }
+  /** Save the fitted parameters as JSON. */
+  | { type: 'saveParameters' }
+  /** Copy the fitted transform as code. */
+  | { type: 'copyCode'; language: CodeLanguage }
+  /** Copy text the webview prepared (the statistics table as CSV or Markdown). */
+  | { type: 'copyText'; text: string; what: string }
+  /** Replace the editor selection with the normalized literal (one undoable edit). */
+  | { type: 'replaceSelection' };
+
+/** Runtime check of a message from the other side (webview input is untrusted). */
+export function isWebviewMessage(value: unknown): value is WebviewMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return [
+    'ready',
+    'compute',
+    'export',
+    'saveParameters',
+    'copyCode',
+    'copyText',
+    'replaceSelection',
+  ].includes(type as string);
+}
