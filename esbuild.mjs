@@ -14,6 +14,23 @@ const bundles = [
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    // The panel runs in a webview under a CSP without 'unsafe-eval': nothing bundled may generate code.
+    entryPoints: ['src/webview/index.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+  },
 ];
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));

@@ -1,5 +1,5 @@
 // Runs every test file with node's own runner (TypeScript through tsx); CI reads its summary lines.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -13,7 +13,7 @@ function testFiles(dir) {
     });
 }
 
-const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['test/unit'];
+const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['test/unit', 'test/browser', 'test/vscode'].filter((dir) => existsSync(dir));
 const files = roots.flatMap((root) => (statSync(root).isDirectory() ? testFiles(root) : [root]));
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   stdio: 'inherit',

@@ -99,7 +99,9 @@ export type WebviewMessage =
   /** Copy text the webview prepared (the statistics table as CSV or Markdown). */
   | { type: 'copyText'; text: string; what: string }
   /** Replace the editor selection with the normalized literal (one undoable edit). */
-  | { type: 'replaceSelection' };
+  | { type: 'replaceSelection' }
+  /** Copy the normalized literal instead of replacing. */
+  | { type: 'copyResult' };
 
 /** Runtime check of a message from the other side (webview input is untrusted). */
 export function isWebviewMessage(value: unknown): value is WebviewMessage {

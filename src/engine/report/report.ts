@@ -8,7 +8,7 @@ import { batchNorm } from '../layers/batch-norm';
 import { groupNorm } from '../layers/group-norm';
 import { layerNorm } from '../layers/layer-norm';
 import { ParameterError } from '../parameter-error';
-import { createScaler } from '../scale/registry';
+import { createScaler, scalerFromJSON } from '../scale/registry';
 import { fromColumns, type Matrix } from '../scale/matrix';
 import type { ScalerJSON, ScalingMethod } from '../scale/scaler';
 import { describe, describeAxes, type Summary } from '../stats/describe';
@@ -16,8 +16,9 @@ import { histogram, type Histogram } from '../stats/histogram';
 import { complementAxes, normalizeAxes } from '../tensor/axes';
 import { sizeOf, type Tensor } from '../tensor/tensor';
 import type { Dataset } from './dataset';
+import { presetAxes, type TensorPreset } from './presets';
 
-export type TensorPreset = 'batchnorm' | 'layernorm' | 'instancenorm' | 'groupnorm' | 'custom';
+export { presetAxes, type TensorPreset };
 
 export type ReportRequest =
   | {
@@ -30,6 +31,8 @@ export type ReportRequest =
       /** The column whose distribution is drawn. */
       focus?: string;
       bins: number;
+      /** Parameters fitted elsewhere (fit on train, apply to test): transform only, no fit. */
+      prefitted?: ScalerJSON;
     }
   | {
       kind: 'tensor';
@@ -61,20 +64,6 @@ export interface Report {
   output: { kind: 'table'; columns: string[]; matrix: Matrix } | { kind: 'tensor'; tensor: Tensor };
 }
 
-/** Axes a preset reduces over for a tensor laid out N, C, spatial…. */
-export function presetAxes(preset: Exclude<TensorPreset, 'custom'>, rank: number): number[] {
-  const all = Array.from({ length: rank }, (_, axis) => axis);
-  switch (preset) {
-    case 'batchnorm':
-      return all.filter((axis) => axis !== 1);
-    case 'layernorm':
-    case 'groupnorm':
-      return all.filter((axis) => axis !== 0);
-    case 'instancenorm':
-      return all.filter((axis) => axis > 1);
-  }
-}
-
 export function computeReport(dataset: Dataset, request: ReportRequest): Report {
   if (dataset.kind === 'table' && request.kind === 'table') return tableReport(dataset, request);
   if (dataset.kind === 'tensor' && request.kind === 'tensor')
@@ -101,7 +90,11 @@ function tableReport(
   );
   let y = x;
   let fitted: Report['fitted'];
-  if (request.method !== 'none') {
+  if (request.prefitted) {
+    const scaler = scalerFromJSON(request.prefitted);
+    y = scaler.transform(x);
+    fitted = { columns: names, scaler: request.prefitted };
+  } else if (request.method !== 'none') {
     const scaler = createScaler(request.method, request.options).fit(x);
     y = scaler.transform(x);
     fitted = { columns: names, scaler: scaler.toJSON() };

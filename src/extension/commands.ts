@@ -1,0 +1,157 @@
+/** The four commands: each gathers its input, loads it with cancellable progress and opens a panel. */
+import * as vscode from 'vscode';
+import { datasetFromArray } from '../engine/report/dataset';
+import { createScaler, SCALING_METHODS } from '../engine/scale/registry';
+import type { ScalingMethod } from '../engine/scale/scaler';
+import { parseArrayLiteral } from '../io/literal';
+import { selectColumns } from '../io/node/data-files';
+import { loadDataFile, panelInit, type PanelSettings } from './load';
+import { NormalizationPanel } from './panel';
+
+const DATA_FILTERS = { 'Data files': ['csv', 'tsv', 'npy'] };
+
+export const LEAKAGE_NOTE =
+  'Parameters were fitted on the training file only and applied to this file. Fitting on the test set would leak its statistics into the model.';
+
+export function settings(): PanelSettings {
+  const config = vscode.workspace.getConfiguration('normscope');
+  return {
+    defaultMethod: config.get<ScalingMethod>('defaultMethod', 'zscore'),
+    bins: config.get<number>('histogramBins', 30),
+  };
+}
+
+async function pickFile(title: string, given?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  if (given) return given;
+  const picked = await vscode.window.showOpenDialog({ title, canSelectMany: false, filters: DATA_FILTERS });
+  return picked?.[0];
+}
+
+/** Loads a file with a cancellable progress notification; undefined when cancelled. */
+async function loadWithProgress(uri: vscode.Uri) {
+  return vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `NormScope: reading ${vscode.workspace.asRelativePath(uri)}`,
+      cancellable: true,
+    },
+    async (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      let reported = 0;
+      try {
+        return await loadDataFile(uri.fsPath, {
+          signal: controller.signal,
+          onProgress: (read, total) => {
+            const percent = total > 0 ? (100 * read) / total : 100;
+            progress.report({ increment: percent - reported, message: `${Math.round(percent)}%` });
+            reported = percent;
+          },
+        });
+      } catch (error) {
+        if (controller.signal.aborted) return undefined;
+        throw error;
+      }
+    },
+  );
+}
+
+export function showError(error: unknown): void {
+  void vscode.window.showErrorMessage(`NormScope: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+export async function normalizeFile(
+  extensionUri: vscode.Uri,
+  uri: vscode.Uri | undefined,
+  statisticsOnly: boolean,
+): Promise<void> {
+  const target = await pickFile(
+    statisticsOnly ? 'Show statistics of…' : 'Normalize…',
+    uri instanceof vscode.Uri ? uri : undefined,
+  );
+  if (!target) return;
+  const loaded = await loadWithProgress(target);
+  if (!loaded) return;
+  const init = panelInit(loaded.dataset, {
+    source: 'file',
+    settings: settings(),
+    statisticsOnly,
+    trusted: vscode.workspace.isTrusted,
+  });
+  NormalizationPanel.open(extensionUri, { kind: 'file', dataset: loaded.dataset, file: loaded.file, init });
+}
+
+export function normalizeSelection(extensionUri: vscode.Uri): void {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.selection.isEmpty) {
+    void vscode.window.showInformationMessage(
+      'NormScope: select an array literal (JSON, Python list, NumPy or PyTorch repr) first.',
+    );
+    return;
+  }
+  const document = editor.document;
+  const where = vscode.workspace.asRelativePath(document.uri);
+  const start = editor.selection.start;
+  let literal;
+  try {
+    literal = parseArrayLiteral(document.getText(editor.selection), where);
+  } catch (error) {
+    // Positions in the message are within the selection; say where that starts in the file.
+    showError(
+      new Error(
+        `${error instanceof Error ? error.message : String(error)} (selection starts at ${start.line + 1}:${start.character + 1})`,
+      ),
+    );
+    return;
+  }
+  const dataset = datasetFromArray(`selection in ${where}`, literal.data, literal.shape);
+  const init = panelInit(dataset, {
+    source: 'selection',
+    settings: settings(),
+    statisticsOnly: false,
+    trusted: vscode.workspace.isTrusted,
+  });
+  NormalizationPanel.open(
+    extensionUri,
+    { kind: 'selection', dataset, style: literal.style, shape: literal.shape, init },
+    { uri: document.uri, selection: editor.selection },
+  );
+}
+
+export async function fitAndApply(extensionUri: vscode.Uri): Promise<void> {
+  const train = await pickFile('Fit on (training file)…');
+  if (!train) return;
+  const method = await vscode.window.showQuickPick(
+    SCALING_METHODS.filter((m) => m.acts !== 'per-sample').map((m) => ({
+      label: m.title,
+      description: m.method,
+      method: m.method,
+    })),
+    { title: 'Method to fit on the training file' },
+  );
+  if (!method) return;
+  const test = await pickFile('Apply to (test file)…');
+  if (!test) return;
+  const trainData = await loadWithProgress(train);
+  if (!trainData) return;
+  const testData = await loadWithProgress(test);
+  if (!testData) return;
+  const fitSelection = selectColumns(trainData.file);
+  const scaler = createScaler(method.method).fit(fitSelection.matrix);
+  const note = `${LEAKAGE_NOTE} Fitted on ${vscode.workspace.asRelativePath(train)}.`;
+  const init = panelInit(testData.dataset, {
+    source: 'fit-apply',
+    settings: settings(),
+    statisticsOnly: false,
+    note,
+    trusted: vscode.workspace.isTrusted,
+    prefitted: scaler.toJSON(),
+    columns: fitSelection.names,
+  });
+  NormalizationPanel.open(extensionUri, {
+    kind: 'file',
+    dataset: testData.dataset,
+    file: testData.file,
+    init,
+  });
+}

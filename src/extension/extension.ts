@@ -1,0 +1,36 @@
+// NormScope's entry point: activate only wires commands to their handlers; everything else is lazy.
+import * as vscode from 'vscode';
+import { fitAndApply, normalizeFile, normalizeSelection, showError } from './commands';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const run =
+    <A extends unknown[]>(body: (...args: A) => unknown) =>
+    async (...args: A) => {
+      try {
+        await body(...args);
+      } catch (error) {
+        showError(error);
+      }
+    };
+  const uri = context.extensionUri;
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      'normscope.normalizeSelection',
+      run(() => normalizeSelection(uri)),
+    ),
+    vscode.commands.registerCommand(
+      'normscope.normalizeFile',
+      run((file?: vscode.Uri) => normalizeFile(uri, file, false)),
+    ),
+    vscode.commands.registerCommand(
+      'normscope.showStatistics',
+      run((file?: vscode.Uri) => normalizeFile(uri, file, true)),
+    ),
+    vscode.commands.registerCommand(
+      'normscope.fitAndApply',
+      run(() => fitAndApply(uri)),
+    ),
+  );
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,100 @@
+/** Turning what the user chose (a file, a selection) into a Dataset and the panel's first state. */
+import { basename } from 'node:path';
+import { datasetFromArray, type Dataset } from '../engine/report/dataset';
+import { presetAxes, type ReportRequest } from '../engine/report/report';
+import { SCALING_METHODS } from '../engine/scale/registry';
+import type { ScalerJSON, ScalingMethod } from '../engine/scale/scaler';
+import { readDataFile, type DataFile } from '../io/node/data-files';
+import type { ReadProgress } from '../io/node/csv-file';
+import type { PanelInit } from '../shared/protocol';
+
+export interface PanelSettings {
+  defaultMethod: ScalingMethod;
+  bins: number;
+}
+
+export async function loadDataFile(
+  path: string,
+  progress: ReadProgress,
+): Promise<{ file: DataFile; dataset: Dataset }> {
+  const file = await readDataFile(path, progress);
+  const title = basename(path);
+  if (file.kind === 'npy')
+    return { file, dataset: datasetFromArray(title, file.array.data, file.array.shape) };
+  const { table } = file;
+  return {
+    file,
+    dataset: {
+      kind: 'table',
+      title,
+      rowCount: table.rowCount,
+      columns: table.columns.map((c) => ({ name: c.name, kind: c.kind, values: c.values })),
+    },
+  };
+}
+
+/** The first request a panel computes: the default method on every numeric column, or BatchNorm axes. */
+export function initialRequest(
+  dataset: Dataset,
+  settings: PanelSettings,
+  statisticsOnly: boolean,
+  prefitted?: ScalerJSON,
+): ReportRequest {
+  if (dataset.kind === 'tensor') {
+    return {
+      kind: 'tensor',
+      preset: 'batchnorm',
+      reducedAxes: presetAxes('batchnorm', dataset.tensor.shape.length),
+      eps: 1e-5,
+      normalize: !statisticsOnly,
+      bins: settings.bins,
+      groups: 1,
+    };
+  }
+  const method = prefitted
+    ? (prefitted.method)
+    : statisticsOnly
+      ? 'none'
+      : settings.defaultMethod;
+  return {
+    kind: 'table',
+    method,
+    options: prefitted ? prefitted.options : {},
+    bins: settings.bins,
+    ...(prefitted ? { prefitted } : {}),
+  };
+}
+
+export function panelInit(
+  dataset: Dataset,
+  options: {
+    source: PanelInit['source'];
+    settings: PanelSettings;
+    statisticsOnly: boolean;
+    note?: string;
+    trusted: boolean;
+    prefitted?: ScalerJSON;
+    columns?: string[];
+  },
+): PanelInit {
+  const request = initialRequest(dataset, options.settings, options.statisticsOnly, options.prefitted);
+  if (request.kind === 'table' && options.columns) request.columns = options.columns;
+  return {
+    title: dataset.title,
+    source: options.source,
+    dataset:
+      dataset.kind === 'table'
+        ? {
+            kind: 'table',
+            rowCount: dataset.rowCount,
+            columns: dataset.columns.map((c) => ({ name: c.name, kind: c.kind })),
+          }
+        : { kind: 'tensor', shape: [...dataset.tensor.shape], axisNames: dataset.axisNames },
+    methods: SCALING_METHODS.map((m) => ({ method: m.method, title: m.title })),
+    initialRequest: request,
+    statisticsOnly: options.statisticsOnly,
+    note: options.note,
+    canReplaceSelection: options.source === 'selection',
+    trusted: options.trusted,
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * The host side of the panel, free of the `vscode` API so it is unit-tested directly: answers every
+ * webview message (exhaustive switch), computes reports where the data is and sends only summaries,
+ * and carries out the actions through injected services (dialogs, clipboard, file writes, edits).
+ */
+import { computeReport, type Report, type ReportRequest } from '../engine/report/report';
+import { codeSnippet } from '../engine/report/code-snippets';
+import { SUMMARY_FIELDS } from '../engine/stats/describe';
+import type { Histogram } from '../engine/stats/histogram';
+import { encodeNpy } from '../io/npy';
+import { formatArrayLiteral } from '../io/literal';
+import { formatNumber, formatRecord } from '../io/csv/writer';
+import { writeFileAtomic } from '../io/node/atomic-output';
+import { selectColumns, writeLike } from '../io/node/data-files';
+import { paramsText } from '../io/node/params-file';
+import type {
+  HistogramPayload,
+  HostMessage,
+  StatisticsPayload,
+  ViewPayload,
+  WebviewMessage,
+} from '../shared/protocol';
+import type { PanelSource } from './panel-source';
+
+export interface PanelServices {
+  post(message: HostMessage): void | Promise<unknown>;
+  /** Asks where to save; undefined when the user cancels. */
+  saveLocation(suggestedName: string, extension: string): Promise<string | undefined>;
+  /** False when the user declines a write (untrusted workspace). */
+  confirmWrite(target: string): Promise<boolean>;
+  copy(text: string): Promise<void>;
+  /** Replaces the source selection (one undoable edit); false when the editor is gone. */
+  replaceSelection(text: string): Promise<boolean>;
+  /** Opens the written file, or reveals it. */
+  reveal(path: string): void;
+}
+
+export function histogramPayload(h: Histogram): HistogramPayload {
+  return {
+    edges: h.edges,
+    counts: h.counts,
+    missing: h.missing,
+    positiveInfinities: h.positiveInfinities,
+    negativeInfinities: h.negativeInfinities,
+  };
+}
+
+function statisticsPayload(rows: Report['before']): StatisticsPayload {
+  const fields = [...SUMMARY_FIELDS];
+  const values = new Float64Array(rows.length * fields.length);
+  rows.forEach((row, i) =>
+    fields.forEach((field, k) => (values[i * fields.length + k] = row.summary[field])),
+  );
+  return { labels: rows.map((r) => r.label), fields, values };
+}
+
+/** The summaries of a report, as they travel to the webview. */
+export function viewPayload(report: Report): ViewPayload {
+  return {
+    focusLabel: report.focusLabel,
+    before: statisticsPayload(report.before),
+    after: statisticsPayload(report.after),
+    histogramBefore: histogramPayload(report.histogramBefore),
+    histogramAfter: histogramPayload(report.histogramAfter),
+    ...(report.outliers
+      ? {
+          outliers: {
+            minmax: histogramPayload(report.outliers.minmax),
+            robust: histogramPayload(report.outliers.robust),
+          },
+        }
+      : {}),
+    hasFittedParameters: report.fitted !== undefined,
+  };
+}
+
+export class PanelController {
+  private report: Report | undefined;
+
+  constructor(
+    private readonly source: PanelSource,
+    private readonly services: PanelServices,
+  ) {}
+
+  /** The latest computed report (the last successful `compute`). */
+  get current(): Report | undefined {
+    return this.report;
+  }
+
+  async handle(message: WebviewMessage): Promise<void> {
+    try {
+      switch (message.type) {
+        case 'ready':
+          await this.services.post({ type: 'init', init: this.source.init });
+          return;
+        case 'compute':
+          await this.compute(message.requestId, message.request);
+          return;
+        case 'export':
+          await this.exportData(message.format);
+          return;
+        case 'saveParameters':
+          await this.saveParameters();
+          return;
+        case 'copyCode': {
+          const fitted = this.requireReport().fitted;
+          if (!fitted)
+            throw new Error('Choose a scaling method first: there are no fitted parameters to copy.');
+          await this.services.copy(codeSnippet(fitted.scaler, fitted.columns, message.language));
+          await this.notice(
+            `Copied the fitted ${fitted.scaler.method} transform as ${message.language} code.`,
+          );
+          return;
+        }
+        case 'copyText':
+          await this.services.copy(message.text);
+          await this.notice(`Copied ${message.what}.`);
+          return;
+        case 'replaceSelection':
+          await this.replaceSelection();
+          return;
+        case 'copyResult':
+          await this.services.copy(this.replacementText());
+          await this.notice('Copied the normalized array.');
+          return;
+        default: {
+          const unknown: never = message;
+          throw new Error(`unknown message ${JSON.stringify(unknown)}`);
+        }
+      }
+    } catch (error) {
+      const requestId = message.type === 'compute' ? message.requestId : undefined;
+      await this.services.post({
+        type: 'error',
+        requestId,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  private async compute(requestId: number, request: ReportRequest): Promise<void> {
+    const report = computeReport(this.source.dataset, request);
+    this.report = report;
+    await this.services.post({ type: 'view', requestId, view: viewPayload(report) });
+  }
+
+  private requireReport(): Report {
+    if (!this.report) throw new Error('Nothing has been computed yet.');
+    return this.report;
+  }
+
+  private async notice(message: string): Promise<void> {
+    await this.services.post({ type: 'notice', message });
+  }
+
+  private baseName(): string {
+    const title = this.source.init.title.replace(/\.[^.]+$/, '');
+    return `${title.replace(/[^\w.-]+/g, '_') || 'normalized'}.normalized`;
+  }
+
+  private async exportData(format: 'csv' | 'npy'): Promise<void> {
+    const report = this.requireReport();
+    const target = await this.services.saveLocation(`${this.baseName()}.${format}`, format);
+    if (!target || !(await this.services.confirmWrite(target))) return;
+    const output = report.output;
+    const inputs = this.source.kind === 'file' ? [this.source.file.file] : [];
+    if (output.kind === 'tensor') {
+      if (format !== 'npy') throw new Error('An N-d tensor exports as .npy.');
+      await writeFileAtomic(target, encodeNpy(output.tensor.data, output.tensor.shape), {
+        force: true,
+        inputs,
+      });
+    } else if (this.source.kind === 'file' && (format === 'npy') === (this.source.file.kind === 'npy')) {
+      // Same kind as the input: keep its header, dialect and text columns, replace the applied columns.
+      const selection = selectColumns(this.source.file, output.columns);
+      await writeLike(this.source.file, selection, output.matrix, target, { force: true });
+    } else if (format === 'npy') {
+      await writeFileAtomic(target, encodeNpy(output.matrix.data, [output.matrix.rows, output.matrix.cols]), {
+        force: true,
+        inputs,
+      });
+    } else {
+      const { matrix, columns } = output;
+      const lines = [formatRecord(columns, ',')];
+      for (let i = 0; i < matrix.rows; i++) {
+        lines.push(
+          formatRecord(
+            Array.from(matrix.data.subarray(i * matrix.cols, (i + 1) * matrix.cols), formatNumber),
+            ',',
+          ),
+        );
+      }
+      await writeFileAtomic(target, lines.join(''), { force: true, inputs });
+    }
+    await this.notice(`Exported the normalized data to ${target}.`);
+    this.services.reveal(target);
+  }
+
+  private async saveParameters(): Promise<void> {
+    const fitted = this.requireReport().fitted;
+    if (!fitted) throw new Error('Choose a scaling method first: there are no fitted parameters to save.');
+    const target = await this.services.saveLocation(`${this.baseName()}.params.json`, 'json');
+    if (!target || !(await this.services.confirmWrite(target))) return;
+    const inputs = this.source.kind === 'file' ? [this.source.file.file] : [];
+    await writeFileAtomic(target, paramsText(fitted.columns, fitted.scaler), { force: true, inputs });
+    await this.notice(`Saved the fitted parameters to ${target}.`);
+  }
+
+  /** The normalized values in the selection's literal style and shape. */
+  replacementText(): string {
+    if (this.source.kind !== 'selection') throw new Error('Only a selection can be replaced.');
+    const output = this.requireReport().output;
+    const data = output.kind === 'tensor' ? output.tensor.data : output.matrix.data;
+    if (output.kind === 'table' && output.columns.length !== (this.source.shape[1] ?? 1)) {
+      throw new Error('Apply the method to every column to replace the selection.');
+    }
+    return formatArrayLiteral(data, this.source.shape, this.source.style);
+  }
+
+  private async replaceSelection(): Promise<void> {
+    const text = this.replacementText();
+    if (await this.services.replaceSelection(text))
+      await this.notice('Replaced the selection (undo restores it).');
+    else throw new Error('The editor with the selection is closed; copy the result instead.');
+  }
+}

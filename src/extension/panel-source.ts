@@ -1,0 +1,13 @@
+/**
+ * Where a panel's data came from, and so what "export" and "replace selection" mean for it: a file
+ * (CSV/TSV/.npy, exported like the CLI's normalize: same header, text columns kept) or an editor
+ * selection (an array literal, written back in its own style).
+ */
+import type { Dataset } from '../engine/report/dataset';
+import type { DataFile } from '../io/node/data-files';
+import type { LiteralStyle } from '../io/literal';
+import type { PanelInit } from '../shared/protocol';
+
+export type PanelSource =
+  | { kind: 'file'; dataset: Dataset; file: DataFile; init: PanelInit }
+  | { kind: 'selection'; dataset: Dataset; style: LiteralStyle; shape: number[]; init: PanelInit };

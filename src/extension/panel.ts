@@ -1,0 +1,101 @@
+/**
+ * The NormScope panel: a webview whose HTML comes from the one builder (strict CSP, fresh nonce), whose
+ * messages are validated and handed to the PanelController, and whose resources load only from dist/
+ * and media/. The host posts nothing until the webview says `ready`.
+ */
+import * as vscode from 'vscode';
+import { createNonce, webviewHtml } from '../shared/webview-html';
+import { isWebviewMessage, type HostMessage } from '../shared/protocol';
+import { PanelController } from './panel-controller';
+import type { PanelSource } from './panel-source';
+
+export class NormalizationPanel implements vscode.Disposable {
+  static readonly viewType = 'normscope.panel';
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly controller: PanelController;
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    source: PanelSource,
+    editor?: { uri: vscode.Uri; selection: vscode.Selection },
+  ) {
+    const webview = panel.webview;
+    webview.options = {
+      enableScripts: true,
+      localResourceRoots: [
+        vscode.Uri.joinPath(extensionUri, 'dist'),
+        vscode.Uri.joinPath(extensionUri, 'media'),
+      ],
+    };
+    webview.html = webviewHtml({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css')).toString(),
+      title: `NormScope: ${source.init.title}`,
+    });
+    this.controller = new PanelController(source, {
+      post: (message: HostMessage) => Promise.resolve(webview.postMessage(message)),
+      saveLocation: async (suggestedName, extension) => {
+        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+        const uri = await vscode.window.showSaveDialog({
+          defaultUri: folder ? vscode.Uri.joinPath(folder, suggestedName) : undefined,
+          filters: { [extension.toUpperCase()]: [extension] },
+          saveLabel: 'Save',
+        });
+        return uri?.fsPath;
+      },
+      confirmWrite: async (target) => {
+        if (vscode.workspace.isTrusted) return true;
+        const answer = await vscode.window.showWarningMessage(
+          `This workspace is not trusted. Write ${target}?`,
+          { modal: true },
+          'Write',
+        );
+        return answer === 'Write';
+      },
+      copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+      replaceSelection: async (text) => {
+        if (!editor) return false;
+        const document = await vscode.workspace.openTextDocument(editor.uri);
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(document.uri, editor.selection, text);
+        return vscode.workspace.applyEdit(edit);
+      },
+      reveal: (path) => void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(path)),
+    });
+    webview.onDidReceiveMessage(
+      (message: unknown) => {
+        if (isWebviewMessage(message)) void this.controller.handle(message);
+      },
+      undefined,
+      this.disposables,
+    );
+    panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
+  }
+
+  static open(
+    extensionUri: vscode.Uri,
+    source: PanelSource,
+    editor?: { uri: vscode.Uri; selection: vscode.Selection },
+  ): NormalizationPanel {
+    const panel = vscode.window.createWebviewPanel(
+      NormalizationPanel.viewType,
+      `NormScope: ${source.init.title}`,
+      vscode.ViewColumn.Beside,
+      {
+        enableScripts: true,
+        localResourceRoots: [
+          vscode.Uri.joinPath(extensionUri, 'dist'),
+          vscode.Uri.joinPath(extensionUri, 'media'),
+        ],
+      },
+    );
+    return new NormalizationPanel(panel, extensionUri, source, editor);
+  }
+
+  dispose(): void {
+    while (this.disposables.length > 0) this.disposables.pop()?.dispose();
+  }
+}

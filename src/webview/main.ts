@@ -1,0 +1,470 @@
+/**
+ * The panel: method and options (or, for tensors, the axes each statistic reduces over), before/after
+ * histograms of the focused column with NaN/±Inf counted, a min-max vs robust outlier view, sortable
+ * before/after statistics tables (copyable as CSV or Markdown) and the actions. All numbers come from
+ * the host; this page only draws them.
+ */
+import type { ReportRequest } from '../engine/report/report';
+import { presetAxes, type TensorPreset } from '../engine/report/presets';
+import type {
+  CodeLanguage,
+  HistogramPayload,
+  HostMessage,
+  PanelInit,
+  StatisticsPayload,
+  ViewPayload,
+} from '../shared/protocol';
+import { chartCount, drawHistogram, watchTheme } from './charts';
+import { el, formatValue } from './dom';
+import { METHOD_OPTIONS, type OptionField } from './options';
+import { vscodeTransport, type Transport } from './transport';
+
+const TABLE_FIELDS = ['count', 'missing', 'mean', 'std', 'min', 'q25', 'median', 'q75', 'max'] as const;
+const PRESETS: { preset: Exclude<TensorPreset, 'custom'>; label: string }[] = [
+  { preset: 'batchnorm', label: 'BatchNorm (per channel)' },
+  { preset: 'layernorm', label: 'LayerNorm (per sample)' },
+  { preset: 'instancenorm', label: 'InstanceNorm' },
+  { preset: 'groupnorm', label: 'GroupNorm' },
+];
+
+interface SortState {
+  field: string;
+  descending: boolean;
+}
+
+export class PanelView {
+  private init: PanelInit | undefined;
+  private request: ReportRequest | undefined;
+  private view: ViewPayload | undefined;
+  private latestRequest = 0;
+  private readonly sort: Record<'before' | 'after', SortState | undefined> = {
+    before: undefined,
+    after: undefined,
+  };
+  private readonly options: Record<string, unknown> = {};
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly transport: Transport,
+  ) {
+    transport.onMessage((message) => this.receive(message));
+    watchTheme(() => this.drawCharts());
+    transport.post({ type: 'ready' });
+  }
+
+  private receive(message: HostMessage): void {
+    switch (message.type) {
+      case 'init':
+        this.init = message.init;
+        this.request = structuredClone(message.init.initialRequest);
+        if (this.request.kind === 'table') Object.assign(this.options, this.request.options);
+        this.renderShell();
+        this.compute();
+        return;
+      case 'view':
+        if (message.requestId !== this.latestRequest) return; // a newer request is on its way
+        this.view = message.view;
+        this.setStatus('');
+        this.renderView();
+        return;
+      case 'error':
+        if (message.requestId !== undefined && message.requestId !== this.latestRequest) return;
+        this.setStatus(message.message, true);
+        return;
+      case 'notice':
+        this.setStatus(message.message);
+        return;
+    }
+  }
+
+  private compute(): void {
+    if (!this.request) return;
+    if (this.request.kind === 'table') this.request.options = { ...this.options };
+    this.latestRequest++;
+    this.setStatus('Computing…');
+    this.transport.post({
+      type: 'compute',
+      requestId: this.latestRequest,
+      request: structuredClone(this.request),
+    });
+  }
+
+  private setStatus(text: string, error = false): void {
+    const status = this.root.querySelector<HTMLElement>('#status');
+    if (!status) return;
+    status.textContent = text;
+    status.classList.toggle('error', error);
+    status.setAttribute('role', error ? 'alert' : 'status');
+  }
+
+  private renderShell(): void {
+    const init = this.init!;
+    const shape =
+      init.dataset.kind === 'table'
+        ? `${init.dataset.rowCount} rows × ${init.dataset.columns.length} columns`
+        : init.dataset.shape
+            .map((n, i) => `${(init.dataset as { axisNames: string[] }).axisNames[i]}=${n}`)
+            .join(' · ');
+    const parts: (HTMLElement | null)[] = [
+      el('header', {}, el('h1', { text: init.title }), el('p', { className: 'shape', text: shape })),
+      init.note ? el('p', { className: 'note', role: 'note', text: init.note }) : null,
+      el('section', { id: 'controls', 'aria-label': 'Normalization' }),
+      el('p', { id: 'status', role: 'status' }),
+      el(
+        'section',
+        { id: 'charts', 'aria-label': 'Distributions' },
+        el('h2', { id: 'focus-title', text: 'Distribution' }),
+        el('div', { className: 'pair' }, chartFigure('before', 'Before'), chartFigure('after', 'After')),
+        el(
+          'div',
+          { id: 'outliers', className: 'outliers', hidden: init.dataset.kind !== 'table' },
+          el('h2', { text: 'Outliers: min-max vs robust scaling of the same column' }),
+          el(
+            'div',
+            { className: 'pair' },
+            chartFigure('minmax', 'Min-max'),
+            chartFigure('robust', 'Robust (median / IQR)'),
+          ),
+        ),
+      ),
+      el(
+        'section',
+        { id: 'tables', 'aria-label': 'Statistics' },
+        el('div', { id: 'table-before' }),
+        el('div', { id: 'table-after' }),
+      ),
+      el('section', { id: 'actions', 'aria-label': 'Actions' }),
+    ];
+    this.root.replaceChildren(...parts.filter((part): part is HTMLElement => part !== null));
+    this.renderControls();
+    this.renderActions();
+  }
+
+  private renderControls(): void {
+    const box = this.root.querySelector<HTMLElement>('#controls')!;
+    const init = this.init!;
+    const request = this.request!;
+    box.replaceChildren();
+    if (request.kind === 'table' && init.dataset.kind === 'table') {
+      const method = el('select', {
+        id: 'method',
+        'aria-label': 'Method',
+        disabled: request.prefitted !== undefined,
+      });
+      method.append(el('option', { value: 'none', text: 'Statistics only' }));
+      for (const m of init.methods) method.append(el('option', { value: m.method, text: m.title }));
+      method.value = request.method;
+      method.addEventListener('change', () => {
+        request.method = method.value as typeof request.method;
+        for (const key of Object.keys(this.options)) delete this.options[key];
+        this.renderControls();
+        this.compute();
+      });
+      const focus = el('select', { id: 'focus', 'aria-label': 'Column to draw' });
+      const numeric = init.dataset.columns.filter((c) => c.kind === 'numeric').map((c) => c.name);
+      for (const name of request.columns ?? numeric) focus.append(el('option', { value: name, text: name }));
+      if (request.focus) focus.value = request.focus;
+      focus.addEventListener('change', () => {
+        request.focus = focus.value;
+        this.compute();
+      });
+      box.append(
+        el('label', {}, 'Method ', method),
+        el('label', {}, 'Column ', focus),
+        ...(request.prefitted
+          ? []
+          : (METHOD_OPTIONS[request.method] ?? []).map((field) => this.optionControl(field))),
+      );
+      return;
+    }
+    if (request.kind === 'tensor' && init.dataset.kind === 'tensor') {
+      const { shape, axisNames } = init.dataset;
+      const axes = el('div', { id: 'axes', role: 'group', 'aria-label': 'Reduced axes (click to toggle)' });
+      shape.forEach((extent, axis) => {
+        const reduced = request.reducedAxes.includes(axis);
+        const button = el('button', {
+          className: reduced ? 'axis reduced' : 'axis',
+          'aria-pressed': String(reduced),
+          text: `${axisNames[axis]}=${extent}`,
+        });
+        button.addEventListener('click', () => {
+          request.preset = 'custom';
+          request.reducedAxes = reduced
+            ? request.reducedAxes.filter((a) => a !== axis)
+            : [...request.reducedAxes, axis].sort((a, b) => a - b);
+          this.renderControls();
+          if (request.reducedAxes.length > 0) this.compute();
+          else this.setStatus('Choose at least one axis to reduce over.', true);
+        });
+        axes.append(button);
+        if (axis < shape.length - 1) axes.append(el('span', { className: 'dot', text: '·' }));
+      });
+      const presets = el('div', { className: 'presets', role: 'group', 'aria-label': 'Presets' });
+      for (const { preset, label } of PRESETS) {
+        const button = el('button', {
+          className: request.preset === preset ? 'preset active' : 'preset',
+          'aria-pressed': String(request.preset === preset),
+          text: label,
+        });
+        button.addEventListener('click', () => {
+          request.preset = preset;
+          request.reducedAxes = presetAxes(preset, shape.length);
+          this.renderControls();
+          this.compute();
+        });
+        presets.append(button);
+      }
+      const groups = el('input', {
+        id: 'groups',
+        type: 'number',
+        min: 1,
+        step: 1,
+        value: String(request.groups ?? 1),
+        'aria-label': 'Groups',
+      });
+      groups.addEventListener('change', () => {
+        request.groups = Number(groups.value);
+        if (request.preset === 'groupnorm') this.compute();
+      });
+      const normalize = el('input', { id: 'normalize', type: 'checkbox', checked: request.normalize });
+      normalize.checked = request.normalize;
+      normalize.addEventListener('change', () => {
+        request.normalize = normalize.checked;
+        this.compute();
+      });
+      box.append(
+        el('div', { className: 'axis-row' }, el('span', { text: 'Reduce over ' }), axes),
+        presets,
+        el('label', {}, 'Groups ', groups),
+        el('label', {}, normalize, ' Normalize'),
+      );
+    }
+  }
+
+  private optionControl(field: OptionField): HTMLElement {
+    const current = this.options[field.key] ?? field.initial;
+    const id = `option-${field.key}`;
+    const commit = (value: unknown) => {
+      this.options[field.key] = value;
+      this.compute();
+    };
+    switch (field.kind) {
+      case 'checkbox': {
+        const input = el('input', { id, type: 'checkbox' });
+        input.checked = Boolean(current);
+        input.addEventListener('change', () => commit(input.checked));
+        return el('label', {}, input, ` ${field.label}`);
+      }
+      case 'number': {
+        const input = el('input', {
+          id,
+          type: 'number',
+          value: String(current as number),
+          ...(field.min !== undefined ? { min: field.min } : {}),
+          ...(field.step ? { step: field.step } : {}),
+        });
+        input.addEventListener('change', () => commit(Number(input.value)));
+        return el('label', {}, `${field.label} `, input);
+      }
+      case 'pair': {
+        const [a, b] = current as [number, number];
+        const first = el('input', {
+          id: `${id}-0`,
+          type: 'number',
+          value: String(a),
+          'aria-label': `${field.label} from`,
+        });
+        const second = el('input', {
+          id: `${id}-1`,
+          type: 'number',
+          value: String(b),
+          'aria-label': `${field.label} to`,
+        });
+        const change = () => commit([Number(first.value), Number(second.value)]);
+        first.addEventListener('change', change);
+        second.addEventListener('change', change);
+        return el('label', {}, `${field.label} `, first, ' to ', second);
+      }
+      case 'choice': {
+        const select = el('select', { id });
+        for (const choice of field.choices) select.append(el('option', { value: choice, text: choice }));
+        select.value = typeof current === 'string' ? current : field.initial;
+        select.addEventListener('change', () => commit(select.value));
+        return el('label', {}, `${field.label} `, select);
+      }
+    }
+  }
+
+  private renderActions(): void {
+    const init = this.init!;
+    const box = this.root.querySelector<HTMLElement>('#actions')!;
+    const button = (id: string, text: string, onClick: () => void) => {
+      const b = el('button', { id, text });
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    const language = el('select', { id: 'code-language', 'aria-label': 'Code language' });
+    for (const [value, text] of [
+      ['sklearn', 'scikit-learn'],
+      ['pytorch', 'PyTorch'],
+      ['keras', 'Keras'],
+      ['numpy', 'NumPy'],
+    ]) {
+      language.append(el('option', { value, text }));
+    }
+    const actions: (HTMLElement | null)[] = [
+      button('export-csv', 'Export CSV…', () => this.transport.post({ type: 'export', format: 'csv' })),
+      button('export-npy', 'Export .npy…', () => this.transport.post({ type: 'export', format: 'npy' })),
+      button('save-params', 'Save parameters…', () => this.transport.post({ type: 'saveParameters' })),
+      el(
+        'span',
+        { className: 'group' },
+        button('copy-code', 'Copy as code', () =>
+          this.transport.post({ type: 'copyCode', language: language.value as CodeLanguage }),
+        ),
+        language,
+      ),
+      init.canReplaceSelection
+        ? button('replace-selection', 'Replace selection', () =>
+            this.transport.post({ type: 'replaceSelection' }),
+          )
+        : null,
+      init.canReplaceSelection
+        ? button('copy-result', 'Copy result', () => this.transport.post({ type: 'copyResult' }))
+        : null,
+      init.trusted
+        ? null
+        : el('span', { className: 'untrusted', text: 'Untrusted workspace: writing a file asks first.' }),
+    ];
+    box.replaceChildren(...actions.filter((action): action is HTMLElement => action !== null));
+  }
+
+  private renderView(): void {
+    const view = this.view!;
+    this.root.querySelector('#focus-title')!.textContent = `Distribution of ${view.focusLabel}`;
+    this.drawCharts();
+    this.renderTable('before', 'Before', view.before);
+    this.renderTable('after', 'After', view.after);
+    for (const id of ['save-params', 'copy-code']) {
+      const b = this.root.querySelector<HTMLButtonElement>(`#${id}`);
+      if (b) b.disabled = !view.hasFittedParameters;
+    }
+  }
+
+  private drawCharts(): void {
+    const view = this.view;
+    if (!view) return;
+    this.drawOne('before', view.histogramBefore, '--vscode-charts-blue');
+    this.drawOne('after', view.histogramAfter, '--vscode-charts-orange');
+    if (view.outliers) {
+      this.drawOne('minmax', view.outliers.minmax, '--vscode-charts-purple');
+      this.drawOne('robust', view.outliers.robust, '--vscode-charts-green');
+    }
+    this.root.dataset.charts = String(chartCount());
+  }
+
+  private drawOne(id: string, histogram: HistogramPayload, color: string): void {
+    const canvas = this.root.querySelector<HTMLCanvasElement>(`#chart-${id}`);
+    if (!canvas) return;
+    drawHistogram(canvas, histogram, color);
+    const counts = this.root.querySelector<HTMLElement>(`#counts-${id}`)!;
+    const total = histogram.counts.reduce((s, c) => s + c, 0);
+    counts.textContent = `${total} values · NaN ${histogram.missing} · +∞ ${histogram.positiveInfinities} · −∞ ${histogram.negativeInfinities}`;
+  }
+
+  private renderTable(which: 'before' | 'after', title: string, stats: StatisticsPayload): void {
+    const rows = stats.labels.map((label, i) => ({
+      label,
+      values: Object.fromEntries(stats.fields.map((f, k) => [f, stats.values[i * stats.fields.length + k]])),
+    }));
+    const sort = this.sort[which];
+    if (sort) {
+      const key = (row: (typeof rows)[number]) =>
+        sort.field === 'label' ? row.label : row.values[sort.field];
+      rows.sort((a, b) => {
+        const x = key(a);
+        const y = key(b);
+        const order = typeof x === 'string' ? x.localeCompare(String(y)) : x - (y as number) || 0;
+        return sort.descending ? -order : order;
+      });
+    }
+    const headers = ['label', ...TABLE_FIELDS];
+    const head = el('tr', {});
+    for (const field of headers) {
+      const active = sort?.field === field;
+      const button = el('button', {
+        className: 'sort',
+        text: field === 'label' ? 'column' : field,
+        'aria-label': `Sort by ${field}`,
+      });
+      button.addEventListener('click', () => {
+        this.sort[which] = { field, descending: active ? !sort.descending : false };
+        this.renderTable(which, title, stats);
+      });
+      head.append(
+        el(
+          'th',
+          { scope: 'col', 'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : 'none' },
+          button,
+        ),
+      );
+    }
+    const body = rows.map((row) =>
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'row', text: row.label }),
+        ...TABLE_FIELDS.map((f) => el('td', { text: formatValue(row.values[f]) })),
+      ),
+    );
+    const cells = rows.map((row) => [row.label, ...TABLE_FIELDS.map((f) => formatValue(row.values[f]))]);
+    const copy = (format: 'csv' | 'markdown') => {
+      const header = ['column', ...TABLE_FIELDS];
+      const text =
+        format === 'csv'
+          ? [header, ...cells]
+              .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(','))
+              .join('\n') + '\n'
+          : [
+              `| ${header.join(' | ')} |`,
+              `|${header.map(() => '---').join('|')}|`,
+              ...cells.map((r) => `| ${r.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`),
+            ].join('\n') + '\n';
+      this.transport.post({
+        type: 'copyText',
+        text,
+        what: `the ${title.toLowerCase()} statistics as ${format === 'csv' ? 'CSV' : 'Markdown'}`,
+      });
+    };
+    const csv = el('button', { id: `copy-${which}-csv`, text: 'Copy CSV' });
+    csv.addEventListener('click', () => copy('csv'));
+    const markdown = el('button', { id: `copy-${which}-markdown`, text: 'Copy Markdown' });
+    markdown.addEventListener('click', () => copy('markdown'));
+    this.root
+      .querySelector(`#table-${which}`)!
+      .replaceChildren(
+        el('div', { className: 'table-title' }, el('h2', { text: `${title}` }), csv, markdown),
+        el('table', { id: `stats-${which}` }, el('thead', {}, head), el('tbody', {}, ...body)),
+      );
+  }
+}
+
+function chartFigure(id: string, caption: string): HTMLElement {
+  return el(
+    'figure',
+    {},
+    el('figcaption', { text: caption }),
+    el('canvas', {
+      id: `chart-${id}`,
+      width: 420,
+      height: 220,
+      role: 'img',
+      'aria-label': `${caption} histogram`,
+    }),
+    el('p', { id: `counts-${id}`, className: 'counts' }),
+  );
+}
+
+export function start(transport: Transport = vscodeTransport()): PanelView {
+  return new PanelView(document.getElementById('app')!, transport);
+}
