@@ -51,11 +51,7 @@ export function initialRequest(
       groups: 1,
     };
   }
-  const method = prefitted
-    ? (prefitted.method)
-    : statisticsOnly
-      ? 'none'
-      : settings.defaultMethod;
+  const method = prefitted ? prefitted.method : statisticsOnly ? 'none' : settings.defaultMethod;
   return {
     kind: 'table',
     method,

@@ -1,0 +1,177 @@
+/**
+ * A real VS Code for tests: code-server (installed by scripts/install-code-server.mjs, see
+ * ../shared/vscode-e2e.md) with our packaged .vsix, on a copy of samples/, driven by playwright-core in
+ * Debian's Chromium. One server per test file; its whole process group is ended afterwards.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '..', '..');
+export const VSIX = join(root, 'dist', 'normscope.vsix');
+const CODE_SERVER = join(root, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
+
+/** Installs code-server when missing and packages the extension (both idempotent, both fast when done). */
+export function prepare(): void {
+  execFileSync(process.execPath, ['scripts/install-code-server.mjs'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', VSIX],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+export interface Workbench {
+  page: Page;
+  folder: string;
+  cspErrors: string[];
+  /** Runs a command from the palette by its title. */
+  runCommand(title: string): Promise<void>;
+  /** The newest ready webview's content frame. */
+  webview(): FrameLocator;
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startWorkbench(options: { trusted?: boolean } = {}): Promise<Workbench> {
+  const scratch = mkdtempSync(join(tmpdir(), 'normscope-e2e-'));
+  const folder = join(scratch, 'samples');
+  cpSync(join(root, 'samples'), folder, { recursive: true });
+  const userData = join(scratch, 'user-data');
+  const extensions = join(scratch, 'extensions');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'security.workspace.trust.enabled': options.trusted === false,
+      'workbench.tips.enabled': false,
+      'extensions.autoCheckUpdates': false,
+      'workbench.colorTheme': 'Default Dark Modern',
+      'files.simpleDialog.enable': true,
+    }),
+  );
+  execFileSync(
+    process.execPath,
+    [CODE_SERVER, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', VSIX],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const port = await freePort();
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [
+      CODE_SERVER,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensions,
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(options.trusted === false ? [] : ['--disable-workspace-trust']),
+      folder,
+    ],
+    { detached: true, stdio: 'ignore' },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser: Browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+  const cspErrors: string[] = [];
+  page.on('console', (message) => {
+    if (
+      /Content Security Policy/i.test(message.text()) &&
+      /normscope|webview\.js|panel\.css/i.test(message.text())
+    )
+      cspErrors.push(message.text());
+  });
+  await page.goto(`${base}/?folder=${encodeURIComponent(folder)}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  await page.waitForSelector('.statusbar', { timeout: 60000 });
+  await page.waitForTimeout(1500);
+  const results = join(root, 'test-results', 'vscode');
+  mkdirSync(results, { recursive: true });
+  return {
+    page,
+    folder,
+    cspErrors,
+    async runCommand(title: string) {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible' });
+      // The palette's filter does not match a typed '…'; the title up to it is unambiguous.
+      const typed = title.replace(/…$/, '');
+      await input.fill(`>${typed}`);
+      await page
+        .locator('.quick-input-widget .monaco-list-row[aria-label^="' + typed + '"]')
+        .first()
+        .waitFor();
+      await page.keyboard.press('Enter');
+    },
+    webview() {
+      return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+    },
+    async screenshot(name: string) {
+      await page.screenshot({ path: join(results, `${name}.png`) });
+    },
+    async close() {
+      await browser.close();
+      try {
+        process.kill(-server.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits for the quick input titled `title` (a file dialog or a quick pick). */
+export async function waitForQuickInput(page: Page, title: string): Promise<void> {
+  await page
+    .locator('.quick-input-widget .quick-input-title', { hasText: title })
+    .waitFor({ state: 'visible' });
+}
+
+/** Answers VS Code's simple file dialog (a quick input) with a path. */
+export async function answerFileDialog(page: Page, path: string, title?: string): Promise<void> {
+  if (title) await waitForQuickInput(page, title);
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(path);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+}

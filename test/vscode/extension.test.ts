@@ -1,0 +1,157 @@
+// NormScope in a real VS Code (code-server + Chromium): every command from the palette, the panel's
+// numbers read from its iframe, screenshots in test-results/vscode/.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { answerFileDialog, prepare, startWorkbench, waitForQuickInput, type Workbench } from './code-server';
+
+let workbench: Workbench;
+
+before(async () => {
+  prepare();
+  workbench = await startWorkbench();
+});
+
+after(async () => {
+  await workbench?.close();
+});
+
+async function statsRow(which: 'before' | 'after', label: string): Promise<string[]> {
+  const row = workbench
+    .webview()
+    .locator(`#stats-${which} tbody tr`, { has: workbench.page.locator(`th:text-is("${label}")`) });
+  return row.locator('td').allTextContents();
+}
+
+/** A test whose failure leaves a screenshot of the workbench behind. */
+function e2e(name: string, body: () => Promise<void>): void {
+  test(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      await workbench.screenshot(`failed-${name.replace(/[^\w]+/g, '-').slice(0, 60)}`);
+      throw error;
+    }
+  });
+}
+
+async function closeEditors(): Promise<void> {
+  await workbench.runCommand('View: Close All Editors');
+  await workbench.page.waitForTimeout(500);
+}
+
+e2e(
+  'NormScope: Normalize CSV File… opens the panel on samples/housing.csv with z-scored statistics',
+  async () => {
+    const started = Date.now();
+    await workbench.runCommand('NormScope: Normalize CSV File…');
+    await answerFileDialog(workbench.page, join(workbench.folder, 'housing.csv'), 'Normalize');
+    const view = workbench.webview();
+    await view.locator('#stats-after tbody tr').first().waitFor({ timeout: 30000 });
+    await view.locator('#app[data-charts="4"]').waitFor();
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed > 0);
+    assert.equal(await view.locator('h1').textContent(), 'housing.csv');
+    const before = await statsRow('before', 'rooms');
+    assert.deepEqual(before.slice(0, 3), ['240', '0', '3.125']);
+    const after = await statsRow('after', 'rooms');
+    assert.equal(
+      after[2].startsWith('-') || Math.abs(Number(after[2])) < 1e-12 ? 'mean≈0' : after[2],
+      'mean≈0',
+    );
+    assert.equal(after[3], '1.00209', 'std (ddof 1) of a population z-score over 240 rows is √(240/239)');
+    await view.locator('#method').selectOption('minmax');
+    await view.locator('#option-featureRange-0').waitFor();
+    await view.locator('#stats-after tbody tr td:nth-child(6)', { hasText: /^0$/ }).first().waitFor();
+    assert.deepEqual(
+      (await statsRow('after', 'price_eur')).slice(4, 9).filter((_, i) => i === 0 || i === 4),
+      ['0', '1'],
+    );
+    await workbench.screenshot('normalize-csv');
+    assert.deepEqual(workbench.cspErrors, []);
+    await closeEditors();
+  },
+);
+
+e2e('NormScope: Show Statistics shows statistics only, for a .npy tensor per channel', async () => {
+  await workbench.runCommand('NormScope: Show Statistics');
+  await answerFileDialog(workbench.page, join(workbench.folder, 'activations.npy'), 'Show statistics of');
+  const view = workbench.webview();
+  await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
+  assert.deepEqual(await view.locator('#axes button').allTextContents(), ['N=8', 'C=4', 'H=6', 'W=6']);
+  assert.deepEqual(await view.locator('#stats-before tbody th').allTextContents(), [
+    'C=0',
+    'C=1',
+    'C=2',
+    'C=3',
+  ]);
+  assert.equal(await view.locator('#normalize').isChecked(), false);
+  assert.deepEqual(
+    await statsRow('before', 'C=0'),
+    await statsRow('after', 'C=0'),
+    'statistics only: after equals before',
+  );
+  await workbench.screenshot('show-statistics');
+  await closeEditors();
+});
+
+e2e(
+  'NormScope: Normalize Selection reads a literal in samples/arrays.py and replaces it as one undoable edit',
+  async () => {
+    const page = workbench.page;
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget .quick-input-box input').fill('arrays.py');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'arrays.py' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines').first().waitFor();
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await workbench.runCommand('NormScope: Normalize Selection');
+    const view = workbench.webview();
+    await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
+    assert.deepEqual(await view.locator('#stats-before tbody th').allTextContents(), ['0', '1']);
+    assert.deepEqual((await statsRow('before', '1')).slice(0, 3), ['5', '0', '161000']);
+    await view.locator('#method').selectOption('minmax');
+    await view.locator('#stats-after tbody tr td:nth-child(6)', { hasText: /^0$/ }).first().waitFor();
+    await view.locator('#replace-selection').click();
+    await view.locator('#status', { hasText: 'Replaced' }).waitFor();
+    await workbench.screenshot('normalize-selection');
+    // Monaco renders spaces as no-break spaces, which \s matches.
+    const line = page.locator('.monaco-editor .view-line', {
+      hasText: /\[\[0\.6666666666666\d*,\s0\.4959677419354\d*\]/,
+    });
+    await line.first().waitFor({ timeout: 10000 });
+    await closeEditors();
+  },
+);
+
+e2e('NormScope: Fit on File, Apply to Another… fits on the training file and says why', async () => {
+  await workbench.runCommand('NormScope: Fit on File, Apply to Another…');
+  await answerFileDialog(
+    workbench.page,
+    join(workbench.folder, 'housing_train.csv'),
+    'Fit on (training file)',
+  );
+  await waitForQuickInput(workbench.page, 'Method to fit on the training file');
+  await workbench.page.locator('.quick-input-widget .quick-input-box input').fill('Z-score');
+  await workbench.page
+    .locator('.quick-input-widget .monaco-list-row', { hasText: 'Z-score' })
+    .first()
+    .waitFor();
+  await workbench.page.keyboard.press('Enter');
+  await answerFileDialog(workbench.page, join(workbench.folder, 'housing_test.csv'), 'Apply to (test file)');
+  const view = workbench.webview();
+  await view.locator('#stats-after tbody tr').first().waitFor({ timeout: 30000 });
+  assert.match((await view.locator('.note').textContent()) ?? '', /fitted on the training file only.*leak/i);
+  assert.equal(await view.locator('#method').isDisabled(), true);
+  const before = await statsRow('before', 'rooms');
+  assert.equal(before[0], '60');
+  const after = await statsRow('after', 'rooms');
+  assert.notEqual(after[2], '0', 'test-set mean is not exactly 0 when fitted on train');
+  await workbench.screenshot('fit-and-apply');
+  assert.deepEqual(workbench.cspErrors, []);
+});
