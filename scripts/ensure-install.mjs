@@ -1,9 +1,23 @@
-// Runs before `npm start` and `npm test`: on a fresh clone node_modules is missing, so install it first.
+// Runs before `npm start` and `npm test`, so each works as the first command on a fresh clone:
+// node_modules (npm ci) when missing, then the Debian packages the browser and VS Code tests need
+// (chromium, and what code-server builds against) when missing and apt-get is usable, then code-server.
 import { existsSync } from 'node:fs';
-import { execSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 
 const installed = existsSync('node_modules/.package-lock.json') && existsSync('node_modules/esbuild');
 if (!installed) {
   console.log('normscope: node_modules is missing; running npm ci');
   execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
 }
+
+if (!existsSync('/usr/bin/chromium') || !existsSync('/usr/bin/rg')) {
+  const canInstall = process.getuid?.() === 0 || existsSync('/usr/bin/sudo');
+  if (canInstall && existsSync('/usr/bin/apt-get')) {
+    console.log('normscope: installing Debian packages for the browser and VS Code tests');
+    execFileSync('bash', ['scripts/install-system-packages.sh'], { stdio: 'inherit' });
+  } else {
+    console.warn('normscope: chromium is missing and apt-get is not usable; run scripts/install-system-packages.sh as root');
+  }
+}
+
+execFileSync(process.execPath, ['scripts/install-code-server.mjs'], { stdio: 'inherit' });

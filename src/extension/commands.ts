@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { datasetFromArray } from '../engine/report/dataset';
 import { createScaler, SCALING_METHODS } from '../engine/scale/registry';
 import type { ScalingMethod } from '../engine/scale/scaler';
-import { parseArrayLiteral } from '../io/literal';
+import { parseArrayLiteral, type LiteralStyle } from '../io/literal';
 import { selectColumns } from '../io/node/data-files';
 import { loadDataFile, panelInit, type PanelSettings } from './load';
 import { NormalizationPanel } from './panel';

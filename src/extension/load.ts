@@ -11,6 +11,8 @@ import type { PanelInit } from '../shared/protocol';
 export interface PanelSettings {
   defaultMethod: ScalingMethod;
   bins: number;
+  /** At most this many rows in the statistics tables. */
+  previewSize?: number;
 }
 
 export async function loadDataFile(
@@ -92,5 +94,6 @@ export function panelInit(
     note: options.note,
     canReplaceSelection: options.source === 'selection',
     trusted: options.trusted,
+    previewSize: options.settings.previewSize ?? 256,
   };
 }

@@ -45,7 +45,8 @@ export function histogramPayload(h: Histogram): HistogramPayload {
   };
 }
 
-function statisticsPayload(rows: Report['before']): StatisticsPayload {
+function statisticsPayload(all: Report['before'], limit: number): StatisticsPayload {
+  const rows = all.slice(0, limit);
   const fields = [...SUMMARY_FIELDS];
   const values = new Float64Array(rows.length * fields.length);
   rows.forEach((row, i) =>
@@ -54,12 +55,12 @@ function statisticsPayload(rows: Report['before']): StatisticsPayload {
   return { labels: rows.map((r) => r.label), fields, values };
 }
 
-/** The summaries of a report, as they travel to the webview. */
-export function viewPayload(report: Report): ViewPayload {
+/** The summaries of a report, as they travel to the webview (at most `previewSize` table rows). */
+export function viewPayload(report: Report, previewSize = Infinity): ViewPayload {
   return {
     focusLabel: report.focusLabel,
-    before: statisticsPayload(report.before),
-    after: statisticsPayload(report.after),
+    before: statisticsPayload(report.before, previewSize),
+    after: statisticsPayload(report.after, previewSize),
     histogramBefore: histogramPayload(report.histogramBefore),
     histogramAfter: histogramPayload(report.histogramAfter),
     ...(report.outliers
@@ -141,7 +142,7 @@ export class PanelController {
   private async compute(requestId: number, request: ReportRequest): Promise<void> {
     const report = computeReport(this.source.dataset, request);
     this.report = report;
-    await this.services.post({ type: 'view', requestId, view: viewPayload(report) });
+    await this.services.post({ type: 'view', requestId, view: viewPayload(report, this.source.init.previewSize) });
   }
 
   private requireReport(): Report {

@@ -68,6 +68,8 @@ export interface PanelInit {
   note?: string;
   canReplaceSelection: boolean;
   trusted: boolean;
+  /** The statistics tables list at most this many rows (columns or kept-axis indices). */
+  previewSize: number;
 }
 
 export type CodeLanguage = 'sklearn' | 'pytorch' | 'keras' | 'numpy';
@@ -103,17 +105,21 @@ export type WebviewMessage =
   /** Copy the normalized literal instead of replacing. */
   | { type: 'copyResult' };
 
+/** Every webview message type; `satisfies` makes the compiler insist the list is complete. */
+const WEBVIEW_MESSAGE_TYPES = {
+  ready: true,
+  compute: true,
+  export: true,
+  saveParameters: true,
+  copyCode: true,
+  copyText: true,
+  replaceSelection: true,
+  copyResult: true,
+} satisfies Record<WebviewMessage['type'], true>;
+
 /** Runtime check of a message from the other side (webview input is untrusted). */
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return [
-    'ready',
-    'compute',
-    'export',
-    'saveParameters',
-    'copyCode',
-    'copyText',
-    'replaceSelection',
-  ].includes(type as string);
+  return typeof type === 'string' && Object.hasOwn(WEBVIEW_MESSAGE_TYPES, type);
 }

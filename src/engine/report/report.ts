@@ -14,7 +14,7 @@ import type { ScalerJSON, ScalingMethod } from '../scale/scaler';
 import { describe, describeAxes, type Summary } from '../stats/describe';
 import { histogram, type Histogram } from '../stats/histogram';
 import { complementAxes, normalizeAxes } from '../tensor/axes';
-import { sizeOf, type Tensor } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
 import type { Dataset } from './dataset';
 import { presetAxes, type TensorPreset } from './presets';
 
@@ -160,10 +160,9 @@ function tensorReport(
   };
   const rows = (t: Tensor) =>
     describeAxes(t, statAxes).summaries.map((summary, i) => ({ label: label(i), summary }));
-  const limit = Math.min(sizeOf(kept.map((axis) => x.shape[axis])), 256);
   return {
-    before: rows(x).slice(0, limit),
-    after: rows(y).slice(0, limit),
+    before: rows(x),
+    after: rows(y),
     focusLabel: 'all values',
     histogramBefore: histogram(x.data, request.bins),
     histogramAfter: histogram(y.data, request.bins),
