@@ -142,7 +142,11 @@ export class PanelController {
   private async compute(requestId: number, request: ReportRequest): Promise<void> {
     const report = computeReport(this.source.dataset, request);
     this.report = report;
-    await this.services.post({ type: 'view', requestId, view: viewPayload(report, this.source.init.previewSize) });
+    await this.services.post({
+      type: 'view',
+      requestId,
+      view: viewPayload(report, this.source.init.previewSize),
+    });
   }
 
   private requireReport(): Report {

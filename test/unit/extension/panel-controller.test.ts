@@ -34,7 +34,12 @@ function fakeServices(saveDir?: string) {
 function selectionSource(text: string, method: PanelSettings['defaultMethod'] = 'minmax'): PanelSource {
   const literal = parseArrayLiteral(text);
   const dataset = datasetFromArray('selection', literal.data, literal.shape);
-  const init = panelInit(dataset, { source: 'selection', settings: { ...SETTINGS, defaultMethod: method }, statisticsOnly: false, trusted: true });
+  const init = panelInit(dataset, {
+    source: 'selection',
+    settings: { ...SETTINGS, defaultMethod: method },
+    statisticsOnly: false,
+    trusted: true,
+  });
   return { kind: 'selection', dataset, style: literal.style, shape: literal.shape, init };
 }
 
@@ -56,18 +61,37 @@ test('PanelController answers ready with init and compute with a view of typed-a
   const mean = view.view.after.values[view.view.after.fields.indexOf('mean')];
   assertClose(mean, 0, { abs: 1e-15 });
   assert.equal(view.view.hasFittedParameters, true);
-  assert.deepEqual(Array.from(view.view.histogramBefore.counts).reduce((a, b) => a + b, 0), 3);
+  assert.deepEqual(
+    Array.from(view.view.histogramBefore.counts).reduce((a, b) => a + b, 0),
+    3,
+  );
 });
 
 test('PanelController reports a bad request as an error with its request id, and keeps going', async () => {
   const source = selectionSource('[1, 2, 3]');
   const fake = fakeServices();
   const controller = new PanelController(source, fake.services);
-  await controller.handle({ type: 'compute', requestId: 3, request: { kind: 'table', method: 'quantile', options: { nQuantiles: 0 }, bins: 10 } });
-  assert.deepEqual(last(fake.posted), { type: 'error', requestId: 3, message: 'quantile: nQuantiles (0) must be a positive integer' });
+  await controller.handle({
+    type: 'compute',
+    requestId: 3,
+    request: { kind: 'table', method: 'quantile', options: { nQuantiles: 0 }, bins: 10 },
+  });
+  assert.deepEqual(last(fake.posted), {
+    type: 'error',
+    requestId: 3,
+    message: 'quantile: nQuantiles (0) must be a positive integer',
+  });
   await controller.handle({ type: 'saveParameters' });
-  assert.deepEqual(last(fake.posted), { type: 'error', requestId: undefined, message: 'Nothing has been computed yet.' });
-  await controller.handle({ type: 'compute', requestId: 4, request: { kind: 'table', method: 'none', options: {}, bins: 10 } });
+  assert.deepEqual(last(fake.posted), {
+    type: 'error',
+    requestId: undefined,
+    message: 'Nothing has been computed yet.',
+  });
+  await controller.handle({
+    type: 'compute',
+    requestId: 4,
+    request: { kind: 'table', method: 'none', options: {}, bins: 10 },
+  });
   assert.equal(last(fake.posted).type, 'view');
   await controller.handle({ type: 'copyCode', language: 'numpy' });
   assert.match((last(fake.posted) as { message: string }).message, /no fitted parameters to copy/);
@@ -94,7 +118,12 @@ test('PanelController replaces a selection in its own literal style with values 
     const x = matrix(input.data, input.shape[0], input.shape[1]);
     const expected = createScaler('minmax').fit(x).transform(x).data;
     assert.deepEqual(back.shape, input.shape);
-    assert.ok(Array.from(back.data).every((v, i) => Object.is(v, expected[i]) || (Number.isNaN(v) && Number.isNaN(expected[i]))), `${style}: ${fake.replaced[0]}`);
+    assert.ok(
+      Array.from(back.data).every(
+        (v, i) => Object.is(v, expected[i]) || (Number.isNaN(v) && Number.isNaN(expected[i])),
+      ),
+      `${style}: ${fake.replaced[0]}`,
+    );
     assert.equal(fake.replaced[0], formatArrayLiteral(expected, input.shape, style));
   }
 });
@@ -104,7 +133,8 @@ test('PanelController copies the fitted transform as code for every language, an
   const fake = fakeServices();
   const controller = new PanelController(source, fake.services);
   await controller.handle({ type: 'compute', requestId: 1, request: source.init.initialRequest });
-  for (const language of ['sklearn', 'pytorch', 'keras', 'numpy'] as const) await controller.handle({ type: 'copyCode', language });
+  for (const language of ['sklearn', 'pytorch', 'keras', 'numpy'] as const)
+    await controller.handle({ type: 'copyCode', language });
   assert.match(fake.copied[0], /scaler\.data_min_ = np\.array\(\[1, 10\]\)/);
   assert.match(fake.copied[1], /a = torch\.tensor\(\[0\.5, 0\.05\]/);
   assert.match(fake.copied[2], /keras\.layers\.Normalization\(mean=-b \/ a, variance=1 \/ a\*\*2\)/);
@@ -118,18 +148,31 @@ test('PanelController exports to a new file (keeping the CSV header and text col
   const { dir, cleanup } = scratchDir();
   try {
     const loaded = await loadDataFile('samples/housing.csv', {});
-    const init = panelInit(loaded.dataset, { source: 'file', settings: SETTINGS, statisticsOnly: false, trusted: true });
+    const init = panelInit(loaded.dataset, {
+      source: 'file',
+      settings: SETTINGS,
+      statisticsOnly: false,
+      trusted: true,
+    });
     const fake = fakeServices(dir);
-    const controller = new PanelController({ kind: 'file', dataset: loaded.dataset, file: loaded.file, init }, fake.services);
+    const controller = new PanelController(
+      { kind: 'file', dataset: loaded.dataset, file: loaded.file, init },
+      fake.services,
+    );
     await controller.handle({ type: 'compute', requestId: 1, request: init.initialRequest });
     await controller.handle({ type: 'export', format: 'csv' });
     const exported = readFileSync(join(dir, 'housing.normalized.csv'), 'utf8').split('\n');
     assert.equal(exported.length, 242);
-    assert.equal(exported[1].split(',')[1], readFileSync('samples/housing.csv', 'utf8').split('\n')[1].split(',')[1]);
+    assert.equal(
+      exported[1].split(',')[1],
+      readFileSync('samples/housing.csv', 'utf8').split('\n')[1].split(',')[1],
+    );
     await controller.handle({ type: 'export', format: 'npy' });
     assert.match((last(fake.posted) as { message: string }).message, /housing\.normalized\.npy/);
     await controller.handle({ type: 'saveParameters' });
-    const params = JSON.parse(readFileSync(join(dir, 'housing.normalized.params.json'), 'utf8')) as { method: string };
+    const params = JSON.parse(readFileSync(join(dir, 'housing.normalized.params.json'), 'utf8')) as {
+      method: string;
+    };
     assert.equal(params.method, 'zscore');
     fake.decline();
     const count = fake.posted.length;
@@ -159,9 +202,13 @@ test('PanelController handles every webview message type, and isWebviewMessage r
     const before = fake.posted.length;
     await controller.handle(message);
     if (message.type !== 'export' && message.type !== 'saveParameters') {
-      assert.ok(fake.posted.length > before, `${message.type} answered: ${JSON.stringify(fake.posted.slice(-1))}`);
+      assert.ok(
+        fake.posted.length > before,
+        `${message.type} answered: ${JSON.stringify(fake.posted.slice(-1))}`,
+      );
     }
   }
   assert.deepEqual(fake.replaced, ['[[0.5, -1], [1, 0.5]]'], 'max-abs: columns divided by 2 and 4');
-  for (const bad of [null, 1, 'ready', {}, { type: 'eval' }, { type: 'constructor' }]) assert.equal(isWebviewMessage(bad), false);
+  for (const bad of [null, 1, 'ready', {}, { type: 'eval' }, { type: 'constructor' }])
+    assert.equal(isWebviewMessage(bad), false);
 });
