@@ -18,7 +18,14 @@ export function settings(): PanelSettings {
   return {
     defaultMethod: config.get<ScalingMethod>('defaultMethod', 'zscore'),
     bins: config.get<number>('histogramBins', 30),
+    previewSize: config.get<number>('previewSize', 256),
   };
+}
+
+/** The literal style a replacement is written in: the selection's own, unless the setting says otherwise. */
+function replacementStyle(selected: LiteralStyle): LiteralStyle {
+  const setting = vscode.workspace.getConfiguration('normscope').get<'same' | LiteralStyle>('literalStyle', 'same');
+  return setting === 'same' ? selected : setting;
 }
 
 async function pickFile(title: string, given?: vscode.Uri): Promise<vscode.Uri | undefined> {
@@ -113,7 +120,7 @@ export function normalizeSelection(extensionUri: vscode.Uri): void {
   });
   NormalizationPanel.open(
     extensionUri,
-    { kind: 'selection', dataset, style: literal.style, shape: literal.shape, init },
+    { kind: 'selection', dataset, style: replacementStyle(literal.style), shape: literal.shape, init },
     { uri: document.uri, selection: editor.selection },
   );
 }
