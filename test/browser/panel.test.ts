@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe } from '../../src/engine/stats/describe';
+import { groupNorm } from '../../src/engine/layers/group-norm';
 import { loadDataFile, panelInit, type PanelSettings } from '../../src/extension/load';
 import { createScaler } from '../../src/engine/scale/registry';
 import { matrix } from '../../src/engine/scale/matrix';
@@ -275,6 +276,28 @@ test('the panel on an [8, 4, 6, 6] tensor highlights reduced axes and switches p
       () => document.querySelector('#stats-after tbody th')?.textContent === 'N=0 C=0',
     );
     assert.equal((await tableCells(harness, 'after'))['N=7 C=3'].length, 9);
+    // GroupNorm with 2 groups: the panel's output is the engine's groupNorm
+    await harness.page.fill('#groups', '2');
+    await harness.page.dispatchEvent('#groups', 'change');
+    await harness.page.click('text=GroupNorm');
+    await harness.page.waitForFunction(
+      () => document.querySelector('#stats-after tbody th')?.textContent === 'C=0',
+    );
+    const output = harness.controller.current?.output;
+    assert.equal(output?.kind, 'tensor');
+    if (output?.kind === 'tensor' && loaded.dataset.kind === 'tensor') {
+      assert.deepEqual(
+        Array.from(output.tensor.data),
+        Array.from(groupNorm(loaded.dataset.tensor, { numGroups: 2 }).data),
+      );
+    }
+    // unticking Normalize shows statistics only: after equals before
+    await harness.page.click('#normalize');
+    await harness.page.waitForFunction(
+      () =>
+        document.querySelector('#stats-after tbody td:nth-child(4)')?.textContent ===
+        document.querySelector('#stats-before tbody td:nth-child(4)')?.textContent,
+    );
     assert.deepEqual(await harness.violations(), []);
   } finally {
     await harness.close();

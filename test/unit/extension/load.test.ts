@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { initialRequest, loadDataFile, panelInit } from '../../../src/extension/load';
+import { createScaler } from '../../../src/engine/scale/registry';
+import { matrix } from '../../../src/engine/scale/matrix';
+import { computeReport } from '../../../src/engine/report/report';
+
+const SETTINGS = { defaultMethod: 'robust' as const, bins: 12, previewSize: 3 };
+
+test('loadDataFile reads a CSV as a table and a 4-d .npy as a tensor with N, C, H, W axes', async () => {
+  const table = await loadDataFile('samples/housing.csv', {});
+  assert.equal(table.dataset.kind, 'table');
+  if (table.dataset.kind === 'table') {
+    assert.equal(table.dataset.rowCount, 240);
+    assert.deepEqual(
+      table.dataset.columns.map((c) => c.kind).filter((k) => k === 'text'),
+      ['text'],
+    );
+  }
+  const tensor = await loadDataFile('samples/activations.npy', {});
+  assert.equal(tensor.dataset.kind, 'tensor');
+  if (tensor.dataset.kind === 'tensor')
+    assert.deepEqual(
+      [tensor.dataset.tensor.shape, tensor.dataset.axisNames],
+      [
+        [8, 4, 6, 6],
+        ['N', 'C', 'H', 'W'],
+      ],
+    );
+});
+
+test('loadDataFile reports progress and stops when its signal aborts', async () => {
+  const seen: number[] = [];
+  await loadDataFile('samples/housing.csv', { onProgress: (read, total) => seen.push(read / total) });
+  assert.equal(seen[seen.length - 1], 1);
+  const controller = new AbortController();
+  controller.abort();
+  await assert.rejects(loadDataFile('samples/housing.csv', { signal: controller.signal }), {
+    name: 'AbortError',
+  });
+});
+
+test('initialRequest starts with the default method, statistics only, BatchNorm axes, or the prefitted parameters', async () => {
+  const { dataset } = await loadDataFile('samples/housing.csv', {});
+  assert.deepEqual(initialRequest(dataset, SETTINGS, false), {
+    kind: 'table',
+    method: 'robust',
+    options: {},
+    bins: 12,
+  });
+  assert.equal((initialRequest(dataset, SETTINGS, true) as { method: string }).method, 'none');
+  const { dataset: tensor } = await loadDataFile('samples/activations.npy', {});
+  assert.deepEqual(initialRequest(tensor, SETTINGS, false), {
+    kind: 'tensor',
+    preset: 'batchnorm',
+    reducedAxes: [0, 2, 3],
+    eps: 1e-5,
+    normalize: true,
+    bins: 12,
+    groups: 1,
+  });
+  const fitted = createScaler('minmax')
+    .fit(matrix([0, 10], 2, 1))
+    .toJSON();
+  const request = initialRequest(dataset, SETTINGS, false, fitted);
+  assert.equal(request.kind === 'table' && request.prefitted?.method, 'minmax');
+});
+
+test('panelInit describes the dataset and the methods, and fit/apply applies training parameters to the test file', async () => {
+  const train = await loadDataFile('samples/housing_train.csv', {});
+  const test_ = await loadDataFile('samples/housing_test.csv', {});
+  assert.ok(train.dataset.kind === 'table' && test_.dataset.kind === 'table');
+  const rooms =
+    train.dataset.kind === 'table'
+      ? train.dataset.columns.find((c) => c.name === 'rooms')!.values
+      : new Float64Array();
+  const scaler = createScaler('zscore').fit(matrix(rooms, rooms.length, 1));
+  const init = panelInit(test_.dataset, {
+    source: 'fit-apply',
+    settings: SETTINGS,
+    statisticsOnly: false,
+    trusted: false,
+    prefitted: scaler.toJSON(),
+    columns: ['rooms'],
+    note: 'leak',
+  });
+  assert.deepEqual(
+    [init.source, init.note, init.trusted, init.previewSize, init.canReplaceSelection],
+    ['fit-apply', 'leak', false, 3, false],
+  );
+  assert.equal(init.methods.length, 10);
+  const report = computeReport(test_.dataset, init.initialRequest);
+  const testRooms =
+    test_.dataset.kind === 'table'
+      ? test_.dataset.columns.find((c) => c.name === 'rooms')!.values
+      : new Float64Array();
+  assert.deepEqual(
+    Array.from(report.output.kind === 'table' ? report.output.matrix.data : []),
+    Array.from(scaler.transform(matrix(testRooms, testRooms.length, 1)).data),
+  );
+});
