@@ -97,6 +97,6 @@ export default tseslint.config(
     files: ['**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { sourceType: 'commonjs', globals: globals.node, parserOptions: { projectService: false, project: null } },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },
 );
