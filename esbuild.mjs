@@ -31,6 +31,16 @@ const bundles = [
     target: 'es2022',
     minify: true,
   },
+  {
+    // Notebook renderers are ES modules; the panel's stylesheet is bundled as text (scoped at runtime).
+    entryPoints: ['src/renderer/index.ts'],
+    outfile: 'dist/renderer.js',
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    loader: { '.css': 'text' },
+  },
 ];
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));

@@ -1,6 +1,7 @@
 // NormScope's entry point: activate only wires commands to their handlers; everything else is lazy.
 import * as vscode from 'vscode';
 import { fitAndApply, normalizeFile, normalizeSelection, showError } from './commands';
+import { addNotebookHelper, listenToRenderer } from './notebook';
 
 export function activate(context: vscode.ExtensionContext): void {
   const run =

@@ -95,5 +95,6 @@ export function panelInit(
     canReplaceSelection: options.source === 'selection',
     trusted: options.trusted,
     previewSize: options.settings.previewSize ?? 256,
+    actions: { export: true, saveParameters: true, copyCode: true, openInPanel: false },
   };
 }

@@ -5,21 +5,14 @@
  */
 import { computeReport, type Report, type ReportRequest } from '../engine/report/report';
 import { codeSnippet } from '../engine/report/code-snippets';
-import { SUMMARY_FIELDS } from '../engine/stats/describe';
-import type { Histogram } from '../engine/stats/histogram';
 import { encodeNpy } from '../io/npy';
 import { formatArrayLiteral } from '../io/literal';
 import { formatNumber, formatRecord } from '../io/csv/writer';
 import { writeFileAtomic } from '../io/node/atomic-output';
 import { selectColumns, writeLike } from '../io/node/data-files';
 import { paramsText } from '../io/node/params-file';
-import type {
-  HistogramPayload,
-  HostMessage,
-  StatisticsPayload,
-  ViewPayload,
-  WebviewMessage,
-} from '../shared/protocol';
+import type { HostMessage, WebviewMessage } from '../shared/protocol';
+import { viewPayload } from '../shared/view-payload';
 import type { PanelSource } from './panel-source';
 
 export interface PanelServices {
@@ -33,46 +26,6 @@ export interface PanelServices {
   replaceSelection(text: string): Promise<boolean>;
   /** Opens the written file, or reveals it. */
   reveal(path: string): void;
-}
-
-export function histogramPayload(h: Histogram): HistogramPayload {
-  return {
-    edges: h.edges,
-    counts: h.counts,
-    missing: h.missing,
-    positiveInfinities: h.positiveInfinities,
-    negativeInfinities: h.negativeInfinities,
-  };
-}
-
-function statisticsPayload(all: Report['before'], limit: number): StatisticsPayload {
-  const rows = all.slice(0, limit);
-  const fields = [...SUMMARY_FIELDS];
-  const values = new Float64Array(rows.length * fields.length);
-  rows.forEach((row, i) =>
-    fields.forEach((field, k) => (values[i * fields.length + k] = row.summary[field])),
-  );
-  return { labels: rows.map((r) => r.label), fields, values };
-}
-
-/** The summaries of a report, as they travel to the webview (at most `previewSize` table rows). */
-export function viewPayload(report: Report, previewSize = Infinity): ViewPayload {
-  return {
-    focusLabel: report.focusLabel,
-    before: statisticsPayload(report.before, previewSize),
-    after: statisticsPayload(report.after, previewSize),
-    histogramBefore: histogramPayload(report.histogramBefore),
-    histogramAfter: histogramPayload(report.histogramAfter),
-    ...(report.outliers
-      ? {
-          outliers: {
-            minmax: histogramPayload(report.outliers.minmax),
-            robust: histogramPayload(report.outliers.robust),
-          },
-        }
-      : {}),
-    hasFittedParameters: report.fitted !== undefined,
-  };
 }
 
 export class PanelController {
@@ -120,6 +73,8 @@ export class PanelController {
         case 'replaceSelection':
           await this.replaceSelection();
           return;
+        case 'openInPanel':
+          throw new Error('This view is already the NormScope panel.');
         case 'copyResult':
           await this.services.copy(this.replacementText());
           await this.notice('Copied the normalized array.');

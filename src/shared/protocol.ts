@@ -70,6 +70,8 @@ export interface PanelInit {
   trusted: boolean;
   /** The statistics tables list at most this many rows (columns or kept-axis indices). */
   previewSize: number;
+  /** Which actions this host offers (a notebook output cannot write files; it can open the panel). */
+  actions: { export: boolean; saveParameters: boolean; copyCode: boolean; openInPanel: boolean };
 }
 
 export type CodeLanguage = 'sklearn' | 'pytorch' | 'keras' | 'numpy';
@@ -103,7 +105,9 @@ export type WebviewMessage =
   /** Replace the editor selection with the normalized literal (one undoable edit). */
   | { type: 'replaceSelection' }
   /** Copy the normalized literal instead of replacing. */
-  | { type: 'copyResult' };
+  | { type: 'copyResult' }
+  /** Open this data in the NormScope panel (from a notebook output). */
+  | { type: 'openInPanel' };
 
 /** Every webview message type; `satisfies` makes the compiler insist the list is complete. */
 const WEBVIEW_MESSAGE_TYPES = {
@@ -115,6 +119,7 @@ const WEBVIEW_MESSAGE_TYPES = {
   copyText: true,
   replaceSelection: true,
   copyResult: true,
+  openInPanel: true,
 } satisfies Record<WebviewMessage['type'], true>;
 
 /** Runtime check of a message from the other side (webview input is untrusted). */
@@ -123,3 +128,10 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
   const type = (value as { type?: unknown }).type;
   return typeof type === 'string' && Object.hasOwn(WEBVIEW_MESSAGE_TYPES, type);
 }
+
+/** Notebook renderer → extension, over renderer messaging (only when the extension is installed). */
+export type RendererMessage =
+  /** Copy this text (the fitted transform as code) to the clipboard. */
+  | { type: 'copyText'; text: string; what: string }
+  /** Open the output's data in the NormScope panel. */
+  | { type: 'openInPanel'; payload: unknown };

@@ -67,7 +67,7 @@ export function drawHistogram(
  * Redraws every chart with the current theme's colours when the theme changes: VS Code switches the
  * body's class and rewrites the variables on <html>'s style, in either order, so watch both.
  */
-export function watchTheme(redraw: () => void): void {
+export function watchTheme(redraw: () => void): () => void {
   let pending = false;
   const schedule = () => {
     if (pending) return;
@@ -80,8 +80,22 @@ export function watchTheme(redraw: () => void): void {
   const observer = new MutationObserver(schedule);
   observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+  return () => observer.disconnect();
 }
 
-export function chartCount(): number {
-  return charts.size;
+/** Charts drawn on canvases inside `root`. */
+export function chartsIn(root: HTMLElement): number {
+  let count = 0;
+  for (const canvas of charts.keys()) if (root.contains(canvas)) count++;
+  return count;
+}
+
+/** Destroys every chart inside `root` (before its element is reused or removed). */
+export function destroyChartsIn(root: HTMLElement): void {
+  for (const [canvas, chart] of charts) {
+    if (root.contains(canvas)) {
+      chart.destroy();
+      charts.delete(canvas);
+    }
+  }
 }

@@ -14,7 +14,7 @@ import type {
   StatisticsPayload,
   ViewPayload,
 } from '../shared/protocol';
-import { chartCount, drawHistogram, watchTheme } from './charts';
+import { chartsIn, destroyChartsIn, drawHistogram, watchTheme } from './charts';
 import { el, formatValue } from './dom';
 import { METHOD_OPTIONS, type OptionField } from './options';
 import { vscodeTransport, type Transport } from './transport';
@@ -42,14 +42,22 @@ export class PanelView {
     after: undefined,
   };
   private readonly options: Record<string, unknown> = {};
+  private readonly stopWatchingTheme: () => void;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly transport: Transport,
   ) {
     transport.onMessage((message) => this.receive(message));
-    watchTheme(() => this.drawCharts());
+    this.stopWatchingTheme = watchTheme(() => this.drawCharts());
     transport.post({ type: 'ready' });
+  }
+
+  /** Destroys the charts and stops watching the theme (a notebook output being removed). */
+  dispose(): void {
+    this.stopWatchingTheme();
+    destroyChartsIn(this.root);
+    this.root.replaceChildren();
   }
 
   private receive(message: HostMessage): void {
@@ -312,18 +320,20 @@ export class PanelView {
     ]) {
       language.append(el('option', { value, text }));
     }
+    const offers = init.actions;
     const actions: (HTMLElement | null)[] = [
-      button('export-csv', 'Export CSV…', () => this.transport.post({ type: 'export', format: 'csv' })),
-      button('export-npy', 'Export .npy…', () => this.transport.post({ type: 'export', format: 'npy' })),
-      button('save-params', 'Save parameters…', () => this.transport.post({ type: 'saveParameters' })),
-      el(
-        'span',
-        { className: 'group' },
-        button('copy-code', 'Copy as code', () =>
-          this.transport.post({ type: 'copyCode', language: language.value as CodeLanguage }),
-        ),
-        language,
-      ),
+      offers.openInPanel ? button('open-in-panel', 'Open in NormScope panel', () => this.transport.post({ type: 'openInPanel' })) : null,
+      offers.export ? button('export-csv', 'Export CSV…', () => this.transport.post({ type: 'export', format: 'csv' })) : null,
+      offers.export ? button('export-npy', 'Export .npy…', () => this.transport.post({ type: 'export', format: 'npy' })) : null,
+      offers.saveParameters ? button('save-params', 'Save parameters…', () => this.transport.post({ type: 'saveParameters' })) : null,
+      offers.copyCode
+        ? el(
+            'span',
+            { className: 'group' },
+            button('copy-code', 'Copy as code', () => this.transport.post({ type: 'copyCode', language: language.value as CodeLanguage })),
+            language,
+          )
+        : null,
       init.canReplaceSelection
         ? button('replace-selection', 'Replace selection', () =>
             this.transport.post({ type: 'replaceSelection' }),
@@ -360,7 +370,7 @@ export class PanelView {
       this.drawOne('minmax', view.outliers.minmax, '--vscode-charts-purple');
       this.drawOne('robust', view.outliers.robust, '--vscode-charts-green');
     }
-    this.root.dataset.charts = String(chartCount());
+    this.root.dataset.charts = String(chartsIn(this.root));
   }
 
   private drawOne(id: string, histogram: HistogramPayload, color: string): void {

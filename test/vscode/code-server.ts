@@ -121,6 +121,22 @@ export async function startWorkbench(options: { trusted?: boolean } = {}): Promi
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   await page.waitForSelector('.statusbar', { timeout: 60000 });
   await page.waitForTimeout(1500);
+  // A freshly installed extension's commands reach the palette only once the extension host has
+  // scanned it; on a cold start that can follow the workbench by several seconds.
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>NormScope:');
+    const found = await page
+      .locator('.quick-input-widget .monaco-list-row[aria-label^="NormScope:"]')
+      .first()
+      .waitFor({ timeout: 2000 })
+      .then(() => true, () => false);
+    await page.keyboard.press('Escape');
+    if (found) break;
+    if (attempt === 30) throw new Error('NormScope commands never reached the command palette');
+  }
   const results = join(root, 'test-results', 'vscode');
   mkdirSync(results, { recursive: true });
   return {

@@ -1,0 +1,61 @@
+/**
+ * The notebook side: the renderer's messages (copy, open in the panel) and the command that puts the
+ * Python helper beside the active notebook.
+ */
+import * as vscode from 'vscode';
+import { decodeNotebookPayload } from '../shared/notebook-payload';
+import type { RendererMessage } from '../shared/protocol';
+import { panelInit } from './load';
+import { NormalizationPanel } from './panel';
+import { settings, showError } from './commands';
+
+export const RENDERER_ID = 'normscope.renderer';
+
+export function listenToRenderer(extensionUri: vscode.Uri): vscode.Disposable {
+  const messaging = vscode.notebooks.createRendererMessaging(RENDERER_ID);
+  return messaging.onDidReceiveMessage(({ message }: { message: RendererMessage }) => {
+    try {
+      if (message.type === 'copyText') {
+        void vscode.env.clipboard.writeText(message.text);
+      } else if (message.type === 'openInPanel') {
+        const decoded = decodeNotebookPayload(message.payload);
+        const init = panelInit(decoded.dataset, { source: 'selection', settings: settings(), statisticsOnly: false, trusted: vscode.workspace.isTrusted });
+        init.canReplaceSelection = false;
+        init.note = decoded.note;
+        const shape = decoded.payload.shape;
+        NormalizationPanel.open(extensionUri, { kind: 'selection', dataset: decoded.dataset, style: 'python', shape, init });
+      }
+    } catch (error) {
+      showError(error);
+    }
+  });
+}
+
+/** Writes normscope.py beside the active notebook (asking before replacing one) and inserts `import normscope`. */
+export async function addNotebookHelper(extensionUri: vscode.Uri): Promise<void> {
+  const editor = vscode.window.activeNotebookEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage('NormScope: open a notebook first.');
+    return;
+  }
+  const target = vscode.Uri.joinPath(editor.notebook.uri, '..', 'normscope.py');
+  const exists = await vscode.workspace.fs.stat(target).then(
+    () => true,
+    () => false,
+  );
+  if (exists) {
+    const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} exists. Replace it?`, { modal: true }, 'Replace');
+    if (answer !== 'Replace') return;
+  }
+  if (!vscode.workspace.isTrusted) {
+    const answer = await vscode.window.showWarningMessage(`This workspace is not trusted. Write ${vscode.workspace.asRelativePath(target)}?`, { modal: true }, 'Write');
+    if (answer !== 'Write') return;
+  }
+  const helper = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'python', 'normscope.py'));
+  await vscode.workspace.fs.writeFile(target, helper);
+  const edit = new vscode.WorkspaceEdit();
+  const cell = new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'import normscope', 'python');
+  edit.set(editor.notebook.uri, [vscode.NotebookEdit.insertCells(editor.selection.start, [cell])]);
+  await vscode.workspace.applyEdit(edit);
+  void vscode.window.showInformationMessage(`NormScope: wrote ${vscode.workspace.asRelativePath(target)}; try normscope.show(x).`);
+}

@@ -1,0 +1,46 @@
+/** A report's summaries as they travel to a view (panel or notebook output): typed arrays, no raw data. */
+import type { Report } from '../engine/report/report';
+import { SUMMARY_FIELDS } from '../engine/stats/describe';
+import type { Histogram } from '../engine/stats/histogram';
+import type { HistogramPayload, StatisticsPayload, ViewPayload } from './protocol';
+
+export function histogramPayload(h: Histogram): HistogramPayload {
+  return {
+    edges: h.edges,
+    counts: h.counts,
+    missing: h.missing,
+    positiveInfinities: h.positiveInfinities,
+    negativeInfinities: h.negativeInfinities,
+  };
+}
+
+function statisticsPayload(all: Report['before'], limit: number): StatisticsPayload {
+  const rows = all.slice(0, limit);
+  const fields = [...SUMMARY_FIELDS];
+  const values = new Float64Array(rows.length * fields.length);
+  rows.forEach((row, i) =>
+    fields.forEach((field, k) => (values[i * fields.length + k] = row.summary[field])),
+  );
+  return { labels: rows.map((r) => r.label), fields, values };
+}
+
+/** The summaries of a report, as they travel to the webview (at most `previewSize` table rows). */
+export function viewPayload(report: Report, previewSize = Infinity): ViewPayload {
+  return {
+    focusLabel: report.focusLabel,
+    before: statisticsPayload(report.before, previewSize),
+    after: statisticsPayload(report.after, previewSize),
+    histogramBefore: histogramPayload(report.histogramBefore),
+    histogramAfter: histogramPayload(report.histogramAfter),
+    ...(report.outliers
+      ? {
+          outliers: {
+            minmax: histogramPayload(report.outliers.minmax),
+            robust: histogramPayload(report.outliers.robust),
+          },
+        }
+      : {}),
+    hasFittedParameters: report.fitted !== undefined,
+  };
+}
+
