@@ -24,7 +24,9 @@ export function settings(): PanelSettings {
 
 /** The literal style a replacement is written in: the selection's own, unless the setting says otherwise. */
 function replacementStyle(selected: LiteralStyle): LiteralStyle {
-  const setting = vscode.workspace.getConfiguration('normscope').get<'same' | LiteralStyle>('literalStyle', 'same');
+  const setting = vscode.workspace
+    .getConfiguration('normscope')
+    .get<'same' | LiteralStyle>('literalStyle', 'same');
   return setting === 'same' ? selected : setting;
 }
 

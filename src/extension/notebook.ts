@@ -19,11 +19,22 @@ export function listenToRenderer(extensionUri: vscode.Uri): vscode.Disposable {
         void vscode.env.clipboard.writeText(message.text);
       } else if (message.type === 'openInPanel') {
         const decoded = decodeNotebookPayload(message.payload);
-        const init = panelInit(decoded.dataset, { source: 'selection', settings: settings(), statisticsOnly: false, trusted: vscode.workspace.isTrusted });
+        const init = panelInit(decoded.dataset, {
+          source: 'selection',
+          settings: settings(),
+          statisticsOnly: false,
+          trusted: vscode.workspace.isTrusted,
+        });
         init.canReplaceSelection = false;
         init.note = decoded.note;
         const shape = decoded.payload.shape;
-        NormalizationPanel.open(extensionUri, { kind: 'selection', dataset: decoded.dataset, style: 'python', shape, init });
+        NormalizationPanel.open(extensionUri, {
+          kind: 'selection',
+          dataset: decoded.dataset,
+          style: 'python',
+          shape,
+          init,
+        });
       }
     } catch (error) {
       showError(error);
@@ -44,18 +55,30 @@ export async function addNotebookHelper(extensionUri: vscode.Uri): Promise<void>
     () => false,
   );
   if (exists) {
-    const answer = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} exists. Replace it?`, { modal: true }, 'Replace');
+    const answer = await vscode.window.showWarningMessage(
+      `${vscode.workspace.asRelativePath(target)} exists. Replace it?`,
+      { modal: true },
+      'Replace',
+    );
     if (answer !== 'Replace') return;
   }
   if (!vscode.workspace.isTrusted) {
-    const answer = await vscode.window.showWarningMessage(`This workspace is not trusted. Write ${vscode.workspace.asRelativePath(target)}?`, { modal: true }, 'Write');
+    const answer = await vscode.window.showWarningMessage(
+      `This workspace is not trusted. Write ${vscode.workspace.asRelativePath(target)}?`,
+      { modal: true },
+      'Write',
+    );
     if (answer !== 'Write') return;
   }
-  const helper = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'python', 'normscope.py'));
+  const helper = await vscode.workspace.fs.readFile(
+    vscode.Uri.joinPath(extensionUri, 'python', 'normscope.py'),
+  );
   await vscode.workspace.fs.writeFile(target, helper);
   const edit = new vscode.WorkspaceEdit();
   const cell = new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'import normscope', 'python');
   edit.set(editor.notebook.uri, [vscode.NotebookEdit.insertCells(editor.selection.start, [cell])]);
   await vscode.workspace.applyEdit(edit);
-  void vscode.window.showInformationMessage(`NormScope: wrote ${vscode.workspace.asRelativePath(target)}; try normscope.show(x).`);
+  void vscode.window.showInformationMessage(
+    `NormScope: wrote ${vscode.workspace.asRelativePath(target)}; try normscope.show(x).`,
+  );
 }

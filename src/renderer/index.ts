@@ -20,7 +20,7 @@ let sheet: CSSStyleSheet | undefined;
 function ensureStyles(): void {
   if (sheet) return;
   sheet = new CSSStyleSheet();
-  sheet.replaceSync(`.normscope-output { ${panelCss.replace(/(^|})\s*body\s*\{/g, '$1 & {')} }`);
+  sheet.replaceSync(`.normscope-output { ${panelCss.replace(/(^|}|\*\/)\s*body\s*\{/g, '$1 & {')} }`);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
@@ -31,7 +31,9 @@ export const activate: ActivationFunction = (context) => {
     views.get(id)?.dispose();
     views.delete(id);
   };
-  const messaging = context.postMessage ? { postMessage: (message: RendererMessage) => context.postMessage!(message) } : {};
+  const messaging = context.postMessage
+    ? { postMessage: (message: RendererMessage) => context.postMessage!(message) }
+    : {};
   return {
     renderOutputItem(item, element) {
       dispose(item.id);

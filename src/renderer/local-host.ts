@@ -31,7 +31,11 @@ export class LocalHost {
       source: 'selection',
       dataset:
         dataset.kind === 'table'
-          ? { kind: 'table', rowCount: dataset.rowCount, columns: dataset.columns.map((c) => ({ name: c.name, kind: c.kind })) }
+          ? {
+              kind: 'table',
+              rowCount: dataset.rowCount,
+              columns: dataset.columns.map((c) => ({ name: c.name, kind: c.kind })),
+            }
           : { kind: 'tensor', shape: [...dataset.tensor.shape], axisNames: dataset.axisNames },
       methods: SCALING_METHODS.map((m) => ({ method: m.method, title: m.title })),
       initialRequest: output.request,
@@ -68,12 +72,21 @@ export class LocalHost {
           return;
         case 'compute':
           this.report = computeReport(this.output.dataset, message.request);
-          this.send({ type: 'view', requestId: message.requestId, view: viewPayload(this.report, this.init.previewSize) });
+          this.send({
+            type: 'view',
+            requestId: message.requestId,
+            view: viewPayload(this.report, this.init.previewSize),
+          });
           return;
         case 'copyCode': {
           const fitted = this.report?.fitted;
-          if (!fitted) throw new Error('Choose a scaling method first: there are no fitted parameters to copy.');
-          this.relay({ type: 'copyText', text: codeSnippet(fitted.scaler, fitted.columns, message.language), what: `the fitted transform as ${message.language} code` });
+          if (!fitted)
+            throw new Error('Choose a scaling method first: there are no fitted parameters to copy.');
+          this.relay({
+            type: 'copyText',
+            text: codeSnippet(fitted.scaler, fitted.columns, message.language),
+            what: `the fitted transform as ${message.language} code`,
+          });
           return;
         }
         case 'copyText':
@@ -93,13 +106,21 @@ export class LocalHost {
         }
       }
     } catch (error) {
-      this.send({ type: 'error', requestId: message.type === 'compute' ? message.requestId : undefined, message: error instanceof Error ? error.message : String(error) });
+      this.send({
+        type: 'error',
+        requestId: message.type === 'compute' ? message.requestId : undefined,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 
   private relay(message: RendererMessage): void {
-    if (!this.messaging.postMessage) throw new Error('Install the NormScope extension to copy or open outputs.');
+    if (!this.messaging.postMessage)
+      throw new Error('Install the NormScope extension to copy or open outputs.');
     this.messaging.postMessage(message);
-    this.send({ type: 'notice', message: message.type === 'openInPanel' ? 'Opening in the NormScope panel…' : `Copied ${message.what}.` });
+    this.send({
+      type: 'notice',
+      message: message.type === 'openInPanel' ? 'Opening in the NormScope panel…' : `Copied ${message.what}.`,
+    });
   }
 }

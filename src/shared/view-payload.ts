@@ -43,4 +43,3 @@ export function viewPayload(report: Report, previewSize = Infinity): ViewPayload
     hasFittedParameters: report.fitted !== undefined,
   };
 }
-

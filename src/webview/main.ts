@@ -322,15 +322,27 @@ export class PanelView {
     }
     const offers = init.actions;
     const actions: (HTMLElement | null)[] = [
-      offers.openInPanel ? button('open-in-panel', 'Open in NormScope panel', () => this.transport.post({ type: 'openInPanel' })) : null,
-      offers.export ? button('export-csv', 'Export CSV…', () => this.transport.post({ type: 'export', format: 'csv' })) : null,
-      offers.export ? button('export-npy', 'Export .npy…', () => this.transport.post({ type: 'export', format: 'npy' })) : null,
-      offers.saveParameters ? button('save-params', 'Save parameters…', () => this.transport.post({ type: 'saveParameters' })) : null,
+      offers.openInPanel
+        ? button('open-in-panel', 'Open in NormScope panel', () =>
+            this.transport.post({ type: 'openInPanel' }),
+          )
+        : null,
+      offers.export
+        ? button('export-csv', 'Export CSV…', () => this.transport.post({ type: 'export', format: 'csv' }))
+        : null,
+      offers.export
+        ? button('export-npy', 'Export .npy…', () => this.transport.post({ type: 'export', format: 'npy' }))
+        : null,
+      offers.saveParameters
+        ? button('save-params', 'Save parameters…', () => this.transport.post({ type: 'saveParameters' }))
+        : null,
       offers.copyCode
         ? el(
             'span',
             { className: 'group' },
-            button('copy-code', 'Copy as code', () => this.transport.post({ type: 'copyCode', language: language.value as CodeLanguage })),
+            button('copy-code', 'Copy as code', () =>
+              this.transport.post({ type: 'copyCode', language: language.value as CodeLanguage }),
+            ),
             language,
           )
         : null,

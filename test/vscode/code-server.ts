@@ -132,7 +132,10 @@ export async function startWorkbench(options: { trusted?: boolean } = {}): Promi
       .locator('.quick-input-widget .monaco-list-row[aria-label^="NormScope:"]')
       .first()
       .waitFor({ timeout: 2000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     await page.keyboard.press('Escape');
     if (found) break;
     if (attempt === 30) throw new Error('NormScope commands never reached the command palette');

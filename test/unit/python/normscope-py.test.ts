@@ -7,14 +7,22 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeNotebookPayload, NOTEBOOK_MIME } from '../../../src/shared/notebook-payload';
 
-const PYTHON = process.env.NORMSCOPE_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+const PYTHON =
+  process.env.NORMSCOPE_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 const helperDir = join(import.meta.dirname, '..', '..', '..', 'python');
 
 /** Runs Python code with normscope importable; returns its stdout parsed as JSON. */
 function python(code: string): unknown {
-  const out = execFileSync(PYTHON, ['-c', `import sys, json\nsys.path.insert(0, ${JSON.stringify(helperDir)})\nimport numpy as np\nimport normscope\n${code}`], {
-    maxBuffer: 1 << 28,
-  });
+  const out = execFileSync(
+    PYTHON,
+    [
+      '-c',
+      `import sys, json\nsys.path.insert(0, ${JSON.stringify(helperDir)})\nimport numpy as np\nimport normscope\n${code}`,
+    ],
+    {
+      maxBuffer: 1 << 28,
+    },
+  );
   return JSON.parse(out.toString());
 }
 
@@ -27,8 +35,19 @@ print(json.dumps(normscope.bundle(x, method='robust', quantile_range=(10, 90), t
 `) as Bundle;
   const { dataset, request } = decodeNotebookPayload(bundle[NOTEBOOK_MIME]);
   assert.ok(dataset.kind === 'table');
-  assert.deepEqual(dataset.columns.map((c) => Array.from(c.values)), [[1.5, NaN, 3.25], [200, 100, -5]]);
-  assert.deepEqual(request, { kind: 'table', method: 'robust', options: { quantileRange: [10, 90] }, bins: 30 });
+  assert.deepEqual(
+    dataset.columns.map((c) => Array.from(c.values)),
+    [
+      [1.5, NaN, 3.25],
+      [200, 100, -5],
+    ],
+  );
+  assert.deepEqual(request, {
+    kind: 'table',
+    method: 'robust',
+    options: { quantileRange: [10, 90] },
+    bins: 30,
+  });
   assert.match(String(bundle['text/html']), /<th>0<\/th><td>2<\/td><td>1<\/td><td>2\.375<\/td>/);
   assert.match(String(bundle['text/plain']), /^NormScope: x \(3 × 2\), table/);
 });
@@ -41,7 +60,10 @@ print(json.dumps(normscope.bundle(x, layer='batchnorm')))
   const { dataset, request } = decodeNotebookPayload(bundle[NOTEBOOK_MIME]);
   assert.ok(dataset.kind === 'tensor' && dataset.tensor.data instanceof Float32Array);
   assert.deepEqual(Array.from(dataset.tensor.data).slice(0, 3), [0, Math.fround(1 / 7), Math.fround(2 / 7)]);
-  assert.deepEqual(request.kind === 'tensor' && [request.preset, request.reducedAxes], ['batchnorm', [0, 2, 3]]);
+  assert.deepEqual(request.kind === 'tensor' && [request.preset, request.reducedAxes], [
+    'batchnorm',
+    [0, 2, 3],
+  ]);
 });
 
 test('normscope.bundle caps large inputs with a uniform row sample and says so, in the payload and the fallbacks', () => {
@@ -56,7 +78,10 @@ print(json.dumps(normscope.bundle(x, method='none')))
   const { dataset } = decodeNotebookPayload(payload);
   assert.ok(dataset.kind === 'table');
   const first = dataset.columns[0].values;
-  assert.ok(first.every((v, i) => i === 0 || v > first[i - 1]), 'rows sampled in order, without repeats');
+  assert.ok(
+    first.every((v, i) => i === 0 || v > first[i - 1]),
+    'rows sampled in order, without repeats',
+  );
 });
 
 test('normscope.payload refuses unknown methods and layers, and non-numeric arrays', () => {

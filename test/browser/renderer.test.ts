@@ -1,0 +1,242 @@
+// The notebook renderer's real `activate` in Chromium with a fake RendererContext and fake output items,
+// as VS Code tests its own renderers: renders, re-renders, disposes, refuses bad payloads, no CSP
+// violations (the page's CSP allows no inline style or script but our nonce), and its render time.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { contentSecurityPolicy, createNonce } from '../../src/shared/webview-html';
+import { NOTEBOOK_MIME } from '../../src/shared/notebook-payload';
+import { closeBrowser, launchBrowser } from './harness';
+import { themeCss } from './themes';
+
+const root = join(import.meta.dirname, '..', '..');
+const screenshots = join(root, 'test-results', 'browser');
+mkdirSync(screenshots, { recursive: true });
+let server: Server;
+let origin: string;
+
+before(async () => {
+  server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    if (path === '/') {
+      const nonce = createNonce();
+      // As strict as our webviews, plus our origin for the module the nonce'd script imports (a nonce does
+      // not carry over to imports); still no 'unsafe-inline' or 'unsafe-eval'.
+      const csp = contentSecurityPolicy(origin, nonce).replace(
+        `script-src 'nonce-${nonce}'`,
+        `script-src 'nonce-${nonce}' ${origin}`,
+      );
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(`<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="${csp}">
+<link rel="stylesheet" href="/theme.css"></head><body class="vscode-dark"><div id="outputs"></div>
+<script type="module" nonce="${nonce}">import { activate } from '/dist/renderer.js'; window.normscopeActivate = activate; document.body.dataset.ready = '1';</script></body></html>`);
+    } else if (path === '/theme.css') {
+      response.writeHead(200, { 'content-type': 'text/css' });
+      response.end(themeCss('dark'));
+    } else if (path === '/dist/renderer.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' });
+      response.end(readFileSync(join(root, 'dist/renderer.js')));
+    } else {
+      response.writeHead(404);
+      response.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+});
+
+after(async () => {
+  await closeBrowser();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+/** A page with the renderer activated against a fake context that records posted messages. */
+async function rendererPage(
+  withMessaging = true,
+): Promise<{ page: Page; violations: () => Promise<string[]>; close: () => Promise<void> }> {
+  const context = await (await launchBrowser()).newContext({ viewport: { width: 1000, height: 1300 } });
+  const page = await context.newPage();
+  await page.addInitScript({
+    content: `window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));`,
+  });
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('body[data-ready="1"]', { state: 'attached' });
+  await page.evaluate(`(() => {
+    window.__posted = [];
+    const context = {
+      workspace: { isTrusted: true },
+      settings: { lineLimit: 30 },
+      getState: () => undefined,
+      setState: () => undefined,
+      getRenderer: async () => undefined,
+      ${withMessaging ? 'postMessage: (message) => window.__posted.push(message), onDidReceiveMessage: () => ({ dispose() {} }),' : ''}
+    };
+    window.__renderer = window.normscopeActivate(context);
+    window.__render = (id, json) => {
+      let element = document.getElementById('output-' + id);
+      if (!element) {
+        element = document.createElement('div');
+        element.id = 'output-' + id;
+        document.getElementById('outputs').append(element);
+      }
+      const item = { id, mime: '${NOTEBOOK_MIME}', metadata: {}, json: () => JSON.parse(json), text: () => json, data: () => new TextEncoder().encode(json), blob: () => new Blob([json]) };
+      const started = performance.now();
+      window.__renderer.renderOutputItem(item, element);
+      return started;
+    };
+  })()`);
+  return {
+    page,
+    violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+    close: () => context.close(),
+  };
+}
+
+function payload(values: number[], shape: number[], extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    version: 1,
+    kind: shape.length > 2 ? 'tensor' : 'table',
+    shape,
+    dtype: 'float64',
+    data: Buffer.from(Float64Array.from(values).buffer).toString('base64'),
+    ...extra,
+  });
+}
+
+test('renderOutputItem draws before/after histograms and statistics computed in the output', async () => {
+  const { page, violations, close } = await rendererPage();
+  try {
+    const values = Array.from({ length: 200 }, (_, i) => [i, (i % 7) * 10]).flat();
+    await page.evaluate(
+      ([json]) => (window as unknown as { __render(id: string, json: string): number }).__render('a', json),
+      [
+        payload(values, [200, 2], { columns: ['x', 'y'], title: 'df', request: { method: 'minmax' } }),
+      ] as const,
+    );
+    await page.waitForFunction(
+      () => document.querySelector('#output-a .normscope-output')?.getAttribute('data-charts') === '4',
+    );
+    const after = await page.$$eval('#output-a #stats-after tbody tr', (rows) =>
+      rows.map((r) => [
+        r.querySelector('th')!.textContent,
+        r.querySelectorAll('td')[4].textContent,
+        r.querySelectorAll('td')[8].textContent,
+      ]),
+    );
+    assert.deepEqual(after, [
+      ['x', '0', '1'],
+      ['y', '0', '1'],
+    ]);
+    assert.equal(await page.textContent('#output-a h1'), 'df');
+    assert.equal(await page.isVisible('#output-a #open-in-panel'), true);
+    assert.equal(await page.isVisible('#output-a #export-csv'), false, 'no file writes from an output');
+    await page.screenshot({ path: join(screenshots, 'renderer-dark.png') });
+    assert.deepEqual(await violations(), []);
+  } finally {
+    await close();
+  }
+});
+
+test('renderOutputItem re-renders an output in place and disposeOutputItem removes it; two outputs stay apart', async () => {
+  const { page, violations, close } = await rendererPage();
+  try {
+    const render = (id: string, json: string) =>
+      page.evaluate(
+        ([i, j]) => (window as unknown as { __render(id: string, json: string): number }).__render(i, j),
+        [id, json] as const,
+      );
+    await render('a', payload([1, 2, 3, 4], [4]));
+    await render(
+      'b',
+      payload(
+        Array.from({ length: 2 * 3 * 2 * 2 }, (_, i) => i),
+        [2, 3, 2, 2],
+        { request: { layer: 'batchnorm' } },
+      ),
+    );
+    await page.waitForFunction(
+      () => document.querySelector('#output-b .normscope-output')?.getAttribute('data-charts') === '2',
+    );
+    assert.deepEqual(
+      await page.$$eval('#output-b #stats-after tbody th', (cells) => cells.map((c) => c.textContent)),
+      ['C=0', 'C=1', 'C=2'],
+    );
+    await render('a', payload([10, 20, 30], [3], { request: { method: 'none' } }));
+    await page.waitForFunction(
+      () => document.querySelector('#output-a #stats-before tbody td')?.textContent === '3',
+    );
+    assert.equal(
+      await page.$$eval('#output-a canvas', (c) => c.length),
+      4,
+      'the re-render replaced the old canvases',
+    );
+    await page.evaluate(() =>
+      (
+        window as unknown as { __renderer: { disposeOutputItem(id?: string): void } }
+      ).__renderer.disposeOutputItem('a'),
+    );
+    assert.equal(await page.$$eval('#output-a canvas', (c) => c.length), 0);
+    assert.equal(await page.$$eval('#output-b canvas', (c) => c.length), 4, 'the other output is untouched');
+    await page.click('#output-b #open-in-panel');
+    await page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length === 1);
+    const posted = await page.evaluate(
+      () => (window as unknown as { __posted: { type: string }[] }).__posted,
+    );
+    assert.equal(posted[0].type, 'openInPanel');
+    assert.deepEqual(await violations(), []);
+  } finally {
+    await close();
+  }
+});
+
+test('renderOutputItem shows bad payloads as a clear message in place, and works without messaging', async () => {
+  const { page, close } = await rendererPage(false);
+  try {
+    const render = (id: string, json: string) =>
+      page.evaluate(
+        ([i, j]) => (window as unknown as { __render(id: string, json: string): number }).__render(i, j),
+        [id, json] as const,
+      );
+    await render('v', JSON.stringify({ version: 9, kind: 'table', shape: [1], dtype: 'float64', data: '' }));
+    assert.match((await page.textContent('#output-v [role="alert"]')) ?? '', /unknown payload version 9/);
+    await render('s', payload([1, 2], [3]));
+    assert.match(
+      (await page.textContent('#output-s [role="alert"]')) ?? '',
+      /data holds 16 bytes, the shape needs 24/,
+    );
+    await render('j', '{not json');
+    assert.ok(((await page.textContent('#output-j [role="alert"]')) ?? '').length > 0);
+    await render('ok', payload([1, 2, 3], [3]));
+    await page.waitForSelector('#output-ok #stats-after tbody tr');
+    assert.equal(await page.isVisible('#output-ok #open-in-panel'), false, 'no extension, no open-in-panel');
+  } finally {
+    await close();
+  }
+});
+
+test('renderOutputItem renders a 1-million-value output and reports the time it took', async () => {
+  const { page, close } = await rendererPage();
+  try {
+    const values = Array.from({ length: 1_000_000 }, (_, i) => Math.sin(i) * 100 + (i % 1000));
+    const json = payload(values, [250_000, 4], { request: { method: 'zscore' } });
+    const started = await page.evaluate(
+      ([j]) => (window as unknown as { __render(id: string, json: string): number }).__render('big', j),
+      [json] as const,
+    );
+    await page.waitForFunction(
+      () => document.querySelector('#output-big .normscope-output')?.getAttribute('data-charts') === '4',
+      undefined,
+      { timeout: 60000 },
+    );
+    const elapsed = await page.evaluate((t) => performance.now() - t, started);
+    process.stdout.write(
+      `# renderer: 1,000,000 float64 values (payload ${(json.length / 1e6).toFixed(1)} MB) rendered in ${elapsed.toFixed(0)} ms\n`,
+    );
+    assert.ok(elapsed > 0);
+  } finally {
+    await close();
+  }
+});
