@@ -10,13 +10,20 @@ if (!installed) {
   execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
 }
 
-if (!existsSync('/usr/bin/chromium') || !existsSync('/usr/bin/rg')) {
+const systemPackagesPresent = [
+  '/usr/bin/chromium',
+  '/usr/bin/rg',
+  '/usr/lib/python3/dist-packages/numpy',
+].every((path) => existsSync(path));
+if (!systemPackagesPresent) {
   const canInstall = process.getuid?.() === 0 || existsSync('/usr/bin/sudo');
   if (canInstall && existsSync('/usr/bin/apt-get')) {
     console.log('normscope: installing Debian packages for the browser and VS Code tests');
     execFileSync('bash', ['scripts/install-system-packages.sh'], { stdio: 'inherit' });
   } else {
-    console.warn('normscope: chromium is missing and apt-get is not usable; run scripts/install-system-packages.sh as root');
+    console.warn(
+      'normscope: chromium or python3-numpy is missing and apt-get is not usable; run scripts/install-system-packages.sh as root',
+    );
   }
 }
 

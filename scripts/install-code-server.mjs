@@ -27,16 +27,26 @@ export function installCodeServer() {
     execFileSync('tar', ['czf', join(cache, RIPGREP_TARBALL), '-C', '/usr/bin', 'rg'], { stdio: 'inherit' });
   }
   if (!existsSync(join(codeServerDir, 'package.json'))) {
-    writeFileSync(join(codeServerDir, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }) + '\n');
+    writeFileSync(
+      join(codeServerDir, 'package.json'),
+      JSON.stringify({ name: 'code-server-cache', private: true }) + '\n',
+    );
   }
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`], {
-    cwd: codeServerDir,
-    stdio: 'inherit',
-    env: { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true', TMPDIR: temp },
-  });
-  if (!existsSync(codeServerBin)) throw new Error(`code-server install incomplete: ${codeServerBin} is missing`);
+  execFileSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`],
+    {
+      cwd: codeServerDir,
+      stdio: 'inherit',
+      env: { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true', TMPDIR: temp },
+    },
+  );
+  if (!existsSync(codeServerBin))
+    throw new Error(`code-server install incomplete: ${codeServerBin} is missing`);
   writeFileSync(marker, new Date().toISOString() + '\n');
-  process.stderr.write(`code-server ${CODE_SERVER_VERSION} installed in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  process.stderr.write(
+    `code-server ${CODE_SERVER_VERSION} installed in ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+  );
   return codeServerBin;
 }
 

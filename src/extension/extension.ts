@@ -31,6 +31,11 @@ export function activate(context: vscode.ExtensionContext): void {
       'normscope.fitAndApply',
       run(() => fitAndApply(uri)),
     ),
+    vscode.commands.registerCommand(
+      'normscope.addNotebookHelper',
+      run(() => addNotebookHelper(uri)),
+    ),
+    listenToRenderer(uri),
   );
 }
 

@@ -155,3 +155,69 @@ e2e('NormScope: Fit on File, Apply to Another… fits on the training file and s
   await workbench.screenshot('fit-and-apply');
   assert.deepEqual(workbench.cspErrors, []);
 });
+
+/** The frame of the notebook's output webview that holds our outputs. */
+async function notebookOutputFrame() {
+  for (let i = 0; i < 100; i++) {
+    for (const frame of workbench.page.frames()) {
+      if (
+        (await frame
+          .locator('.normscope-output #stats-after tbody tr')
+          .count()
+          .catch(() => 0)) > 0
+      )
+        return frame;
+    }
+    await workbench.page.waitForTimeout(300);
+  }
+  throw new Error('no NormScope output rendered in the notebook');
+}
+
+e2e('the notebook renderer shows saved outputs of samples/normalization.ipynb without a kernel', async () => {
+  const page = workbench.page;
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget .quick-input-box input').fill('normalization.ipynb');
+  await page
+    .locator('.quick-input-widget .monaco-list-row', { hasText: 'normalization.ipynb' })
+    .first()
+    .waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.notebookOverlay').waitFor({ timeout: 30000 });
+  const frame = await notebookOutputFrame();
+  await frame.locator('.normscope-output[data-charts="2"]').first().waitFor({ timeout: 30000 });
+  assert.equal(await frame.locator('.normscope-output').count(), 2);
+  // outputs render in their own order; find each by its title
+  const table = frame.locator('.normscope-output', {
+    has: frame.locator('h1', { hasText: 'income, rooms' }),
+  });
+  const tensor = frame.locator('.normscope-output', { has: frame.locator('h1', { hasText: 'activations' }) });
+  assert.deepEqual(await table.locator('#stats-before tbody th').allTextContents(), ['0', '1']);
+  assert.deepEqual(
+    (await table.locator('#stats-before tbody tr').first().locator('td').allTextContents()).slice(0, 2),
+    ['300', '0'],
+  );
+  await tensor.locator('#stats-after tbody tr').first().waitFor();
+  assert.deepEqual(await tensor.locator('#axes button').allTextContents(), ['N=4', 'C=3', 'H=5', 'W=5']);
+  assert.deepEqual(await tensor.locator('#stats-after tbody th').allTextContents(), ['C=0', 'C=1', 'C=2']);
+  // switch the method in place: computed in the output, no kernel
+  await table.locator('#method').selectOption('minmax');
+  await table.locator('#stats-after tbody tr td:nth-child(6)', { hasText: /^0$/ }).first().waitFor();
+  await workbench.screenshot('notebook-renderer');
+  assert.deepEqual(workbench.cspErrors, []);
+});
+
+e2e(
+  'NormScope: Add Notebook Helper writes normscope.py beside the notebook and inserts `import normscope`',
+  async () => {
+    await workbench.runCommand('NormScope: Add Notebook Helper');
+    await workbench.page
+      .locator('.notebookOverlay .view-line', { hasText: /^import\snormscope$/ })
+      .first()
+      .waitFor({ timeout: 15000 });
+    const { existsSync, readFileSync } = await import('node:fs');
+    for (let i = 0; i < 50 && !existsSync(join(workbench.folder, 'normscope.py')); i++)
+      await workbench.page.waitForTimeout(100);
+    assert.match(readFileSync(join(workbench.folder, 'normscope.py'), 'utf8'), /^"""NormScope for notebooks/);
+    await workbench.screenshot('add-notebook-helper');
+  },
+);
