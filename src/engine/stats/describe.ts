@@ -6,7 +6,9 @@
 import { complementAxes, normalizeAxes, reducedShape } from '../tensor/axes';
 import { gather, sizeOf, type Tensor } from '../tensor/tensor';
 import { kurtosisOf, meanOf, momentsOf, skewnessOf, stdOf, type Moments } from './moments';
-import { quantileSorted, sortedNonMissing } from './quantile';
+import { nonMissing, selectQuantiles } from './quantile';
+
+const QUARTILES = [0.25, 0.5, 0.75];
 
 export interface Summary {
   count: number;
@@ -40,8 +42,8 @@ export const SUMMARY_FIELDS: readonly (keyof Summary)[] = [
   'kurtosis',
 ];
 
-/** The summary of running moments and the sorted non-missing values they came from. */
-export function summaryOf(m: Moments, sorted: ArrayLike<number>): Summary {
+/** The summary of running moments and the quartiles [q25, median, q75] of the same values. */
+export function summaryOf(m: Moments, [q25, median, q75]: readonly number[]): Summary {
   const empty = m.count === 0;
   return {
     count: m.count,
@@ -50,9 +52,9 @@ export function summaryOf(m: Moments, sorted: ArrayLike<number>): Summary {
     std: stdOf(m, 1),
     stdPopulation: stdOf(m, 0),
     min: empty ? NaN : m.min,
-    q25: quantileSorted(sorted, 0.25),
-    median: quantileSorted(sorted, 0.5),
-    q75: quantileSorted(sorted, 0.75),
+    q25,
+    median,
+    q75,
     max: empty ? NaN : m.max,
     skewness: skewnessOf(m),
     kurtosis: kurtosisOf(m),
@@ -64,7 +66,10 @@ export function summaryOf(m: Moments, sorted: ArrayLike<number>): Summary {
  * Example: describe(4, [1, 2, NaN, 4]) → count 3, missing 1, mean 7/3, median 2.
  */
 export function describe(n: number, x: ArrayLike<number>, stride = 1, offset = 0): Summary {
-  return summaryOf(momentsOf(n, x, stride, offset), sortedNonMissing(n, x, stride, offset));
+  return summaryOf(
+    momentsOf(n, x, stride, offset),
+    selectQuantiles(nonMissing(n, x, stride, offset), QUARTILES),
+  );
 }
 
 export interface AxesSummary {

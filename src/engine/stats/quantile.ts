@@ -28,3 +28,71 @@ export function sortedNonMissing(n: number, x: ArrayLike<number>, stride = 1, of
   }
   return values.subarray(0, kept).sort();
 }
+
+/** The non-NaN values among `n` strided values, unsorted (±Inf kept). */
+export function nonMissing(n: number, x: ArrayLike<number>, stride = 1, offset = 0): Float64Array {
+  const values = new Float64Array(n);
+  let kept = 0;
+  for (let i = 0, at = offset; i < n; i++, at += stride) {
+    const v = x[at];
+    if (v === v) values[kept++] = v;
+  }
+  return values.subarray(0, kept);
+}
+
+/** Rearranges a[lo..hi] so that a[k] holds the value sorted order puts there, smaller before, larger after. */
+function select(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    // median of three as pivot, then Hoare partition
+    const mid = lo + ((hi - lo) >> 1);
+    if (a[mid] < a[lo]) swap(a, mid, lo);
+    if (a[hi] < a[lo]) swap(a, hi, lo);
+    if (a[hi] < a[mid]) swap(a, hi, mid);
+    const pivot = a[mid];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) swap(a, i++, j--);
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
+}
+
+/**
+ * Quantiles (NumPy 'linear') of `values` without sorting them: each needs the order statistics ⌊h⌋ and
+ * ⌊h⌋+1, found by quickselect in ascending order over the shrinking right part, O(n) on average.
+ * `values` is rearranged. Example: selectQuantiles([4, 1, 3, 2], [0.25, 0.5]) = [1.75, 2.5].
+ */
+export function selectQuantiles(values: Float64Array, qs: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 0) return qs.map(() => NaN);
+  const order = qs.map((q, i) => ({ q, i })).sort((a, b) => a.q - b.q);
+  const out = new Array<number>(qs.length);
+  let lo = 0;
+  for (const { q, i } of order) {
+    if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile: q (${q}) must be within [0, 1]`);
+    const h = (n - 1) * q;
+    const below = Math.floor(h);
+    if (below >= lo) {
+      select(values, below, lo, n - 1);
+      lo = below;
+    }
+    let next = values[below];
+    if (below + 1 < n) {
+      next = values[below + 1];
+      for (let j = below + 2; j < n; j++) if (values[j] < next) next = values[j];
+    }
+    out[i] = lerp(values[below], next, h - below);
+  }
+  return out;
+}

@@ -5,6 +5,7 @@
  */
 import { InputError } from '../errors';
 import type { Dialect } from './dialect';
+import type { RecordView } from './tokenizer';
 import { isMissingField, parseNumericField } from './values';
 
 export type ColumnKind = 'numeric' | 'text';
@@ -45,6 +46,16 @@ class GrowableColumn {
       this.values = new Float64Array(0);
       return;
     }
+    this.push(value);
+  }
+
+  /** A field already read as a plain decimal from its bytes (never missing). */
+  addNumber(value: number): void {
+    this.count++;
+    if (this.numeric) this.push(value);
+  }
+
+  private push(value: number): void {
     if (this.length === this.values.length) {
       const grown = new Float64Array(this.values.length * 2);
       grown.set(this.values);
@@ -99,6 +110,28 @@ export class CsvTableBuilder {
     }
     for (let j = 0; j < fields.length; j++) this.columns[j].add(fields[j]);
     if (this.firstRows.length < (this.options.keepRows ?? 0)) this.firstRows.push(fields);
+    this.rowCount++;
+  };
+
+  /**
+   * The fast sink (`{ view: builder.acceptView }`): plain decimals go from bytes to numbers without a
+   * string; any other field (missing tokens, inf, text, quoted, >15 digits) takes the string path.
+   */
+  readonly acceptView = (record: RecordView): void => {
+    const columns = this.columns;
+    if (
+      this.names === null ||
+      record.length !== columns.length ||
+      this.firstRows.length < (this.options.keepRows ?? 0)
+    ) {
+      this.accept(record.strings(), record.line);
+      return;
+    }
+    for (let j = 0; j < columns.length; j++) {
+      const value = columns[j].numeric ? record.number(j) : undefined;
+      if (value !== undefined) columns[j].addNumber(value);
+      else columns[j].add(record.text(j));
+    }
     this.rowCount++;
   };
 

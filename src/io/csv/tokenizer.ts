@@ -22,11 +22,110 @@ const enum State {
 /** Receives each record's fields and the line it starts on. */
 export type RecordSink = (fields: string[], line: number) => void;
 
+/** Receives each record as a view over its bytes (valid only during the call): the fast path. */
+export type RecordViewSink = (record: RecordView) => void;
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * A plain decimal (`-123.456`, `1e-3`, `.5`) read straight from ASCII bytes, correctly rounded by
+ * Clinger's fast path: at most 15 significant digits and a power of ten within 10^±22, so one exact
+ * multiplication or division rounds once. Anything else (more digits, inf, NA, spaces, text) returns
+ * undefined and the caller takes the string path, which is exact for every input.
+ */
+export function parseDecimalBytes(bytes: Uint8Array, start: number, end: number): number | undefined {
+  let i = start;
+  let negative = false;
+  if (i < end && (bytes[i] === 0x2d || bytes[i] === 0x2b)) negative = bytes[i++] === 0x2d;
+  let mantissa = 0;
+  let significant = 0;
+  let exponent = 0;
+  let digits = 0;
+  for (; i < end; i++) {
+    const d = bytes[i] - 48;
+    if (d < 0 || d > 9) break;
+    digits++;
+    if (significant > 0 || d !== 0) {
+      if (++significant > 15) return undefined;
+      mantissa = mantissa * 10 + d;
+    }
+  }
+  if (i < end && bytes[i] === 0x2e) {
+    for (i++; i < end; i++) {
+      const d = bytes[i] - 48;
+      if (d < 0 || d > 9) break;
+      digits++;
+      exponent--;
+      if (significant > 0 || d !== 0) {
+        if (++significant > 15) return undefined;
+        mantissa = mantissa * 10 + d;
+      }
+    }
+  }
+  if (digits === 0) return undefined;
+  if (i < end && (bytes[i] === 0x65 || bytes[i] === 0x45)) {
+    i++;
+    let exponentNegative = false;
+    if (i < end && (bytes[i] === 0x2d || bytes[i] === 0x2b)) exponentNegative = bytes[i++] === 0x2d;
+    let value = 0;
+    let count = 0;
+    for (; i < end; i++) {
+      const d = bytes[i] - 48;
+      if (d < 0 || d > 9 || ++count > 4) return undefined;
+      value = value * 10 + d;
+    }
+    if (count === 0) return undefined;
+    exponent += exponentNegative ? -value : value;
+  }
+  if (i !== end) return undefined;
+  if (mantissa === 0) return negative ? -0 : 0;
+  if (exponent < -22 || exponent > 22) return undefined;
+  const value = exponent >= 0 ? mantissa * POWERS_OF_TEN[exponent] : mantissa / POWERS_OF_TEN[-exponent];
+  return negative ? -value : value;
+}
+
+/** One record's fields as byte ranges of the tokenizer's buffer; decoded only when asked. */
+export class RecordView {
+  bytes: Uint8Array = new Uint8Array(0);
+  ends: number[] = [];
+  line = 1;
+  constructor(private readonly decoder: { decode(bytes: Uint8Array): string }) {}
+
+  get length(): number {
+    return this.ends.length;
+  }
+
+  start(j: number): number {
+    return j === 0 ? 0 : this.ends[j - 1];
+  }
+
+  isEmpty(j: number): boolean {
+    return this.start(j) === this.ends[j];
+  }
+
+  text(j: number): string {
+    return this.isEmpty(j) ? '' : this.decoder.decode(this.bytes.subarray(this.start(j), this.ends[j]));
+  }
+
+  /** The field as a plain decimal read from bytes, or undefined when it needs the string path. */
+  number(j: number): number | undefined {
+    return parseDecimalBytes(this.bytes, this.start(j), this.ends[j]);
+  }
+
+  strings(): string[] {
+    return this.ends.map((_, j) => this.text(j));
+  }
+}
+
 export class CsvTokenizer {
   private state = State.FieldStart;
   private field = new Uint8Array(256);
+  /** Bytes of the current record (view mode) or field (string mode). */
   private fieldLength = 0;
+  private fieldStart = 0;
+  private fieldNonAscii = false;
   private fields: string[] = [];
+  private readonly view: RecordView;
   private recordHasContent = false;
   private recordLine = 1;
   private line = 1;
@@ -38,10 +137,18 @@ export class CsvTokenizer {
   private head: number[] | null = [];
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
 
+  private readonly onRecord: RecordSink | undefined;
+  private readonly onView: RecordViewSink | undefined;
+
+  /** `onRecord` receives strings; pass `{ view: sink }` for the byte-level fast path. */
   constructor(
     private readonly delimiter: number,
-    private readonly onRecord: RecordSink,
-  ) {}
+    sink: RecordSink | { view: RecordViewSink },
+  ) {
+    if (typeof sink === 'function') this.onRecord = sink;
+    else this.onView = sink.view;
+    this.view = new RecordView(this.decoder);
+  }
 
   push(chunk: Uint8Array): void {
     if (this.head !== null) {
@@ -189,13 +296,18 @@ export class CsvTokenizer {
     while (end < chunk.length) {
       const c = chunk[end];
       if (c === delimiter || c === LF || c === CR || c === QUOTE || c === 0) break;
+      if (c >= 0x80) this.fieldNonAscii = true;
       if ((c & 0xc0) !== 0x80) columns++;
       end++;
     }
     const length = end - start;
     if (length > 0) {
       while (this.fieldLength + length > this.field.length) this.grow();
-      this.field.set(chunk.subarray(start, end), this.fieldLength);
+      const field = this.field;
+      // Most fields are a few bytes: a loop beats creating a subarray view for set().
+      if (length < 32)
+        for (let k = 0, at = this.fieldLength; k < length; k++) field[at + k] = chunk[start + k];
+      else field.set(chunk.subarray(start, end), this.fieldLength);
       this.fieldLength += length;
       this.column += columns;
     }
@@ -209,31 +321,51 @@ export class CsvTokenizer {
   }
 
   private append(b: number): void {
+    if (b >= 0x80) this.fieldNonAscii = true;
     if (this.fieldLength === this.field.length) this.grow();
     this.field[this.fieldLength++] = b;
   }
 
   private endField(): void {
-    let text: string;
-    try {
-      text = this.fieldLength === 0 ? '' : this.decoder.decode(this.field.subarray(0, this.fieldLength));
-    } catch {
-      throw new InputError(
-        'binary or non-UTF-8 data (fields must be UTF-8 text)',
-        undefined,
-        this.line,
-        this.column,
-      );
+    let text = '';
+    // ASCII needs no validation; other bytes are decoded now so bad UTF-8 is reported where it is.
+    if (this.fieldLength > this.fieldStart && (this.onRecord || this.fieldNonAscii)) {
+      try {
+        text = this.decoder.decode(this.field.subarray(this.fieldStart, this.fieldLength));
+      } catch {
+        throw new InputError(
+          'binary or non-UTF-8 data (fields must be UTF-8 text)',
+          undefined,
+          this.line,
+          this.column,
+        );
+      }
     }
-    this.fields.push(text);
-    this.fieldLength = 0;
+    this.fieldNonAscii = false;
+    if (this.onRecord) {
+      this.fields.push(text);
+      this.fieldLength = 0;
+    } else {
+      this.view.ends.push(this.fieldLength);
+      this.fieldStart = this.fieldLength;
+    }
   }
 
   private endRecord(): void {
-    const fields = this.fields;
-    this.fields = [];
     this.recordHasContent = false;
-    this.onRecord(fields, this.recordLine);
+    if (this.onRecord) {
+      const fields = this.fields;
+      this.fields = [];
+      this.onRecord(fields, this.recordLine);
+      return;
+    }
+    const view = this.view;
+    view.bytes = this.field;
+    view.line = this.recordLine;
+    this.onView!(view);
+    view.ends.length = 0;
+    this.fieldLength = 0;
+    this.fieldStart = 0;
   }
 }
 

@@ -5,7 +5,7 @@
 import { InputError } from '../errors';
 import { sniffDialect, type Delimiter, type Dialect } from '../csv/dialect';
 import { CsvTableBuilder, type CsvTable } from '../csv/table';
-import { CsvTokenizer, type RecordSink } from '../csv/tokenizer';
+import { CsvTokenizer, type RecordSink, type RecordViewSink } from '../csv/tokenizer';
 import { readPrefix, streamFile } from './read-file';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -28,7 +28,7 @@ export async function sniffCsvFile(file: string): Promise<Dialect> {
 export async function streamCsvRecords(
   file: string,
   dialect: Dialect,
-  onRecord: RecordSink,
+  onRecord: RecordSink | { view: RecordViewSink },
   afterChunk?: () => Promise<void>,
   beforeChunk?: (chunkBytes: number) => void,
 ): Promise<void> {
@@ -62,7 +62,7 @@ export async function readCsvTable(
   const builder = new CsvTableBuilder(dialect, { file, keepRows: options.keepRows });
   const { size } = await readPrefix(file, 0);
   let bytesRead = 0;
-  await streamCsvRecords(file, dialect, builder.accept, undefined, (chunk) => {
+  await streamCsvRecords(file, dialect, { view: builder.acceptView }, undefined, (chunk) => {
     options.signal?.throwIfAborted();
     bytesRead += chunk;
     options.onProgress?.(bytesRead, size);

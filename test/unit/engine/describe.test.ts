@@ -1,4 +1,6 @@
 import { test } from 'node:test';
+import fc from 'fast-check';
+import { quantileSorted, selectQuantiles } from '../../../src/engine/stats/quantile';
 import assert from 'node:assert/strict';
 import { describe, describeAxes } from '../../../src/engine/stats/describe';
 import { histogram } from '../../../src/engine/stats/histogram';
@@ -132,5 +134,26 @@ test('histogram closes the last bin, widens a constant range and counts NaN and 
   assert.equal(
     empty.counts.reduce((s, c) => s + c, 0),
     0,
+  );
+});
+
+test('selectQuantiles equals sorting then quantileSorted, for generated data with ties, ±Inf and any q (fast-check)', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(fc.double({ noNaN: true }), fc.integer({ min: -3, max: 3 })), { maxLength: 60 }),
+      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }),
+      (values, qs) => {
+        const sorted = Float64Array.from(values).sort();
+        const expected = qs.map((q) => quantileSorted(sorted, q));
+        const actual = selectQuantiles(Float64Array.from(values), qs);
+        actual.forEach((v, i) =>
+          assert.ok(
+            Object.is(v, expected[i]) || v === expected[i] || (Number.isNaN(v) && Number.isNaN(expected[i])),
+            `q=${qs[i]}: ${v} vs ${expected[i]}`,
+          ),
+        );
+      },
+    ),
+    { numRuns: 1000 },
   );
 });

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { CsvTokenizer, tokenizeBytes } from '../../../src/io/csv/tokenizer';
+import { CsvTokenizer, parseDecimalBytes, tokenizeBytes } from '../../../src/io/csv/tokenizer';
 import { InputError } from '../../../src/io/errors';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -95,5 +95,86 @@ test('CsvTokenizer throws nothing but InputError on arbitrary bytes (fast-check)
       }
     }),
     { numRuns: 1000 },
+  );
+});
+
+test('parseDecimalBytes equals Number(text) bit for bit whenever it answers, and answers for short decimals (fast-check)', () => {
+  const decimal = fc
+    .tuple(
+      fc.constantFrom('', '-', '+'),
+      fc.stringMatching(/^[0-9]{0,10}$/),
+      fc.option(fc.stringMatching(/^[0-9]{0,10}$/)),
+      fc.option(
+        fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '-', '+'), fc.integer({ min: 0, max: 30 })),
+      ),
+    )
+    .map(
+      ([sign, int, frac, exp]) =>
+        `${sign}${int}${frac === null ? '' : `.${frac}`}${exp === null ? '' : `${exp[0]}${exp[1]}${exp[2]}`}`,
+    );
+  fc.assert(
+    fc.property(
+      fc.oneof(decimal, fc.double({ noNaN: true, noDefaultInfinity: true }).map(String)),
+      (text) => {
+        const bytes = encode(text);
+        const fast = parseDecimalBytes(bytes, 0, bytes.length);
+        if (fast === undefined) return;
+        assert.ok(Object.is(fast, Number(text)), `${text}: ${fast} vs ${Number(text)}`);
+      },
+    ),
+    { numRuns: 5000 },
+  );
+  for (const text of ['-123.456789', '0.5', '1e-3', '.25', '42', '-0', '999999999999999']) {
+    assert.equal(parseDecimalBytes(encode(text), 0, text.length), Number(text), text);
+  }
+  for (const text of [
+    '',
+    '-',
+    '.',
+    'e5',
+    '1e',
+    'inf',
+    'NaN',
+    ' 1',
+    '1 ',
+    '0x10',
+    '1_000',
+    '1234567890123456',
+  ]) {
+    assert.equal(parseDecimalBytes(encode(text), 0, text.length), undefined, text);
+  }
+});
+
+test('CsvTokenizer in view mode yields the same records as string mode, across chunk splits (fast-check)', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.array(fieldText, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+      fc.array(fc.nat(), { maxLength: 5 }),
+      (records, cuts) => {
+        const bytes = encode(serialize(records, '\r\n'));
+        const viewed: string[][] = [];
+        const lines: number[] = [];
+        const tokenizer = new CsvTokenizer(','.charCodeAt(0), {
+          view: (record) => (viewed.push(record.strings()), lines.push(record.line)),
+        });
+        const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        let start = 0;
+        for (const point of [...points, bytes.length]) {
+          tokenizer.push(bytes.subarray(start, point));
+          start = point;
+        }
+        tokenizer.end();
+        const strings = tokenizeBytes(bytes, ',');
+        assert.deepEqual(
+          viewed,
+          strings.map((r) => r.fields),
+        );
+        assert.deepEqual(
+          lines,
+          strings.map((r) => r.line),
+        );
+      },
+    ),
+    { numRuns: 300 },
   );
 });
