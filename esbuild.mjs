@@ -1,6 +1,6 @@
 // Builds every bundle NormScope ships. `node esbuild.mjs` builds once; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 
@@ -13,6 +13,8 @@ const bundles = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    // web-tree-sitter's ES build reads import.meta.url; a CommonJS bundle needs its CommonJS build.
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
   {
     entryPoints: ['src/extension/extension.ts'],
@@ -21,6 +23,7 @@ const bundles = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
   {
     // The panel runs in a webview under a CSP without 'unsafe-eval': nothing bundled may generate code.
@@ -44,6 +47,11 @@ const bundles = [
 ];
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+// The Python grammar runs as WebAssembly: ship its two .wasm files next to the bundles that parse Python.
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
+copyFileSync('node_modules/tree-sitter-python/tree-sitter-python.wasm', 'dist/tree-sitter-python.wasm');
 const common = {
   bundle: true,
   sourcemap: true,

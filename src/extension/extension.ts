@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { fitAndApply, normalizeFile, normalizeSelection, showError } from './commands';
 import { addNotebookHelper, listenToRenderer } from './notebook';
+import { registerLayerHints } from './layer-hints';
 
 export function activate(context: vscode.ExtensionContext): void {
   const run =
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
     listenToRenderer(uri),
   );
+  registerLayerHints(context);
 }
 
 export function deactivate(): void {}

@@ -190,7 +190,13 @@ export async function answerFileDialog(page: Page, path: string, title?: string)
   if (title) await waitForQuickInput(page, title);
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible' });
-  await input.fill(path);
-  await page.waitForTimeout(300);
+  // The simple file dialog fills in its starting folder a moment after it opens; typing before that is
+  // overwritten, so wait for it, type the path, and check the path is what the dialog holds.
+  for (let i = 0; i < 50 && !(await input.inputValue()).endsWith('/'); i++) await page.waitForTimeout(100);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await input.fill(path);
+    await page.waitForTimeout(300);
+    if ((await input.inputValue()) === path) break;
+  }
   await page.keyboard.press('Enter');
 }

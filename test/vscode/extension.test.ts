@@ -221,3 +221,44 @@ e2e(
     await workbench.screenshot('add-notebook-helper');
   },
 );
+
+e2e(
+  'hovering BatchNorm2d and LayerNorm in samples/model.py explains the reduced axes, with inlay hints after each',
+  async () => {
+    const page = workbench.page;
+    await workbench.runCommand('View: Close All Editors');
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget .quick-input-box input').fill('model.py');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'model.py' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page
+      .locator('.monaco-editor .view-line', { hasText: 'BatchNorm2d' })
+      .first()
+      .waitFor({ timeout: 15000 });
+    // Put the cursor on the layer's name (Go to Line accepts line:column), then ask for the hover.
+    const hoverAt = async (line: number, column: number) => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type(`${line}:${column}`);
+      await page.keyboard.press('Enter');
+      await workbench.runCommand('Show or Focus Hover');
+      const hover = page.locator('.monaco-hover:visible', { hasText: 'NormScope' });
+      await hover.waitFor({ timeout: 15000 });
+      return (await hover.textContent()) ?? '';
+    };
+    const batchNorm = await hoverAt(10, 25);
+    assert.match(batchNorm, /NormScope — BatchNorm/);
+    assert.match(batchNorm, /statistics over N, H, W/);
+    assert.match(batchNorm, /0\.1 weights the new batch/);
+    await workbench.screenshot('hover-batchnorm');
+    const layerNorm = await hoverAt(20, 25);
+    assert.match(layerNorm, /layout is not known/);
+    assert.match(layerNorm, /BTC: B · T · C — statistics over C/);
+    // the inlay hints are drawn as text after each construction (Monaco writes spaces as no-break spaces)
+    const hint = (text: RegExp) => page.locator('.monaco-editor .view-line span', { hasText: text }).first();
+    await hint(/^over\sN,H,W$/).waitFor({ timeout: 10000 });
+    await hint(/^over\sC,H,W$/).waitFor();
+    await hint(/^over\sC\s\(BTC\)\s\|\sW\s\(NCHW\)$/).waitFor();
+    await workbench.screenshot('inlay-hints');
+  },
+);

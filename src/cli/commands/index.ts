@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { annotate } from './annotate';
 import { explain } from './explain';
 import { foldBn } from './fold-bn';
 import { inspect } from './inspect';
@@ -18,4 +19,5 @@ export const COMMANDS: readonly Command[] = [
   spectralNorm,
   foldBn,
   explain,
+  annotate,
 ];

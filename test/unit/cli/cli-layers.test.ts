@@ -258,3 +258,61 @@ test('normscope explain prints a readable plan without --json', () => {
   assert.match(result.stdout, /GroupNorm/);
   assert.match(result.stdout, /6272/);
 });
+
+test('normscope annotate --json lists each layer with line, column, params, layout and shapes', () => {
+  const result = runCli(['annotate', 'samples/model.py', '--json']);
+  assert.equal(result.status, 0, result.stderr);
+  const layers = JSON.parse(result.stdout) as Record<string, unknown>[];
+  assert.deepEqual(
+    layers.map((l) => [
+      l.line,
+      l.column,
+      l.framework,
+      l.layer,
+      l.layout,
+      l.reducedAxes,
+      l.statShape,
+      l.paramShape,
+    ]),
+    [
+      [10, 22, 'torch', 'batchnorm', 'NCHW', ['N', 'H', 'W'], ['C'], ['C']],
+      [11, 22, 'torch', 'groupnorm', 'NCHW', ['C', 'H', 'W'], ['N', 'G'], ['C']],
+      [20, 22, 'torch', 'layernorm', null, ['C'], ['B', 'T'], ['C']],
+    ],
+  );
+  assert.deepEqual(layers[0].args, ['channels']);
+  assert.deepEqual(layers[0].params, {
+    eps: 1e-5,
+    momentum: 0.1,
+    momentumConvention: 'new-batch',
+    numFeatures: 'channels',
+  });
+  assert.deepEqual((layers[1].params as { numGroups: number }).numGroups, 8);
+});
+
+test('normscope annotate reads the code cells of a notebook and names bad input', () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const notebook = join(dir, 'n.ipynb');
+    writeFileSync(
+      notebook,
+      JSON.stringify({
+        cells: [
+          { cell_type: 'markdown', source: 'nn.BatchNorm2d' },
+          { cell_type: 'code', source: ['import torch.nn as nn\n', 'x = 1\n'] },
+          { cell_type: 'code', source: 'bn = nn.BatchNorm2d(3)' },
+        ],
+      }),
+    );
+    const result = runCli(['annotate', notebook, '--json']);
+    assert.equal(result.status, 0, result.stderr);
+    const [layer] = JSON.parse(result.stdout) as { line: number; cell: number; reducedAxes: string[] }[];
+    assert.deepEqual([layer.cell, layer.reducedAxes], [2, ['N', 'H', 'W']]);
+    writeFileSync(notebook, '{not json');
+    const bad = runCli(['annotate', notebook]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /^normscope: .*n\.ipynb: is not a valid notebook/);
+  } finally {
+    cleanup();
+  }
+});

@@ -1,0 +1,78 @@
+/**
+ * What a hover and an inlay hint say about a recognized layer, as Markdown and as a short label: one
+ * source for the editor, the CLI's text output and the tests.
+ */
+import { conventionFor } from '../engine/explain/conventions';
+import { describeMomentum } from '../engine/explain/plan';
+import type { LayerAnnotation } from './norm-layers';
+
+const TITLES: Record<string, string> = {
+  batchnorm: 'BatchNorm',
+  layernorm: 'LayerNorm',
+  instancenorm: 'InstanceNorm',
+  groupnorm: 'GroupNorm',
+  rmsnorm: 'RMSNorm',
+};
+
+const TRAIN_VS_EVAL: Record<string, string> = {
+  batchnorm:
+    'Training normalizes with the batch statistics and updates the running mean and variance; eval uses the running statistics.',
+  instancenorm:
+    'Each sample is normalized by its own statistics (with track_running_stats, eval uses running averages).',
+  layernorm: 'The same in training and eval: each sample is normalized by its own statistics.',
+  groupnorm: 'The same in training and eval: each sample is normalized by its own statistics.',
+  rmsnorm: 'The same in training and eval; no mean is subtracted.',
+};
+
+/** `over N,H,W`, or both readings when the layout is unknown: `over C (BTC) | W (NCHW)`. */
+export function inlayLabel(layer: LayerAnnotation): string {
+  if (layer.layout !== null || !layer.alternatives) return `over ${layer.reducedAxes.join(',')}`;
+  return `over ${layer.alternatives.map((a) => `${a.reducedAxes.join(',')} (${a.layout})`).join(' | ')}`;
+}
+
+/** The shape picture with reduced axes in bold: N · **C** · **H** · **W**. */
+function picture(layout: string, reduced: readonly string[]): string {
+  return layout
+    .split('')
+    .map((axis) => (reduced.includes(axis) ? `**${axis}**` : axis))
+    .join(' · ');
+}
+
+/** A parameter as the hover shows it: numbers plainly, None, or an expression as written in code style. */
+function format(value: number | string | null): string {
+  return typeof value === 'number' ? String(value) : value === null ? 'None' : `\`${value}\``;
+}
+
+export function hoverMarkdown(layer: LayerAnnotation): string {
+  const convention = conventionFor(layer.framework, layer.layer);
+  const readings =
+    layer.layout !== null
+      ? [{ layout: layer.layout, reducedAxes: layer.reducedAxes }]
+      : (layer.alternatives ?? []);
+  const lines = [
+    `**NormScope — ${TITLES[layer.layer]}** \`${layer.api}\``,
+    '',
+    layer.layout === null
+      ? `The input layout is not known from this line; each reading (reduced axes in bold):`
+      : `Input ${layer.layout} (reduced axes in bold):`,
+    '',
+    ...readings.map(
+      (r) =>
+        `- ${r.layout}: ${picture(r.layout, r.reducedAxes)} — statistics over **${r.reducedAxes.join(', ')}**`,
+    ),
+    '',
+    `| | |`,
+    `|---|---|`,
+    `| statistic shape | [${layer.statShape.join(', ')}] |`,
+    `| γ, β shape | ${layer.paramShape.length ? `[${layer.paramShape.join(', ')}]` : 'none'} |`,
+    `| eps | ${layer.params.eps === 'dtype-eps' ? "the dtype's machine epsilon" : format(layer.params.eps)} |`,
+    `| momentum | ${typeof layer.params.momentum === 'string' ? format(layer.params.momentum) : describeMomentum(layer.params.momentum, layer.params.momentumConvention)} |`,
+    ...(convention.runningVariance && layer.params.momentumConvention
+      ? [`| running variance | ${convention.runningVariance} batch variance |`]
+      : []),
+    ...(layer.params.numGroups !== undefined ? [`| groups | ${format(layer.params.numGroups)} |`] : []),
+    '',
+    TRAIN_VS_EVAL[layer.layer],
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { annotatePython, type LayerAnnotation } from '../../analysis/norm-layers';
+import { nodeGrammarFiles } from '../../analysis/node-grammar';
+import { pythonParser } from '../../analysis/python-parser';
+import { InputError } from '../../io/errors';
+import { fileSystemError } from '../../io/node/read-file';
+import { parseCommandArgs, positional } from '../args';
+import { print, printJson, type Command } from '../command';
+
+/** The code cells of a notebook, each with the line its text starts on in a concatenation. */
+function notebookSource(
+  text: string,
+  file: string,
+): { source: string; cellOfLine: (line: number) => number } {
+  let notebook: { cells?: { cell_type?: string; source?: string | string[] }[] };
+  try {
+    notebook = JSON.parse(text) as typeof notebook;
+  } catch (error) {
+    throw new InputError(`is not a valid notebook (${(error as Error).message})`, file);
+  }
+  const starts: number[] = [];
+  const parts: string[] = [];
+  let line = 1;
+  for (const cell of notebook.cells ?? []) {
+    const source = Array.isArray(cell.source) ? cell.source.join('') : (cell.source ?? '');
+    if (cell.cell_type !== 'code') continue;
+    starts.push(line);
+    parts.push(source.endsWith('\n') ? source : `${source}\n`);
+    line += (parts[parts.length - 1].match(/\n/g) ?? []).length;
+  }
+  return { source: parts.join(''), cellOfLine: (l) => starts.filter((s) => s <= l).length };
+}
+
+export const annotate: Command = {
+  name: 'annotate',
+  usage: 'annotate <file.py|file.ipynb> [--json]',
+  summary:
+    'List every normalization layer in Python code or a notebook: the axes it reduces over, shapes and defaults.',
+  async run(args) {
+    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
+    const file = positional(positionals, 0, '<file.py|file.ipynb>');
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw fileSystemError(error, file);
+    }
+    const notebook = file.endsWith('.ipynb') ? notebookSource(text, file) : undefined;
+    const parser = await pythonParser(nodeGrammarFiles(dirname(process.argv[1] ?? '.')));
+    let layers: (LayerAnnotation & { cell?: number })[] = annotatePython(
+      parser,
+      notebook ? notebook.source : text,
+    );
+    if (notebook) layers = layers.map((layer) => ({ ...layer, cell: notebook.cellOfLine(layer.line) }));
+    if (values.json) {
+      printJson(layers);
+      return;
+    }
+    if (layers.length === 0) print(`${file}: no normalization layers`);
+    for (const layer of layers) {
+      const where = `${file}:${layer.line}:${layer.column}`;
+      const layout =
+        layer.layout ??
+        `layout unknown (${layer.alternatives?.map((a) => `${a.layout}: over ${a.reducedAxes.join(',')}`).join('; ') ?? 'depends on the input'})`;
+      print(
+        `${where}: ${layer.api} over ${layer.reducedAxes.join(',')} (${layout}); statistics [${layer.statShape.join(', ')}], γ/β [${layer.paramShape.join(', ')}], eps ${layer.params.eps}`,
+      );
+    }
+  },
+};
