@@ -35,6 +35,14 @@ const bundles = [
     minify: true,
   },
   {
+    entryPoints: ['src/webview/explainer.ts'],
+    outfile: 'dist/explainer.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+  },
+  {
     // Notebook renderers are ES modules; the panel's stylesheet is bundled as text (scoped at runtime).
     entryPoints: ['src/renderer/index.ts'],
     outfile: 'dist/renderer.js',

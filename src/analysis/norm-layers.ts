@@ -292,7 +292,7 @@ function literal(node: Node): Literal {
     case 'tuple':
     case 'list': {
       const items = node.namedChildren.filter((c): c is Node => c !== null).map(literal);
-      return items.every((v) => typeof v === 'number') ? (items) : node.text;
+      return items.every((v) => typeof v === 'number') ? items : node.text;
     }
     case 'parenthesized_expression':
       return node.namedChildren[0] ? literal(node.namedChildren[0]) : node.text;

@@ -1,8 +1,10 @@
 // NormScope's entry point: activate only wires commands to their handlers; everything else is lazy.
 import * as vscode from 'vscode';
+import type { Framework, NormLayer } from '../engine/explain/conventions';
 import { fitAndApply, normalizeFile, normalizeSelection, showError } from './commands';
 import { addNotebookHelper, listenToRenderer } from './notebook';
 import { registerLayerHints } from './layer-hints';
+import { openExplainer } from './explainer';
 
 export function activate(context: vscode.ExtensionContext): void {
   const run =
@@ -37,6 +39,10 @@ export function activate(context: vscode.ExtensionContext): void {
       run(() => addNotebookHelper(uri)),
     ),
     listenToRenderer(uri),
+    vscode.commands.registerCommand(
+      'normscope.explainNorms',
+      run((focus?: { layer?: NormLayer; framework?: Framework }) => void openExplainer(uri, focus ?? {})),
+    ),
   );
   registerLayerHints(context);
 }

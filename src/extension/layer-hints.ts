@@ -45,7 +45,11 @@ export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHints
         position.character < l.endColumn - 1,
     );
     if (!layer) return undefined;
-    const markdown = new vscode.MarkdownString(hoverMarkdown(layer));
+    const args = encodeURIComponent(JSON.stringify([{ layer: layer.layer, framework: layer.framework }]));
+    const markdown = new vscode.MarkdownString(
+      `${hoverMarkdown(layer)}\n\n[Open the explainer](command:normscope.explainNorms?${args})`,
+    );
+    markdown.isTrusted = { enabledCommands: ['normscope.explainNorms'] };
     const range = new vscode.Range(layer.line - 1, layer.column - 1, layer.line - 1, layer.endColumn - 1);
     return new vscode.Hover(markdown, range);
   }

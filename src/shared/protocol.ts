@@ -135,3 +135,17 @@ export type RendererMessage =
   | { type: 'copyText'; text: string; what: string }
   /** Open the output's data in the NormScope panel. */
   | { type: 'openInPanel'; payload: unknown };
+
+/** Host → explainer webview. */
+export type ExplainerHostMessage =
+  /** What to show first (from a hover: the layer and framework under the cursor). */
+  {
+    type: 'explainerInit';
+    layer: 'batchnorm' | 'layernorm' | 'instancenorm' | 'groupnorm' | 'rmsnorm';
+    framework: 'torch' | 'keras' | 'flax';
+  };
+
+/** Explainer webview → host. */
+export type ExplainerWebviewMessage =
+  /** The explainer is listening; the host replies with `explainerInit`. */
+  { type: 'ready' };

@@ -1,0 +1,39 @@
+/** The explainer view (BatchNorm vs LayerNorm, and why normalize): a webview from the one HTML builder. */
+import * as vscode from 'vscode';
+import type { Framework, NormLayer } from '../engine/explain/conventions';
+import type { ExplainerHostMessage, ExplainerWebviewMessage } from '../shared/protocol';
+import { createNonce, webviewHtml } from '../shared/webview-html';
+
+export function openExplainer(
+  extensionUri: vscode.Uri,
+  focus: { layer?: NormLayer; framework?: Framework } = {},
+): vscode.WebviewPanel {
+  const roots = [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
+  const panel = vscode.window.createWebviewPanel(
+    'normscope.explainer',
+    'NormScope: BatchNorm vs LayerNorm',
+    vscode.ViewColumn.Beside,
+    {
+      enableScripts: true,
+      localResourceRoots: roots,
+    },
+  );
+  const webview = panel.webview;
+  webview.html = webviewHtml({
+    cspSource: webview.cspSource,
+    nonce: createNonce(),
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'explainer.js')).toString(),
+    styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css')).toString(),
+    title: 'NormScope: BatchNorm vs LayerNorm',
+  });
+  const init: ExplainerHostMessage = {
+    type: 'explainerInit',
+    layer: focus.layer ?? 'batchnorm',
+    framework: focus.framework ?? 'torch',
+  };
+  const listener = webview.onDidReceiveMessage((message: ExplainerWebviewMessage) => {
+    if (message?.type === 'ready') void webview.postMessage(init);
+  });
+  panel.onDidDispose(() => listener.dispose());
+  return panel;
+}
