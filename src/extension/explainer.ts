@@ -34,6 +34,8 @@ export function openExplainer(
   const listener = webview.onDidReceiveMessage((message: ExplainerWebviewMessage) => {
     if (message?.type === 'ready') void webview.postMessage(init);
   });
-  panel.onDidDispose(() => listener.dispose());
+  panel.onDidDispose(() => {
+    listener.dispose();
+  });
   return panel;
 }
