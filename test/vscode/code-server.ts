@@ -190,13 +190,26 @@ export async function answerFileDialog(page: Page, path: string, title?: string)
   if (title) await waitForQuickInput(page, title);
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible' });
-  // The simple file dialog fills in its starting folder a moment after it opens; typing before that is
-  // overwritten, so wait for it, type the path, and check the path is what the dialog holds.
-  for (let i = 0; i < 50 && !(await input.inputValue()).endsWith('/'); i++) await page.waitForTimeout(100);
+  // The simple file dialog fills in its starting folder and then lists it, a moment after it opens; text
+  // typed before the listing arrives is overwritten. So wait for the listing, type the path, and if the
+  // dialog is still open after Enter (the path was reset under us), type it again.
+  const rows = page.locator('.quick-input-widget .monaco-list-row');
+  await rows.first().waitFor({ state: 'visible', timeout: 15000 });
   for (let attempt = 0; attempt < 5; attempt++) {
     await input.fill(path);
     await page.waitForTimeout(300);
-    if ((await input.inputValue()) === path) break;
+    if ((await input.inputValue()) !== path) continue;
+    await page.keyboard.press('Enter');
+    const closed = await input.waitFor({ state: 'hidden', timeout: 2000 }).then(
+      () => true,
+      () => false,
+    );
+    if (closed || !(await input.isVisible())) return;
+    // a following quick input (another dialog or a quick pick) may already have replaced this one
+    if (
+      title &&
+      !(await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).isVisible())
+    )
+      return;
   }
-  await page.keyboard.press('Enter');
 }
