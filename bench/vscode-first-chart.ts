@@ -24,7 +24,9 @@ try {
     await workbench.runCommand('View: Close All Editors');
     await workbench.page.waitForTimeout(1000);
   }
-  console.log(`${(bytes / 1e6).toFixed(0)} MB CSV, command to first chart in code-server: ${runs.map((ms) => (ms / 1000).toFixed(2)).join(' s, ')} s`);
+  console.log(
+    `${(bytes / 1e6).toFixed(0)} MB CSV, command to first chart in code-server: ${runs.map((ms) => (ms / 1000).toFixed(2)).join(' s, ')} s`,
+  );
 } finally {
   await workbench.close();
 }

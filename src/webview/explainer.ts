@@ -276,41 +276,39 @@ function renderWhy(root: HTMLElement): void {
   const saturated = (xs: number[]) => xs.filter((x) => Math.abs(x) > 4).length;
   const rawInputs = [...rooms, ...price.map((p) => p / 1000)];
   const standardized = [...zr, ...zp];
-  root
-    .querySelector('#why')!
-    .replaceChildren(
-      el('h2', { text: 'Loss contours of a two-feature linear regression (rooms, price)' }),
+  root.querySelector('#why')!.replaceChildren(
+    el('h2', { text: 'Loss contours of a two-feature linear regression (rooms, price)' }),
+    el(
+      'div',
+      { className: 'pair' },
       el(
-        'div',
-        { className: 'pair' },
-        el(
-          'figure',
-          {},
-          el('figcaption', {
-            id: 'kappa-before',
-            text: `Before scaling: condition number ${formatValue(raw)}`,
-          }),
-          before,
-        ),
-        el(
-          'figure',
-          {},
-          el('figcaption', {
-            id: 'kappa-after',
-            text: `After z-scores: condition number ${formatValue(scaled)}`,
-          }),
-          after,
-        ),
+        'figure',
+        {},
+        el('figcaption', {
+          id: 'kappa-before',
+          text: `Before scaling: condition number ${formatValue(raw)}`,
+        }),
+        before,
       ),
-      el('p', {
-        text: 'Gradient descent zig-zags across long, thin contours; after scaling they are nearly round and one learning rate suits both weights.',
-      }),
-      el('h2', { text: 'Sigmoid saturation' }),
-      el('p', {
-        id: 'saturation',
-        text: `Unscaled inputs (price in thousands): ${saturated(rawInputs)} of ${rawInputs.length} sit where the sigmoid is flat (|x| > 4) and its gradient vanishes; standardized: ${saturated(standardized)} of ${standardized.length}.`,
-      }),
-    );
+      el(
+        'figure',
+        {},
+        el('figcaption', {
+          id: 'kappa-after',
+          text: `After z-scores: condition number ${formatValue(scaled)}`,
+        }),
+        after,
+      ),
+    ),
+    el('p', {
+      text: 'Gradient descent zig-zags across long, thin contours; after scaling they are nearly round and one learning rate suits both weights.',
+    }),
+    el('h2', { text: 'Sigmoid saturation' }),
+    el('p', {
+      id: 'saturation',
+      text: `Unscaled inputs (price in thousands): ${saturated(rawInputs)} of ${rawInputs.length} sit where the sigmoid is flat (|x| > 4) and its gradient vanishes; standardized: ${saturated(standardized)} of ${standardized.length}.`,
+    }),
+  );
 }
 
 function render(root: HTMLElement): void {

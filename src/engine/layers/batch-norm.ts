@@ -7,8 +7,9 @@ import {
 } from '../explain/conventions';
 import { ParameterError } from '../parameter-error';
 import { normalizeAxis } from '../tensor/axes';
-import type { FloatArray, Tensor } from '../tensor/tensor';
+import { isContiguous, sizeOf, tensor, type FloatArray, type Tensor } from '../tensor/tensor';
 import { checkEps, checkParameter, checkRank } from './checks';
+import { channelMoments, normalizeChannels } from './contiguous';
 import { groupedView, groupMoments, inverseStd, normalizeGroups, outputOf } from './grouped';
 
 export interface RunningStats {
@@ -79,15 +80,27 @@ export function batchNorm<T extends FloatArray>(x: Tensor<T>, options: BatchNorm
   checkParameter(op, 'runningVar', before.runningVar, [channels]);
 
   const reduced = Array.from({ length: rank }, (_, axis) => axis).filter((axis) => axis !== channelAxis);
-  const view = groupedView(x, [channelAxis], reduced);
   const affine = { weight: options.weight, bias: options.bias, index: (channel: number) => channel };
-  if (!options.training) {
-    normalizeGroups(view, before.runningMean, inverseStd(before.runningVar, eps), affine);
-    return { output: outputOf(x, view), running: before };
-  }
-  const { mean, variance } = groupMoments(view);
-  normalizeGroups(view, mean, inverseStd(variance, eps), affine);
-  const count = view.size;
+  const count = sizeOf(x.shape) / channels;
+  // [outer, C, inner] in place when the tensor is C-contiguous; otherwise gather the channel innermost.
+  const outer = sizeOf(x.shape.slice(0, channelAxis));
+  const inner = sizeOf(x.shape.slice(channelAxis + 1));
+  const inPlace = isContiguous(x);
+  const view = inPlace ? undefined : groupedView(x, [channelAxis], reduced);
+  const normalize = (center: ArrayLike<number>, variance: ArrayLike<number>): Tensor<T> => {
+    const invStd = inverseStd(variance, eps);
+    if (!view) {
+      const scale = invStd.map((v, c) => v * (options.weight?.[c] ?? 1));
+      const shift = Float64Array.from({ length: channels }, (_, c) => options.bias?.[c] ?? 0);
+      const out = new (x.data.constructor as new (length: number) => T)(x.data.length);
+      return tensor(normalizeChannels(x.data, out, outer, channels, inner, center, scale, shift), x.shape);
+    }
+    normalizeGroups(view, center, invStd, affine);
+    return outputOf(x, view);
+  };
+  if (!options.training) return { output: normalize(before.runningMean, before.runningVar), running: before };
+  const { mean, variance } = view ? groupMoments(view) : channelMoments(x.data, outer, channels, inner);
+  const output = normalize(mean, variance);
   const step = before.numBatchesTracked + 1;
   const runningVariance =
     varianceBias === 'unbiased' ? variance.map((v) => (v * count) / (count - 1)) : variance;
@@ -100,5 +113,5 @@ export function batchNorm<T extends FloatArray>(x: Tensor<T>, options: BatchNorm
     ),
     numBatchesTracked: step,
   };
-  return { output: outputOf(x, view), batchMean: mean, batchVar: variance, running };
+  return { output, batchMean: mean, batchVar: variance, running };
 }

@@ -1,6 +1,7 @@
 import { ParameterError } from '../parameter-error';
 import { normalizeAxis } from '../tensor/axes';
-import { gather, sizeOf, tensor, type FloatArray, type Tensor } from '../tensor/tensor';
+import { gather, isContiguous, sizeOf, tensor, type FloatArray, type Tensor } from '../tensor/tensor';
+import { expandPerChannel, normalizeRows } from './contiguous';
 import { checkEps, checkParameter, checkRank } from './checks';
 import { groupedView, groupMoments, inverseStd, normalizeGroups, outputOf } from './grouped';
 
@@ -33,6 +34,16 @@ export function groupNorm<T extends FloatArray>(x: Tensor<T>, options: GroupNorm
   checkEps(op, eps);
   checkParameter(op, 'weight', options.weight, [channels]);
   checkParameter(op, 'bias', options.bias, [channels]);
+  if (channelAxis === 1 && isContiguous(x)) {
+    // Already [N, G, C/G·spatial] in memory: each (sample, group) is one row, γ/β repeat every G rows.
+    const spatialSize = sizeOf(x.shape.slice(2));
+    const out = new (x.data.constructor as new (length: number) => T)(x.data.length);
+    const rows = x.shape[0] * groups;
+    const size = (channels / groups) * spatialSize;
+    const weight = expandPerChannel(options.weight, channels, spatialSize);
+    const bias = expandPerChannel(options.bias, channels, spatialSize);
+    return tensor(normalizeRows(x.data, out, rows, size, eps, true, weight, bias, groups), x.shape);
+  }
   // Channels-first and contiguous, [N, G, C/G·spatial]: each group's values are one run.
   const others = Array.from({ length: rank }, (_, axis) => axis).filter(
     (axis) => axis !== 0 && axis !== channelAxis,

@@ -68,7 +68,7 @@ export function groupMeanSquares(view: GroupedView): Float64Array {
  */
 export function normalizeGroups(
   view: GroupedView,
-  center: Float64Array | null,
+  center: ArrayLike<number> | null,
   invStd: Float64Array,
   affine?: {
     weight?: ArrayLike<number>;

@@ -1,7 +1,8 @@
 import { updateRunning } from '../explain/conventions';
 import { ParameterError } from '../parameter-error';
 import { normalizeAxis } from '../tensor/axes';
-import type { FloatArray, Tensor } from '../tensor/tensor';
+import { isContiguous, sizeOf, tensor, type FloatArray, type Tensor } from '../tensor/tensor';
+import { expandPerChannel, normalizeRows } from './contiguous';
 import type { RunningStats } from './batch-norm';
 import { checkEps, checkParameter, checkRank } from './checks';
 import { groupedView, groupMoments, inverseStd, normalizeGroups, outputOf } from './grouped';
@@ -44,9 +45,22 @@ export function instanceNorm<T extends FloatArray>(
   const spatialAxes = Array.from({ length: rank }, (_, axis) => axis).filter(
     (axis) => axis !== 0 && axis !== channelAxis,
   );
+  const tracked = options.trackRunningStats ?? false;
+  if (!tracked && channelAxis === 1 && isContiguous(x)) {
+    // Each (n, c) plane is one contiguous row; γ/β repeat every C rows.
+    const out = new (x.data.constructor as new (length: number) => T)(x.data.length);
+    const spatial = sizeOf(spatialAxes.map((axis) => x.shape[axis]));
+    const weight = expandPerChannel(options.weight, channels, spatial);
+    const bias = expandPerChannel(options.bias, channels, spatial);
+    return {
+      output: tensor(
+        normalizeRows(x.data, out, x.shape[0] * channels, spatial, eps, true, weight, bias, channels),
+        x.shape,
+      ),
+    };
+  }
   const view = groupedView(x, [0, channelAxis], spatialAxes);
   const affine = { weight: options.weight, bias: options.bias, index: (group: number) => group % channels };
-  const tracked = options.trackRunningStats ?? false;
   const before = options.running ?? {
     runningMean: new Float64Array(channels),
     runningVar: new Float64Array(channels).fill(1),

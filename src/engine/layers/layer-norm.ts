@@ -1,6 +1,7 @@
 import { ParameterError } from '../parameter-error';
 import { complementAxes, normalizeAxes } from '../tensor/axes';
-import type { FloatArray, Tensor } from '../tensor/tensor';
+import { isContiguous, sizeOf, tensor, type FloatArray, type Tensor } from '../tensor/tensor';
+import { normalizeRows } from './contiguous';
 import { checkEps, checkParameter, checkRank } from './checks';
 import {
   groupedView,
@@ -78,7 +79,15 @@ function normalizeOverAxes<T extends FloatArray>(
   const affineShape = reduced.map((axis) => x.shape[axis]);
   checkParameter(op, 'weight', options.weight, affineShape);
   checkParameter(op, 'bias', options.bias, affineShape);
-  const view = groupedView(x, complementAxes(reduced, x.shape.length), reduced);
+  const rank = x.shape.length;
+  if (isContiguous(x) && reduced.every((axis, i) => axis === rank - reduced.length + i)) {
+    // The normalized block is trailing: each statistic is one contiguous row of the input as it is.
+    const size = sizeOf(affineShape);
+    const out = new (x.data.constructor as new (length: number) => T)(x.data.length);
+    const rows = size === 0 ? 0 : x.data.length / size;
+    return tensor(normalizeRows(x.data, out, rows, size, eps, center, options.weight, options.bias), x.shape);
+  }
+  const view = groupedView(x, complementAxes(reduced, rank), reduced);
   const affine = { weight: options.weight, bias: options.bias, index: (_group: number, i: number) => i };
   if (center) {
     const { mean, variance } = groupMoments(view);

@@ -7,7 +7,7 @@ import { instanceNorm } from '../../../src/engine/layers/instance-norm';
 import { spectralNorm } from '../../../src/engine/layers/spectral-norm';
 import { foldBatchNorm } from '../../../src/engine/layers/fold-batch-norm';
 import { ParameterError } from '../../../src/engine/parameter-error';
-import { permute, tensor, type Tensor } from '../../../src/engine/tensor/tensor';
+import { gather, permute, tensor, type Tensor } from '../../../src/engine/tensor/tensor';
 import { assertClose } from '../../helpers/close';
 import { referenceCases, toFloat64, type ReferenceArray } from '../../helpers/reference';
 
@@ -196,4 +196,25 @@ test('layer kernels name the parameter and value they refuse', () => {
   );
   assert.throws(() => batchNorm(x, { training: true, momentum: 2 }), /batchNorm: momentum \(2\)/);
   assert.throws(() => instanceNorm(tensor(new Float64Array(4), [2, 2])), /instanceNorm: x/);
+});
+
+test('the in-place fast paths (contiguous input) agree with the general gather path (strided view) for every norm', () => {
+  const [N, C, H, W] = [3, 6, 4, 5];
+  const nhwc = Float64Array.from({ length: N * C * H * W }, (_, k) => Math.sin(k * 0.7) * 10 + (k % 7));
+  const strided = permute(tensor(nhwc, [N, H, W, C]), [0, 3, 1, 2]); // an NCHW view, not contiguous
+  const contiguous = tensor(gather(strided), [N, C, H, W]);
+  const weight = Float64Array.from({ length: C }, (_, c) => 0.5 + c);
+  const bias = Float64Array.from({ length: C }, (_, c) => c - 2);
+  const pairs: [string, (x: Tensor) => Tensor][] = [
+    ['batchNorm', (x) => batchNorm(x, { training: true, weight, bias }).output],
+    ['groupNorm', (x) => groupNorm(x, { numGroups: 3, weight, bias })],
+    ['instanceNorm', (x) => instanceNorm(x, { weight, bias }).output],
+    ['layerNorm', (x) => layerNorm(x, { normalizedShape: [C, H, W] })],
+    ['rmsNorm', (x) => rmsNorm(x, { normalizedShape: [H, W] })],
+  ];
+  for (const [name, run] of pairs) {
+    const fast = run(contiguous);
+    const general = run(strided);
+    assertClose(gather(general), fast.data, { rel: 1e-12, abs: 1e-12 }, name);
+  }
 });
