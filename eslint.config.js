@@ -44,7 +44,7 @@ const zones = [
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'bench/data/**'],
+    ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'bench/data/**', 'kernels/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

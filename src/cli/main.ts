@@ -4,6 +4,7 @@ import { print } from './command';
 import { COMMANDS } from './commands';
 import { InputError } from '../io/errors';
 import { UsageError } from './usage-error';
+import { useWasmKernels } from '../engine/layers/wasm-kernels';
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -31,6 +32,7 @@ function isExpectedError(error: unknown): error is Error {
 }
 
 async function main(argv: string[]): Promise<number> {
+  useWasmKernels(); // large tensors go through the WebAssembly SIMD kernels (bit-identical to the TS ones)
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     print(helpText());

@@ -5,8 +5,10 @@ import { fitAndApply, normalizeFile, normalizeSelection, showError } from './com
 import { addNotebookHelper, listenToRenderer } from './notebook';
 import { registerLayerHints } from './layer-hints';
 import { openExplainer } from './explainer';
+import { useWasmKernels } from '../engine/layers/wasm-kernels';
 
 export function activate(context: vscode.ExtensionContext): void {
+  useWasmKernels(); // the extension host is Node: layers run on the SIMD kernels (compiled on first use)
   const run =
     <A extends unknown[]>(body: (...args: A) => unknown) =>
     async (...args: A) => {

@@ -9,7 +9,7 @@ import { ParameterError } from '../parameter-error';
 import { normalizeAxis } from '../tensor/axes';
 import { isContiguous, sizeOf, tensor, type FloatArray, type Tensor } from '../tensor/tensor';
 import { checkEps, checkParameter, checkRank } from './checks';
-import { channelMoments, normalizeChannels } from './contiguous';
+import { batchNormTrainChannels, normalizeChannels } from './contiguous';
 import { groupedView, groupMoments, inverseStd, normalizeGroups, outputOf } from './grouped';
 
 export interface RunningStats {
@@ -92,15 +92,23 @@ export function batchNorm<T extends FloatArray>(x: Tensor<T>, options: BatchNorm
     if (!view) {
       const scale = invStd.map((v, c) => v * (options.weight?.[c] ?? 1));
       const shift = Float64Array.from({ length: channels }, (_, c) => options.bias?.[c] ?? 0);
-      const out = new (x.data.constructor as new (length: number) => T)(x.data.length);
-      return tensor(normalizeChannels(x.data, out, outer, channels, inner, center, scale, shift), x.shape);
+      return tensor(normalizeChannels(x.data, outer, channels, inner, center, scale, shift), x.shape);
     }
     normalizeGroups(view, center, invStd, affine);
     return outputOf(x, view);
   };
   if (!options.training) return { output: normalize(before.runningMean, before.runningVar), running: before };
-  const { mean, variance } = view ? groupMoments(view) : channelMoments(x.data, outer, channels, inner);
-  const output = normalize(mean, variance);
+  let mean: Float64Array;
+  let variance: Float64Array;
+  let output: Tensor<T>;
+  if (view) {
+    ({ mean, variance } = groupMoments(view));
+    output = normalize(mean, variance);
+  } else {
+    const result = batchNormTrainChannels(x.data, outer, channels, inner, eps, options.weight, options.bias);
+    ({ mean, variance } = result);
+    output = tensor(result.output, x.shape);
+  }
   const step = before.numBatchesTracked + 1;
   const runningVariance =
     varianceBias === 'unbiased' ? variance.map((v) => (v * count) / (count - 1)) : variance;

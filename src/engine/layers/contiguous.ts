@@ -1,48 +1,81 @@
 /**
  * Fast paths for the layouts models use most, reading the input in place (no gather to float64, no
- * scatter back): BatchNorm on a C-contiguous [N, C, …] tensor, and LayerNorm / RMSNorm over a trailing
- * block. Same arithmetic as the general path: two passes per statistic (mean, then centred squares with
- * the rounding correction), then y = (x − μ)·(1/√(σ² + eps))·γ + β in the input's element type.
+ * scatter back): BatchNorm on a C-contiguous [N, C, …] tensor, and LayerNorm / RMSNorm / GroupNorm /
+ * InstanceNorm over contiguous rows. Same arithmetic as the general path: two passes per statistic
+ * (mean, then centred squares with the rounding correction), then y = (x − μ)·(1/√(σ² + eps))·γ + β in
+ * the input's element type. Each path is written once over RunKernels and runs on WebAssembly SIMD when
+ * the host enabled it, else on the TypeScript kernels (bit-identical results either way).
  */
 import type { FloatArray } from '../tensor/tensor';
+import { typeScriptKernels, type RunKernels } from './run-kernels';
+import { runInWasm, type WasmFrame } from './wasm-kernels';
 
-/** Per-channel mean and biased variance of x laid out [outer, channels, inner] (C order). */
-export function channelMoments(
-  x: FloatArray,
+/** Runs a path on the TypeScript kernels into a new array of x's type. */
+function runPlain<T extends FloatArray>(
+  x: T,
+  run: (k: RunKernels<FloatArray, ArrayLike<number>>, input: T, output: T) => void,
+): T {
+  const output = new (x.constructor as new (length: number) => T)(x.length);
+  run(typeScriptKernels, x, output);
+  return output;
+}
+
+interface Moments {
+  mean: Float64Array;
+  variance: Float64Array;
+}
+
+/**
+ * BatchNorm in training mode on x laid out [outer, channels, inner] (C order): per-channel mean and
+ * biased variance, and each channel normalized with scale[c] = γ[c]/√(σ²[c] + eps) and shift β[c] right
+ * after its statistics, while its values are still in cache.
+ */
+export function batchNormTrainChannels<T extends FloatArray>(
+  x: T,
   outer: number,
   channels: number,
   inner: number,
-): { mean: Float64Array; variance: Float64Array } {
-  const mean = new Float64Array(channels);
-  const variance = new Float64Array(channels);
-  const count = outer * inner;
-  for (let c = 0; c < channels; c++) {
-    let sum = 0;
-    for (let n = 0; n < outer; n++) {
-      const start = (n * channels + c) * inner;
-      for (let i = start, end = start + inner; i < end; i++) sum += x[i];
-    }
-    const m = sum / count;
-    let squares = 0;
-    let residual = 0;
-    for (let n = 0; n < outer; n++) {
-      const start = (n * channels + c) * inner;
-      for (let i = start, end = start + inner; i < end; i++) {
-        const d = x[i] - m;
-        squares += d * d;
-        residual += d;
+  eps: number,
+  weight?: ArrayLike<number>,
+  bias?: ArrayLike<number>,
+): Moments & { output: T } {
+  const moments = { mean: new Float64Array(channels), variance: new Float64Array(channels) };
+  const run = <D, P>(k: RunKernels<D, P>, input: D, output: D) => {
+    const count = outer * inner;
+    for (let c = 0; c < channels; c++) {
+      let sum = 0;
+      for (let n = 0; n < outer; n++) {
+        const start = (n * channels + c) * inner;
+        sum += k.sum(input, start, start + inner);
+      }
+      const first = sum / count;
+      let squares = 0;
+      let residual = 0;
+      for (let n = 0; n < outer; n++) {
+        const start = (n * channels + c) * inner;
+        squares += k.centred(input, start, start + inner, first);
+        residual += k.residual();
+      }
+      const mean = first + residual / count;
+      const variance = (squares - (residual * residual) / count) / count;
+      moments.mean[c] = mean;
+      moments.variance[c] = variance;
+      const scale = (1 / Math.sqrt(variance + eps)) * (weight?.[c] ?? 1);
+      const shift = bias?.[c] ?? 0;
+      for (let n = 0; n < outer; n++) {
+        const start = (n * channels + c) * inner;
+        k.affine(input, output, start, start + inner, mean, scale, shift);
       }
     }
-    mean[c] = m + residual / count;
-    variance[c] = (squares - (residual * residual) / count) / count;
-  }
-  return { mean, variance };
+  };
+  const output =
+    runInWasm(x, undefined, undefined, (k, frame) => run(k, frame.x, frame.out)) ?? runPlain(x, run);
+  return { ...moments, output };
 }
 
 /** y = (x − center[c])·scale[c] + shift[c] for x laid out [outer, channels, inner]. */
 export function normalizeChannels<T extends FloatArray>(
   x: T,
-  out: T,
   outer: number,
   channels: number,
   inner: number,
@@ -50,16 +83,15 @@ export function normalizeChannels<T extends FloatArray>(
   scale: ArrayLike<number>,
   shift: ArrayLike<number>,
 ): T {
-  for (let n = 0; n < outer; n++) {
-    for (let c = 0; c < channels; c++) {
-      const m = center[c];
-      const s = scale[c];
-      const b = shift[c];
-      const start = (n * channels + c) * inner;
-      for (let i = start, end = start + inner; i < end; i++) out[i] = (x[i] - m) * s + b;
+  const run = <D, P>(k: RunKernels<D, P>, input: D, output: D) => {
+    for (let n = 0; n < outer; n++) {
+      for (let c = 0; c < channels; c++) {
+        const start = (n * channels + c) * inner;
+        k.affine(input, output, start, start + inner, center[c], scale[c], shift[c]);
+      }
     }
-  }
-  return out;
+  };
+  return runInWasm(x, undefined, undefined, (k, frame) => run(k, frame.x, frame.out)) ?? runPlain(x, run);
 }
 
 /**
@@ -69,7 +101,6 @@ export function normalizeChannels<T extends FloatArray>(
  */
 export function normalizeRows<T extends FloatArray>(
   x: T,
-  out: T,
   rows: number,
   size: number,
   eps: number,
@@ -78,37 +109,29 @@ export function normalizeRows<T extends FloatArray>(
   bias?: ArrayLike<number>,
   period = 1,
 ): T {
-  for (let r = 0, start = 0; r < rows; r++, start += size) {
-    const at = (r % period) * size;
-    const end = start + size;
-    let m = 0;
-    let second: number;
-    if (center) {
-      let sum = 0;
-      for (let i = start; i < end; i++) sum += x[i];
-      const first = sum / size;
-      let squares = 0;
-      let residual = 0;
-      for (let i = start; i < end; i++) {
-        const d = x[i] - first;
-        squares += d * d;
-        residual += d;
+  const run = <D, P>(k: RunKernels<D, P>, input: D, output: D, w?: P, b?: P) => {
+    for (let r = 0, start = 0; r < rows; r++, start += size) {
+      const end = start + size;
+      let m = 0;
+      let second: number;
+      if (center) {
+        const first = k.sum(input, start, end) / size;
+        const squares = k.centred(input, start, end, first);
+        const residual = k.residual();
+        m = first + residual / size;
+        second = (squares - (residual * residual) / size) / size;
+      } else {
+        second = k.centred(input, start, end, 0) / size;
       }
-      m = first + residual / size;
-      second = (squares - (residual * residual) / size) / size;
-    } else {
-      let squares = 0;
-      for (let i = start; i < end; i++) squares += x[i] * x[i];
-      second = squares / size;
+      k.affineRow(input, output, start, end, m, 1 / Math.sqrt(second + eps), w, b, (r % period) * size);
     }
-    const s = 1 / Math.sqrt(second + eps);
-    if (weight && bias)
-      for (let i = start, k = at; i < end; i++, k++) out[i] = (x[i] - m) * s * weight[k] + bias[k];
-    else if (weight) for (let i = start, k = at; i < end; i++, k++) out[i] = (x[i] - m) * s * weight[k];
-    else if (bias) for (let i = start, k = at; i < end; i++, k++) out[i] = (x[i] - m) * s + bias[k];
-    else for (let i = start; i < end; i++) out[i] = (x[i] - m) * s;
-  }
-  return out;
+  };
+  const viaWasm = (k: RunKernels<number, number>, frame: WasmFrame) =>
+    run(k, frame.x, frame.out, frame.weight || undefined, frame.bias || undefined);
+  return (
+    runInWasm(x, weight, bias, viaWasm) ??
+    runPlain(x, (k, input, output) => run(k, input, output, weight, bias))
+  );
 }
 
 /** Per-channel values repeated over `spatial` positions: the γ or β rows normalizeRows reads. */

@@ -37,12 +37,11 @@ export function groupNorm<T extends FloatArray>(x: Tensor<T>, options: GroupNorm
   if (channelAxis === 1 && isContiguous(x)) {
     // Already [N, G, C/G·spatial] in memory: each (sample, group) is one row, γ/β repeat every G rows.
     const spatialSize = sizeOf(x.shape.slice(2));
-    const out = new (x.data.constructor as new (length: number) => T)(x.data.length);
     const rows = x.shape[0] * groups;
     const size = (channels / groups) * spatialSize;
     const weight = expandPerChannel(options.weight, channels, spatialSize);
     const bias = expandPerChannel(options.bias, channels, spatialSize);
-    return tensor(normalizeRows(x.data, out, rows, size, eps, true, weight, bias, groups), x.shape);
+    return tensor(normalizeRows(x.data, rows, size, eps, true, weight, bias, groups), x.shape);
   }
   // Channels-first and contiguous, [N, G, C/G·spatial]: each group's values are one run.
   const others = Array.from({ length: rank }, (_, axis) => axis).filter(

@@ -48,13 +48,12 @@ export function instanceNorm<T extends FloatArray>(
   const tracked = options.trackRunningStats ?? false;
   if (!tracked && channelAxis === 1 && isContiguous(x)) {
     // Each (n, c) plane is one contiguous row; γ/β repeat every C rows.
-    const out = new (x.data.constructor as new (length: number) => T)(x.data.length);
     const spatial = sizeOf(spatialAxes.map((axis) => x.shape[axis]));
     const weight = expandPerChannel(options.weight, channels, spatial);
     const bias = expandPerChannel(options.bias, channels, spatial);
     return {
       output: tensor(
-        normalizeRows(x.data, out, x.shape[0] * channels, spatial, eps, true, weight, bias, channels),
+        normalizeRows(x.data, x.shape[0] * channels, spatial, eps, true, weight, bias, channels),
         x.shape,
       ),
     };

@@ -83,9 +83,8 @@ function normalizeOverAxes<T extends FloatArray>(
   if (isContiguous(x) && reduced.every((axis, i) => axis === rank - reduced.length + i)) {
     // The normalized block is trailing: each statistic is one contiguous row of the input as it is.
     const size = sizeOf(affineShape);
-    const out = new (x.data.constructor as new (length: number) => T)(x.data.length);
     const rows = size === 0 ? 0 : x.data.length / size;
-    return tensor(normalizeRows(x.data, out, rows, size, eps, center, options.weight, options.bias), x.shape);
+    return tensor(normalizeRows(x.data, rows, size, eps, center, options.weight, options.bias), x.shape);
   }
   const view = groupedView(x, complementAxes(reduced, rank), reduced);
   const affine = { weight: options.weight, bias: options.bias, index: (_group: number, i: number) => i };

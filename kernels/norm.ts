@@ -1,0 +1,188 @@
+// WebAssembly SIMD run kernels for the normalization layers (AssemblyScript; built by
+// scripts/build-kernels.mjs into src/engine/layers/norm-kernels.wasm.ts).
+//
+// Every function works on one contiguous run of float32 (…F32) or float64 (…F64) values at byte
+// address `p`. Sums accumulate in float64 over eight lanes (elements i ≡ 0…7 mod 8) combined as
+// ((l0 + l2) + (l4 + l6)) + ((l1 + l3) + (l5 + l7)), then the tail in order — exactly the order of
+// the TypeScript kernels in src/engine/layers/run-kernels.ts, so both give bit-identical results.
+
+let lastResidual: f64 = 0;
+
+/** The Σ(x − m) of the last centred…() call (the two-pass rounding correction). */
+export function residual(): f64 {
+  return lastResidual;
+}
+
+@inline function total(a0: v128, a1: v128, a2: v128, a3: v128): f64 {
+  const w = f64x2.add(f64x2.add(a0, a1), f64x2.add(a2, a3));
+  return f64x2.extract_lane(w, 0) + f64x2.extract_lane(w, 1);
+}
+
+@inline function low(v: v128): v128 {
+  return f64x2.promote_low_f32x4(v);
+}
+
+@inline function high(v: v128): v128 {
+  return f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3));
+}
+
+@inline function narrow(lo: v128, hi: v128): v128 {
+  return v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
+}
+
+export function sumF32(p: usize, n: i32): f64 {
+  let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const v0 = v128.load(p + (<usize>i << 2));
+    const v1 = v128.load(p + (<usize>i << 2), 16);
+    a0 = f64x2.add(a0, low(v0));
+    a1 = f64x2.add(a1, high(v0));
+    a2 = f64x2.add(a2, low(v1));
+    a3 = f64x2.add(a3, high(v1));
+  }
+  let s = total(a0, a1, a2, a3);
+  for (; i < n; i++) s += <f64>load<f32>(p + (<usize>i << 2));
+  return s;
+}
+
+export function sumF64(p: usize, n: i32): f64 {
+  let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const q = p + (<usize>i << 3);
+    a0 = f64x2.add(a0, v128.load(q));
+    a1 = f64x2.add(a1, v128.load(q, 16));
+    a2 = f64x2.add(a2, v128.load(q, 32));
+    a3 = f64x2.add(a3, v128.load(q, 48));
+  }
+  let s = total(a0, a1, a2, a3);
+  for (; i < n; i++) s += load<f64>(p + (<usize>i << 3));
+  return s;
+}
+
+/** Σ(x − m)² of the run; Σ(x − m) is left for residual(). */
+export function centredF32(p: usize, n: i32, m: f64): f64 {
+  const mv = f64x2.splat(m);
+  let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);
+  let r0 = f64x2.splat(0), r1 = f64x2.splat(0), r2 = f64x2.splat(0), r3 = f64x2.splat(0);
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const v0 = v128.load(p + (<usize>i << 2));
+    const v1 = v128.load(p + (<usize>i << 2), 16);
+    const d0 = f64x2.sub(low(v0), mv);
+    const d1 = f64x2.sub(high(v0), mv);
+    const d2 = f64x2.sub(low(v1), mv);
+    const d3 = f64x2.sub(high(v1), mv);
+    a0 = f64x2.add(a0, f64x2.mul(d0, d0));
+    a1 = f64x2.add(a1, f64x2.mul(d1, d1));
+    a2 = f64x2.add(a2, f64x2.mul(d2, d2));
+    a3 = f64x2.add(a3, f64x2.mul(d3, d3));
+    r0 = f64x2.add(r0, d0);
+    r1 = f64x2.add(r1, d1);
+    r2 = f64x2.add(r2, d2);
+    r3 = f64x2.add(r3, d3);
+  }
+  let s = total(a0, a1, a2, a3);
+  let r = total(r0, r1, r2, r3);
+  for (; i < n; i++) {
+    const d = <f64>load<f32>(p + (<usize>i << 2)) - m;
+    s += d * d;
+    r += d;
+  }
+  lastResidual = r;
+  return s;
+}
+
+export function centredF64(p: usize, n: i32, m: f64): f64 {
+  const mv = f64x2.splat(m);
+  let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);
+  let r0 = f64x2.splat(0), r1 = f64x2.splat(0), r2 = f64x2.splat(0), r3 = f64x2.splat(0);
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const q = p + (<usize>i << 3);
+    const d0 = f64x2.sub(v128.load(q), mv);
+    const d1 = f64x2.sub(v128.load(q, 16), mv);
+    const d2 = f64x2.sub(v128.load(q, 32), mv);
+    const d3 = f64x2.sub(v128.load(q, 48), mv);
+    a0 = f64x2.add(a0, f64x2.mul(d0, d0));
+    a1 = f64x2.add(a1, f64x2.mul(d1, d1));
+    a2 = f64x2.add(a2, f64x2.mul(d2, d2));
+    a3 = f64x2.add(a3, f64x2.mul(d3, d3));
+    r0 = f64x2.add(r0, d0);
+    r1 = f64x2.add(r1, d1);
+    r2 = f64x2.add(r2, d2);
+    r3 = f64x2.add(r3, d3);
+  }
+  let s = total(a0, a1, a2, a3);
+  let r = total(r0, r1, r2, r3);
+  for (; i < n; i++) {
+    const d = load<f64>(p + (<usize>i << 3)) - m;
+    s += d * d;
+    r += d;
+  }
+  lastResidual = r;
+  return s;
+}
+
+/** out = (x − m)·s + b over the run. */
+export function affineF32(src: usize, dst: usize, n: i32, m: f64, s: f64, b: f64): void {
+  const mv = f64x2.splat(m), sv = f64x2.splat(s), bv = f64x2.splat(b);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v = v128.load(src + (<usize>i << 2));
+    const lo = f64x2.add(f64x2.mul(f64x2.sub(low(v), mv), sv), bv);
+    const hi = f64x2.add(f64x2.mul(f64x2.sub(high(v), mv), sv), bv);
+    v128.store(dst + (<usize>i << 2), narrow(lo, hi));
+  }
+  for (; i < n; i++) store<f32>(dst + (<usize>i << 2), <f32>((<f64>load<f32>(src + (<usize>i << 2)) - m) * s + b));
+}
+
+export function affineF64(src: usize, dst: usize, n: i32, m: f64, s: f64, b: f64): void {
+  const mv = f64x2.splat(m), sv = f64x2.splat(s), bv = f64x2.splat(b);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const q = <usize>i << 3;
+    v128.store(dst + q, f64x2.add(f64x2.mul(f64x2.sub(v128.load(src + q), mv), sv), bv));
+  }
+  for (; i < n; i++) store<f64>(dst + (<usize>i << 3), (load<f64>(src + (<usize>i << 3)) - m) * s + b);
+}
+
+// Elementwise affine: out = (x − m)·s·w[k] + b[k] with w, b float64 at byte addresses (0 = absent),
+// in the TypeScript kernels' exact expression for each case.
+
+@inline function rowValue(x: v128, mv: v128, sv: v128, w: usize, b: usize, k: usize): v128 {
+  let y = f64x2.mul(f64x2.sub(x, mv), sv);
+  if (w) y = f64x2.mul(y, v128.load(w + k));
+  if (b) y = f64x2.add(y, v128.load(b + k));
+  return y;
+}
+
+@inline function rowScalar(x: f64, m: f64, s: f64, w: usize, b: usize, k: usize): f64 {
+  let y = (x - m) * s;
+  if (w) y = y * load<f64>(w + k);
+  if (b) y = y + load<f64>(b + k);
+  return y;
+}
+
+export function affineRowF32(src: usize, dst: usize, n: i32, m: f64, s: f64, w: usize, b: usize): void {
+  const mv = f64x2.splat(m), sv = f64x2.splat(s);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v = v128.load(src + (<usize>i << 2));
+    const k = <usize>i << 3;
+    v128.store(dst + (<usize>i << 2), narrow(rowValue(low(v), mv, sv, w, b, k), rowValue(high(v), mv, sv, w, b, k + 16)));
+  }
+  for (; i < n; i++)
+    store<f32>(dst + (<usize>i << 2), <f32>rowScalar(<f64>load<f32>(src + (<usize>i << 2)), m, s, w, b, <usize>i << 3));
+}
+
+export function affineRowF64(src: usize, dst: usize, n: i32, m: f64, s: f64, w: usize, b: usize): void {
+  const mv = f64x2.splat(m), sv = f64x2.splat(s);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const k = <usize>i << 3;
+    v128.store(dst + k, rowValue(v128.load(src + k), mv, sv, w, b, k));
+  }
+  for (; i < n; i++) store<f64>(dst + (<usize>i << 3), rowScalar(load<f64>(src + (<usize>i << 3)), m, s, w, b, <usize>i << 3));
+}

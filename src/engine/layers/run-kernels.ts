@@ -1,0 +1,129 @@
+/**
+ * The operations every contiguous normalization is made of, on one run x[start, end) of the input:
+ * a sum, centred squares (with the residual Σ(x − m) for the two-pass rounding correction) and the
+ * affine write-back. Two implementations share this interface: plain TypeScript here and WebAssembly
+ * SIMD (./wasm-kernels.ts, from kernels/norm.ts). Both accumulate in float64 over eight lanes combined
+ * in the same order, so they agree bit for bit; the lanes also give the scalar loop independent
+ * dependency chains.
+ */
+import type { FloatArray } from '../tensor/tensor';
+
+/** `Data` addresses the input and output (typed arrays, or byte addresses in wasm memory); `Params` γ, β. */
+export interface RunKernels<Data, Params> {
+  sum(x: Data, start: number, end: number): number;
+  /** Σ(x − m)²; Σ(x − m) is then available from residual(). */
+  centred(x: Data, start: number, end: number, m: number): number;
+  residual(): number;
+  /** out = (x − m)·s + b. */
+  affine(x: Data, out: Data, start: number, end: number, m: number, s: number, b: number): void;
+  /** out[i] = (x[i] − m)·s·weight[at + i − start] + bias[…], either factor absent. */
+  affineRow(
+    x: Data,
+    out: Data,
+    start: number,
+    end: number,
+    m: number,
+    s: number,
+    weight: Params | undefined,
+    bias: Params | undefined,
+    at: number,
+  ): void;
+}
+
+let lastResidual = 0;
+
+export const typeScriptKernels: RunKernels<FloatArray, ArrayLike<number>> = {
+  sum(x, start, end) {
+    let l0 = 0,
+      l1 = 0,
+      l2 = 0,
+      l3 = 0,
+      l4 = 0,
+      l5 = 0,
+      l6 = 0,
+      l7 = 0;
+    let i = start;
+    for (; i + 8 <= end; i += 8) {
+      l0 += x[i];
+      l1 += x[i + 1];
+      l2 += x[i + 2];
+      l3 += x[i + 3];
+      l4 += x[i + 4];
+      l5 += x[i + 5];
+      l6 += x[i + 6];
+      l7 += x[i + 7];
+    }
+    let s = l0 + l2 + (l4 + l6) + (l1 + l3 + (l5 + l7));
+    for (; i < end; i++) s += x[i];
+    return s;
+  },
+
+  centred(x, start, end, m) {
+    let q0 = 0,
+      q1 = 0,
+      q2 = 0,
+      q3 = 0,
+      q4 = 0,
+      q5 = 0,
+      q6 = 0,
+      q7 = 0;
+    let r0 = 0,
+      r1 = 0,
+      r2 = 0,
+      r3 = 0,
+      r4 = 0,
+      r5 = 0,
+      r6 = 0,
+      r7 = 0;
+    let i = start;
+    for (; i + 8 <= end; i += 8) {
+      const d0 = x[i] - m;
+      const d1 = x[i + 1] - m;
+      const d2 = x[i + 2] - m;
+      const d3 = x[i + 3] - m;
+      const d4 = x[i + 4] - m;
+      const d5 = x[i + 5] - m;
+      const d6 = x[i + 6] - m;
+      const d7 = x[i + 7] - m;
+      q0 += d0 * d0;
+      q1 += d1 * d1;
+      q2 += d2 * d2;
+      q3 += d3 * d3;
+      q4 += d4 * d4;
+      q5 += d5 * d5;
+      q6 += d6 * d6;
+      q7 += d7 * d7;
+      r0 += d0;
+      r1 += d1;
+      r2 += d2;
+      r3 += d3;
+      r4 += d4;
+      r5 += d5;
+      r6 += d6;
+      r7 += d7;
+    }
+    let squares = q0 + q2 + (q4 + q6) + (q1 + q3 + (q5 + q7));
+    let residual = r0 + r2 + (r4 + r6) + (r1 + r3 + (r5 + r7));
+    for (; i < end; i++) {
+      const d = x[i] - m;
+      squares += d * d;
+      residual += d;
+    }
+    lastResidual = residual;
+    return squares;
+  },
+
+  residual: () => lastResidual,
+
+  affine(x, out, start, end, m, s, b) {
+    for (let i = start; i < end; i++) out[i] = (x[i] - m) * s + b;
+  },
+
+  affineRow(x, out, start, end, m, s, weight, bias, at) {
+    if (weight && bias)
+      for (let i = start, k = at; i < end; i++, k++) out[i] = (x[i] - m) * s * weight[k] + bias[k];
+    else if (weight) for (let i = start, k = at; i < end; i++, k++) out[i] = (x[i] - m) * s * weight[k];
+    else if (bias) for (let i = start, k = at; i < end; i++, k++) out[i] = (x[i] - m) * s + bias[k];
+    else for (let i = start; i < end; i++) out[i] = (x[i] - m) * s;
+  },
+};
