@@ -62,6 +62,14 @@ function select(a: Float64Array, k: number, lo: number, hi: number): void {
   }
 }
 
+/** The k-th smallest (0-based) of `values`, by quickselect; `values` is rearranged. */
+export function kthSmallest(values: Float64Array, k: number): number {
+  if (!(k >= 0 && k < values.length))
+    throw new RangeError(`kthSmallest: k (${k}) outside [0, ${values.length})`);
+  select(values, k, 0, values.length - 1);
+  return values[k];
+}
+
 function swap(a: Float64Array, i: number, j: number): void {
   const t = a[i];
   a[i] = a[j];
