@@ -52,23 +52,33 @@ export class RobustScaler implements Scaler {
     this.unitVariance = options.unitVariance ?? false;
   }
 
+  /** The quantiles a fit needs from each column: [median, P_qMin, P_qMax] as fractions. */
+  get fitQuantiles(): [number, number, number] {
+    return [0.5, this.quantileRange[0] / 100, this.quantileRange[1] / 100];
+  }
+
   fit(x: Matrix): this {
-    const [qMin, qMax] = this.quantileRange;
-    const center = new Float64Array(x.cols);
-    const spread = new Float64Array(x.cols);
-    for (let j = 0; j < x.cols; j++) {
+    const columns = Array.from({ length: x.cols }, (_, j) => {
       const sorted = sortedNonMissing(x.rows, x.data, x.cols, j);
-      center[j] = quantileSorted(sorted, 0.5);
-      spread[j] = quantileSorted(sorted, qMax / 100) - quantileSorted(sorted, qMin / 100);
-    }
-    this.center = this.withCentering ? center : new Float64Array(x.cols);
-    let scale = this.withScaling ? handleZerosInScale(spread) : new Float64Array(x.cols).fill(1);
+      return this.fitQuantiles.map((q) => quantileSorted(sorted, q));
+    });
+    return this.fitFromQuantiles(columns);
+  }
+
+  /** Fits from each column's fitQuantiles values (computed in memory, or by passes over a file). */
+  fitFromQuantiles(columns: readonly (readonly number[])[]): this {
+    const cols = columns.length;
+    const center = Float64Array.from(columns, ([median]) => median);
+    const spread = Float64Array.from(columns, ([, low, high]) => high - low);
+    const [qMin, qMax] = this.quantileRange;
+    this.center = this.withCentering ? center : new Float64Array(cols);
+    let scale = this.withScaling ? handleZerosInScale(spread) : new Float64Array(cols).fill(1);
     if (this.withScaling && this.unitVariance) {
       const adjust = normalPpf(qMax / 100) - normalPpf(qMin / 100);
       scale = scale.map((s) => s / adjust);
     }
     this.scale = scale;
-    this.nFeaturesIn = x.cols;
+    this.nFeaturesIn = cols;
     return this;
   }
 

@@ -7,8 +7,8 @@
  * 'linear', exactly — no sketch, no approximation.
  *
  * Drive it with any source that can replay the values column by column:
- *   const passes = new ExactPasses(columns, [0.25, 0.5, 0.75]);
- *   while (!passes.done) { await replay(passes.sinks()); passes.endPass(); }
+ *   const passes = new ExactPasses([0.25, 0.5, 0.75]);
+ *   while (!passes.done) { await replay((column) => passes.sink(column)); passes.endPass(); }
  *   passes.moments(j); passes.quantiles(j);
  */
 import { emptyMoments, powerOfTwoAtLeast, type Moments } from './moments';
@@ -79,7 +79,10 @@ interface Target {
   collectedLength?: number;
 }
 
+const IGNORE: ValueSink = { add: () => undefined };
+
 class ColumnPasses {
+  excluded = false;
   readonly moments: Moments = emptyMoments();
   private sum = 0;
   private maxAbs = 0;
@@ -169,7 +172,7 @@ class ColumnPasses {
       m.m3s = s3 - 3 * shift * s2 + 2 * finite * shift ** 3;
       m.m4s = s4 - 4 * shift * s3 + 6 * shift * shift * s2 - 3 * finite * shift ** 4;
     }
-    this.targets = this.ranks().map((k) => {
+    this.targets = (this.excluded ? [] : this.ranks()).map((k) => {
       const target: Target = { k, lo: -Infinity, hi: Infinity, below: 0, inside: finite };
       if (k < 0) target.value = -Infinity;
       else if (k >= finite) target.value = Infinity;
@@ -261,29 +264,36 @@ function narrow(t: Target, histogram: Histogram): void {
 
 /** Exact moments and quantiles of `columns` columns over repeated passes; see the module comment. */
 export class ExactPasses {
-  private readonly columns: ColumnPasses[];
+  private readonly columns: ColumnPasses[] = [];
   private stage: 'range' | 'scaledSum' | 'spread' | 'narrowing' | 'done' = 'range';
   /** Passes completed. */
   passes = 0;
 
   /** `collectBudget`: values held at once while finishing the order statistics (tests use small ones). */
   constructor(
-    columns: number,
-    qs: readonly number[],
+    private readonly qs: readonly number[],
     private readonly collectBudget = COLLECT_BUDGET,
-  ) {
-    this.columns = Array.from({ length: columns }, () => new ColumnPasses(qs));
-  }
+  ) {}
 
   get done(): boolean {
     return this.stage === 'done';
   }
 
-  /** The sinks to feed during the next pass, one per column. */
-  sinks(): ValueSink[] {
-    if (this.stage === 'done') throw new Error('ExactPasses: no pass left');
+  /** Leaves a column out from now on (a column the first pass found to be text). */
+  exclude(column: number): void {
+    if (column < this.columns.length) this.columns[column].excluded = true;
+  }
+
+  /** Where column `column`'s values go during this pass (columns appear during the first pass). */
+  sink(column: number): ValueSink {
     const stage = this.stage;
-    return this.columns.map((c) => c[stage]);
+    if (stage === 'done') throw new Error('ExactPasses: no pass left');
+    if (column >= this.columns.length) {
+      if (this.passes > 0) throw new Error(`ExactPasses: column ${column} was not in the first pass`);
+      while (this.columns.length <= column) this.columns.push(new ColumnPasses(this.qs));
+    }
+    const passes = this.columns[column];
+    return passes.excluded ? IGNORE : passes[stage];
   }
 
   endPass(): void {

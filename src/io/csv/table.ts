@@ -7,6 +7,7 @@ import { InputError } from '../errors';
 import type { Dialect } from './dialect';
 import type { RecordView } from './tokenizer';
 import { isMissingField, parseNumericField } from './values';
+import type { ValueSink } from '../../engine/stats/passes';
 
 export type ColumnKind = 'numeric' | 'text';
 
@@ -28,12 +29,16 @@ export interface CsvTable {
   firstRows: string[][];
 }
 
-class GrowableColumn {
-  values = new Float64Array(1024);
-  length = 0;
-  numeric = true;
+/** A column's values as they stream by: collected (the table), or fed to one pass of a statistic. */
+class ColumnReader {
   count = 0;
   missing = 0;
+
+  /** `numeric` false: a column known to be text (from an earlier pass) is only counted. */
+  constructor(
+    readonly sink: ValueSink,
+    public numeric = true,
+  ) {}
 
   add(text: string): void {
     const missing = isMissingField(text);
@@ -41,21 +46,23 @@ class GrowableColumn {
     else this.count++;
     if (!this.numeric) return;
     const value = missing ? NaN : parseNumericField(text);
-    if (value === undefined) {
-      this.numeric = false;
-      this.values = new Float64Array(0);
-      return;
-    }
-    this.push(value);
+    if (value === undefined) this.numeric = false;
+    else this.sink.add(value);
   }
 
   /** A field already read as a plain decimal from its bytes (never missing). */
   addNumber(value: number): void {
     this.count++;
-    if (this.numeric) this.push(value);
+    if (this.numeric) this.sink.add(value);
   }
+}
 
-  private push(value: number): void {
+/** The table's sink: every value, in a growing Float64Array. */
+class GrowingValues implements ValueSink {
+  values = new Float64Array(1024);
+  length = 0;
+
+  add(value: number): void {
     if (this.length === this.values.length) {
       const grown = new Float64Array(this.values.length * 2);
       grown.set(this.values);
@@ -76,22 +83,32 @@ export function uniqueColumnNames(header: string[]): string[] {
   });
 }
 
-export class CsvTableBuilder {
-  private names: string[] | null = null;
-  private columns: GrowableColumn[] = [];
-  private rowCount = 0;
-  private readonly firstRows: string[][] = [];
+/**
+ * Reads records into columns: names from the header, ragged rows refused, each field counted as
+ * missing or not and, while its column is numeric, handed as a number to the column's sink.
+ */
+export class CsvColumnsReader<Sink extends ValueSink = ValueSink> {
+  protected names: string[] | null = null;
+  protected columns: ColumnReader[] = [];
+  protected sinks: Sink[] = [];
+  protected rowCount = 0;
+  protected readonly firstRows: string[][] = [];
 
+  /** `textColumns`: columns an earlier pass found to be text (not parsed again). */
   constructor(
-    private readonly dialect: Dialect,
-    private readonly options: { file?: string; keepRows?: number } = {},
+    protected readonly dialect: Dialect,
+    protected readonly options: { file?: string; keepRows?: number; textColumns?: readonly number[] },
+    private readonly sinkFor: (column: number) => Sink,
   ) {}
 
   /** The RecordSink to hand to a CsvTokenizer. */
   readonly accept = (fields: string[], line: number): void => {
     if (this.names === null) {
       this.names = this.dialect.header ? uniqueColumnNames(fields) : fields.map((_, j) => String(j));
-      this.columns = fields.map(() => new GrowableColumn());
+      this.sinks = fields.map((_, j) => this.sinkFor(j));
+      this.columns = this.sinks.map(
+        (sink, j) => new ColumnReader(sink, !this.options.textColumns?.includes(j)),
+      );
       if (this.dialect.header) return;
     }
     if (fields.length !== this.columns.length) {
@@ -135,19 +152,35 @@ export class CsvTableBuilder {
     this.rowCount++;
   };
 
-  finish(): CsvTable {
+  /** Column names, kinds and counts so far (after the whole file: the file's). */
+  summary(): {
+    names: string[];
+    rowCount: number;
+    columns: { numeric: boolean; count: number; missing: number }[];
+  } {
     if (this.names === null) throw new InputError('empty file (no header and no rows)', this.options.file);
-    const names = this.names;
+    return { names: this.names, rowCount: this.rowCount, columns: this.columns };
+  }
+}
+
+/** The whole table in memory: every numeric column's values. */
+export class CsvTableBuilder extends CsvColumnsReader<GrowingValues> {
+  constructor(dialect: Dialect, options: { file?: string; keepRows?: number } = {}) {
+    super(dialect, options, () => new GrowingValues());
+  }
+
+  finish(): CsvTable {
+    const { names, rowCount, columns } = this.summary();
     return {
       dialect: this.dialect,
-      rowCount: this.rowCount,
+      rowCount,
       firstRows: this.firstRows,
-      columns: this.columns.map((c, j) => ({
+      columns: columns.map((c, j) => ({
         name: names[j],
         kind: c.numeric ? 'numeric' : 'text',
         count: c.count,
         missing: c.missing,
-        values: c.numeric ? c.values.slice(0, c.length) : new Float64Array(0),
+        values: c.numeric ? this.sinks[j].values.slice(0, this.sinks[j].length) : new Float64Array(0),
       })),
     };
   }

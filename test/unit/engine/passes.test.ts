@@ -10,9 +10,9 @@ import { ExactPasses } from '../../../src/engine/stats/passes';
 const QUARTILES = [0.25, 0.5, 0.75];
 
 function runPasses(columns: Float64Array[], qs: readonly number[], budget?: number) {
-  const passes = new ExactPasses(columns.length, qs, budget);
+  const passes = new ExactPasses(qs, budget);
   while (!passes.done) {
-    const sinks = passes.sinks();
+    const sinks = columns.map((_, j) => passes.sink(j));
     for (let row = 0; row < columns[0].length; row++)
       for (let j = 0; j < columns.length; j++) sinks[j].add(columns[j][row]);
     passes.endPass();
