@@ -1,9 +1,20 @@
-import { createScaler } from '../../engine/scale/registry';
+import { createScaler, SCALING_METHODS } from '../../engine/scale/registry';
+import type { Scaler } from '../../engine/scale/scaler';
+import { fitCsvInPasses, fitsInPasses, readCsvLayout } from '../../io/node/csv-passes';
+import { passProgress, PASSES_OPTIONS, PASSES_USAGE, readsInPasses } from '../passes-flags';
+import { UsageError } from '../usage-error';
 import { paramsText, readParamsFile } from '../../io/node/params-file';
-import { checkOutputTarget, writeFileAtomic } from '../../io/node/atomic-output';
+import { AtomicOutput, checkOutputTarget, writeFileAtomic } from '../../io/node/atomic-output';
 import { parseCommandArgs, positional, requireValue } from '../args';
 import type { Command } from '../command';
-import { readDataFile, selectColumns, writeLike } from '../../io/node/data-files';
+import {
+  columnIndices,
+  readDataFile,
+  recordValues,
+  rewriteCsv,
+  selectColumns,
+  writeLike,
+} from '../../io/node/data-files';
 import { withFlagNames } from '../flag-names';
 import { columnList, scalingMethodFrom, SCALING_OPTIONS, SCALING_USAGE } from '../scaling-flags';
 
@@ -31,18 +42,63 @@ export const fit: Command = {
   },
 };
 
+/** normalize on a large CSV: a layout pass, the fit's passes, then the output written as a stream. */
+async function normalizeInPasses(
+  file: string,
+  scaler: Scaler,
+  wanted: string[] | undefined,
+  out: string,
+  force: boolean | undefined,
+): Promise<void> {
+  const progress = passProgress();
+  try {
+    const layout = await readCsvLayout(file, progress);
+    const columns = layout.names.map((name, j) => ({ name, numeric: layout.columns[j].numeric }));
+    const indices = withFlagNames(() => columnIndices(columns, wanted, file));
+    await fitCsvInPasses(file, layout, indices, scaler, progress);
+    const output = new AtomicOutput(out, { force, inputs: [file] });
+    await rewriteCsv(
+      file,
+      layout.dialect,
+      indices,
+      output,
+      (_, records) => scaler.transform(recordValues(records, indices)),
+      progress.signal,
+    );
+  } finally {
+    progress.close();
+  }
+}
+
 export const normalize: Command = {
   name: 'normalize',
-  usage: `normalize <file.csv|file.npy> ${SCALING_USAGE} --out <file> [--force]`,
+  usage: `normalize <file.csv|file.npy> ${SCALING_USAGE} --out <file> [--force] ${PASSES_USAGE}`,
   summary:
     'Fit a method on a file and write the file normalized to a new file (text columns and missing values kept).',
   async run(args) {
-    const { values, positionals } = parseCommandArgs(args, { ...SCALING_OPTIONS, ...OUTPUT_OPTIONS });
+    const { values, positionals } = parseCommandArgs(args, {
+      ...SCALING_OPTIONS,
+      ...OUTPUT_OPTIONS,
+      ...PASSES_OPTIONS,
+    });
     const file = positional(positionals, 0, '<file>');
     const out = requireValue('--out', values.out);
     const { method, options } = scalingMethodFrom(values);
     const scaler = withFlagNames(() => createScaler(method, options));
     checkOutputTarget(out, { force: values.force, inputs: [file] });
+    if (await readsInPasses(file, values['stream-above'])) {
+      if (!fitsInPasses(scaler))
+        throw new UsageError(
+          '--method',
+          `${method} needs every value in memory at once, and ${file} is over --stream-above (${values['stream-above'] ?? 256} MB); files that large are normalized in passes with ${SCALING_METHODS.filter(
+            (m) => m.fitsFrom !== 'all-values',
+          )
+            .map((m) => m.method)
+            .join(', ')}`,
+        );
+      await normalizeInPasses(file, scaler, columnList(values), out, values.force);
+      return;
+    }
     const data = await readDataFile(file);
     const selection = withFlagNames(() => selectColumns(data, columnList(values)));
     const result = scaler.fit(selection.matrix).transform(selection.matrix);

@@ -1,4 +1,13 @@
-import { describe, describeAxes, SUMMARY_FIELDS, type Summary } from '../../engine/stats/describe';
+import {
+  describe,
+  describeAxes,
+  QUARTILES,
+  SUMMARY_FIELDS,
+  summaryOf,
+  type Summary,
+} from '../../engine/stats/describe';
+import { describeCsvInPasses } from '../../io/node/csv-passes';
+import { passProgress, PASSES_OPTIONS, PASSES_USAGE, readsInPasses } from '../passes-flags';
 import { parseAxisList } from '../../engine/tensor/axes';
 import { tensor } from '../../engine/tensor/tensor';
 import { isNpy, readNpyFile } from '../../io/node/data-files';
@@ -22,15 +31,34 @@ function textReport(name: string, count: number, missing: number): ColumnReport 
   return { name, kind: 'text', ...empty, count, missing };
 }
 
+/** Statistics of a large CSV by passes over it (memory bounded by the column count), exact all the same. */
+async function statsInPasses(file: string): Promise<{ rows: number; columns: ColumnReport[] }> {
+  const progress = passProgress();
+  try {
+    const { layout, passes } = await describeCsvInPasses(file, QUARTILES, progress);
+    return {
+      rows: layout.rowCount,
+      columns: layout.columns.map((c, j) =>
+        c.numeric
+          ? numericReport(layout.names[j], summaryOf(passes.moments(j), passes.quantiles(j)))
+          : textReport(layout.names[j], c.count, c.missing),
+      ),
+    };
+  } finally {
+    progress.close();
+  }
+}
+
 export const stats: Command = {
   name: 'stats',
-  usage: 'stats <file.csv|file.npy> [--axis 0,2,3] [--json]',
+  usage: `stats <file.csv|file.npy> [--axis 0,2,3] [--json] ${PASSES_USAGE}`,
   summary:
     'Per-column statistics (count, missing, mean, std ddof 1 and 0, min, quartiles, max, skewness, kurtosis); for .npy, per index of the axes --axis does not reduce.',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       axis: { type: 'string' },
       json: { type: 'boolean' },
+      ...PASSES_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
     let rows: number;
@@ -46,13 +74,17 @@ export const stats: Command = {
     } else {
       if (values.axis !== undefined)
         throw new UsageError('--axis', 'applies to .npy inputs; CSV statistics are per column');
-      const table = await readCsvTable(file);
-      rows = table.rowCount;
-      columns = table.columns.map((c) =>
-        c.kind === 'numeric'
-          ? numericReport(c.name, describe(table.rowCount, c.values))
-          : textReport(c.name, c.count, c.missing),
-      );
+      if (await readsInPasses(file, values['stream-above'])) {
+        ({ rows, columns } = await statsInPasses(file));
+      } else {
+        const table = await readCsvTable(file);
+        rows = table.rowCount;
+        columns = table.columns.map((c) =>
+          c.kind === 'numeric'
+            ? numericReport(c.name, describe(table.rowCount, c.values))
+            : textReport(c.name, c.count, c.missing),
+        );
+      }
     }
     if (values.json) {
       printJson({ rows, columns });

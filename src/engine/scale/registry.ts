@@ -20,12 +20,18 @@ export interface MethodInfo {
   /** Per-feature (column) statistics, or per-sample (row) norms. */
   acts: 'per-feature' | 'per-sample' | 'elementwise';
   invertible: boolean;
+  /**
+   * What a fit needs of the data: nothing (stateless), statistics that merge batch by batch
+   * (partialFit), per-column quantiles (RobustScaler.fitFromQuantiles), or every value at once.
+   */
+  fitsFrom: 'nothing' | 'batches' | 'quantiles' | 'all-values';
   create(options: Record<string, unknown>): LoadableScaler;
 }
 
 export const SCALING_METHODS: readonly MethodInfo[] = [
   {
     method: 'minmax',
+    fitsFrom: 'batches',
     title: 'Min-max',
     acts: 'per-feature',
     invertible: true,
@@ -33,6 +39,7 @@ export const SCALING_METHODS: readonly MethodInfo[] = [
   },
   {
     method: 'zscore',
+    fitsFrom: 'batches',
     title: 'Z-score (standard)',
     acts: 'per-feature',
     invertible: true,
@@ -40,6 +47,7 @@ export const SCALING_METHODS: readonly MethodInfo[] = [
   },
   {
     method: 'scale',
+    fitsFrom: 'nothing',
     title: 'Fixed divisor',
     acts: 'elementwise',
     invertible: true,
@@ -47,6 +55,7 @@ export const SCALING_METHODS: readonly MethodInfo[] = [
   },
   {
     method: 'robust',
+    fitsFrom: 'quantiles',
     title: 'Robust (median / IQR)',
     acts: 'per-feature',
     invertible: true,
@@ -54,6 +63,7 @@ export const SCALING_METHODS: readonly MethodInfo[] = [
   },
   {
     method: 'maxabs',
+    fitsFrom: 'batches',
     title: 'Max-abs',
     acts: 'per-feature',
     invertible: true,
@@ -61,6 +71,7 @@ export const SCALING_METHODS: readonly MethodInfo[] = [
   },
   {
     method: 'l1',
+    fitsFrom: 'nothing',
     title: 'Row L1 norm',
     acts: 'per-sample',
     invertible: false,
@@ -68,6 +79,7 @@ export const SCALING_METHODS: readonly MethodInfo[] = [
   },
   {
     method: 'l2',
+    fitsFrom: 'nothing',
     title: 'Row L2 norm',
     acts: 'per-sample',
     invertible: false,
@@ -75,6 +87,7 @@ export const SCALING_METHODS: readonly MethodInfo[] = [
   },
   {
     method: 'max',
+    fitsFrom: 'nothing',
     title: 'Row max norm',
     acts: 'per-sample',
     invertible: false,
@@ -82,6 +95,7 @@ export const SCALING_METHODS: readonly MethodInfo[] = [
   },
   {
     method: 'quantile',
+    fitsFrom: 'all-values',
     title: 'Quantile',
     acts: 'per-feature',
     invertible: true,
@@ -89,6 +103,7 @@ export const SCALING_METHODS: readonly MethodInfo[] = [
   },
   {
     method: 'yeo-johnson',
+    fitsFrom: 'all-values',
     title: 'Yeo-Johnson',
     acts: 'per-feature',
     invertible: true,

@@ -8,7 +8,7 @@ import { gather, sizeOf, type Tensor } from '../tensor/tensor';
 import { kurtosisOf, meanOf, momentsOf, skewnessOf, stdOf, type Moments } from './moments';
 import { nonMissing, selectQuantiles } from './quantile';
 
-const QUARTILES = [0.25, 0.5, 0.75];
+export const QUARTILES = [0.25, 0.5, 0.75];
 
 export interface Summary {
   count: number;

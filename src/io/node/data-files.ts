@@ -5,12 +5,14 @@
  */
 import { extname } from 'node:path';
 import { ParameterError } from '../../engine/parameter-error';
-import { fromColumns, type Matrix } from '../../engine/scale/matrix';
+import { fromColumns, matrix, type Matrix } from '../../engine/scale/matrix';
 import { encodeNpy, decodeNpy, type NpyArray } from '../npy';
 import { readCsvTable, streamCsvRecords, type ReadProgress } from './csv-file';
 import { readWholeFile } from './read-file';
 import { AtomicOutput, writeFileAtomic, type OutputOptions } from './atomic-output';
 import type { CsvTable } from '../csv/table';
+import type { Dialect } from '../csv/dialect';
+import { parseNumericField } from '../csv/values';
 import { formatNumber, formatRecord } from '../csv/writer';
 import { InputError } from '../errors';
 
@@ -50,30 +52,7 @@ export function selectColumns(data: DataFile, wanted?: readonly string[]): Selec
           name: String(j),
           numeric: true,
         }));
-  const indices = wanted
-    ? wanted.map((name) => {
-        const index = columns.findIndex((c) => c.name === name);
-        if (index < 0) {
-          const names = columns.map((c) => c.name).join(', ');
-          throw new ParameterError(
-            'selectColumns',
-            'columns',
-            name,
-            `is not a column of ${data.file} (columns: ${names})`,
-          );
-        }
-        if (!columns[index].numeric) {
-          throw new ParameterError(
-            'selectColumns',
-            'columns',
-            name,
-            `is a text column of ${data.file}, not numeric`,
-          );
-        }
-        return index;
-      })
-    : columns.flatMap((c, j) => (c.numeric ? [j] : []));
-  if (indices.length === 0) throw new InputError('has no numeric column to normalize', data.file);
+  const indices = columnIndices(columns, wanted, data.file);
   const names = indices.map((j) => columns[j].name);
   if (data.kind === 'csv') {
     return {
@@ -92,6 +71,39 @@ export function selectColumns(data: DataFile, wanted?: readonly string[]): Selec
     rows,
   );
   return { matrix, names, indices };
+}
+
+/** Positions of the columns a method applies to: `wanted` by name (each numeric), or every numeric one. */
+export function columnIndices(
+  columns: readonly { name: string; numeric: boolean }[],
+  wanted: readonly string[] | undefined,
+  file: string,
+): number[] {
+  const indices = wanted
+    ? wanted.map((name) => {
+        const index = columns.findIndex((c) => c.name === name);
+        if (index < 0) {
+          const names = columns.map((c) => c.name).join(', ');
+          throw new ParameterError(
+            'selectColumns',
+            'columns',
+            name,
+            `is not a column of ${file} (columns: ${names})`,
+          );
+        }
+        if (!columns[index].numeric) {
+          throw new ParameterError(
+            'selectColumns',
+            'columns',
+            name,
+            `is a text column of ${file}, not numeric`,
+          );
+        }
+        return index;
+      })
+    : columns.flatMap((c, j) => (c.numeric ? [j] : []));
+  if (indices.length === 0) throw new InputError('has no numeric column to normalize', file);
+  return indices;
 }
 
 function npyMatrixShape(array: NpyArray, file?: string): { rows: number; cols: number } {
@@ -132,38 +144,75 @@ export async function writeLike(
   }
   const { table, file } = data;
   const output = new AtomicOutput(target, { ...options, inputs: [file, ...(options.inputs ?? [])] });
-  const replaced = new Map(selection.indices.map((j, k) => [j, k]));
-  const delimiter = table.dialect.delimiter;
-  let pending: string[] = [];
-  let headerPending = table.dialect.header;
+  await rewriteCsv(file, table.dialect, selection.indices, output, (firstRow, records) =>
+    matrix(
+      result.data.subarray(firstRow * result.cols, (firstRow + records.length) * result.cols),
+      records.length,
+      result.cols,
+    ),
+  );
+}
+
+/**
+ * Streams `file` into `output` (then commits it; aborts it on any error), replacing the fields of
+ * `columns` chunk by chunk with `values(firstRow, records)` — a matrix with one column per entry of
+ * `columns` — printed so they read back bit for bit. Header, dialect and other fields pass through.
+ */
+export async function rewriteCsv(
+  file: string,
+  dialect: Dialect,
+  columns: readonly number[],
+  output: AtomicOutput,
+  values: (firstRow: number, records: string[][]) => Matrix,
+  signal?: AbortSignal,
+): Promise<void> {
+  const delimiter = dialect.delimiter;
+  let headerPending = dialect.header;
+  let header = '';
+  let records: string[][] = [];
   let row = 0;
+  const flush = async () => {
+    let text = header;
+    header = '';
+    if (records.length > 0) {
+      const replaced = values(row, records);
+      text += records
+        .map((fields, i) => {
+          columns.forEach((j, k) => (fields[j] = formatNumber(replaced.data[i * replaced.cols + k])));
+          return formatRecord(fields, delimiter);
+        })
+        .join('');
+      row += records.length;
+      records = [];
+    }
+    if (text) await output.write(text);
+  };
   try {
     await streamCsvRecords(
       file,
-      table.dialect,
+      dialect,
       (fields) => {
         if (headerPending) {
           headerPending = false;
-        } else {
-          const i = row++;
-          fields = fields.map((field, j) => {
-            const k = replaced.get(j);
-            return k === undefined ? field : formatNumber(result.data[i * result.cols + k]);
-          });
-        }
-        pending.push(formatRecord(fields, delimiter));
+          header = formatRecord(fields, delimiter);
+        } else records.push(fields);
       },
-      async () => {
-        if (pending.length === 0) return;
-        const text = pending.join('');
-        pending = [];
-        await output.write(text);
-      },
+      flush,
+      () => signal?.throwIfAborted(),
     );
-    await output.write(pending.join(''));
+    await flush();
     await output.commit();
   } catch (error) {
     await output.abort();
     throw error;
   }
+}
+
+/** The numbers of `columns` in string records (missing fields → NaN), as a matrix. */
+export function recordValues(records: readonly string[][], columns: readonly number[]): Matrix {
+  const out = new Float64Array(records.length * columns.length);
+  records.forEach((fields, i) =>
+    columns.forEach((j, k) => (out[i * columns.length + k] = parseNumericField(fields[j]) ?? NaN)),
+  );
+  return matrix(out, records.length, columns.length);
 }

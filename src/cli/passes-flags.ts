@@ -1,0 +1,52 @@
+/**
+ * Large CSV files: above --stream-above MB (default 256) `stats` and `normalize` read the file in
+ * passes with memory bounded by the column count, show progress on a terminal and stop cleanly on
+ * Ctrl-C (outputs are only ever committed whole).
+ */
+import { stat } from 'node:fs/promises';
+import type { ParseArgsConfig } from 'node:util';
+import { isNpy } from '../io/node/data-files';
+import type { PassProgress } from '../io/node/csv-passes';
+import { parseNumber } from './args';
+import { UsageError } from './usage-error';
+
+export const PASSES_OPTIONS = {
+  'stream-above': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+export const PASSES_USAGE = '[--stream-above MB]';
+const DEFAULT_STREAM_ABOVE_MB = 256;
+
+/** Whether `file` is a CSV over the --stream-above size, so it is read in passes. */
+export async function readsInPasses(file: string, streamAbove: string | undefined): Promise<boolean> {
+  if (isNpy(file)) return false;
+  const limit =
+    streamAbove === undefined ? DEFAULT_STREAM_ABOVE_MB : parseNumber('--stream-above', streamAbove);
+  if (!(limit >= 0)) throw new UsageError('--stream-above', `must be a size in MB ≥ 0, not ${streamAbove}`);
+  const { size } = await stat(file);
+  return size > limit * 1e6;
+}
+
+/**
+ * Progress on stderr when it is a terminal ("pass 2: 41%"), and an abort signal raised by Ctrl-C.
+ * Call `close()` when done.
+ */
+export function passProgress(): PassProgress & { close(): void } {
+  const controller = new AbortController();
+  const interrupt = () => controller.abort(new UsageError('interrupted', 'Ctrl-C; no output was written'));
+  process.once('SIGINT', interrupt);
+  const terminal = process.stderr.isTTY;
+  let shown = '';
+  return {
+    signal: controller.signal,
+    onProgress: (bytesRead, totalBytes, pass) => {
+      if (!terminal) return;
+      const text = `pass ${pass}: ${Math.floor((100 * bytesRead) / Math.max(totalBytes, 1))}%`;
+      if (text !== shown) process.stderr.write(`\r${(shown = text)}`);
+    },
+    close: () => {
+      process.removeListener('SIGINT', interrupt);
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * CSV files of any size in bounded memory: statistics and scaler fits by sequential passes over the
+ * file (ExactPasses for moments and exact quantiles, partialFit chunk by chunk for the mergeable
+ * scalers), and outputs written as a stream. Memory depends on the column count, never the row count.
+ */
+import { fromColumns, type Matrix } from '../../engine/scale/matrix';
+import { methodInfo } from '../../engine/scale/registry';
+import { isIncremental, type Scaler } from '../../engine/scale/scaler';
+import { RobustScaler } from '../../engine/scale/robust';
+import { ExactPasses, type ValueSink } from '../../engine/stats/passes';
+import type { Dialect } from '../csv/dialect';
+import { CsvColumnsReader } from '../csv/table';
+import { InputError } from '../errors';
+import { sniffCsvFile, streamCsvRecords, type ReadProgress } from './csv-file';
+import { readPrefix } from './read-file';
+
+/** What the first pass learns of a file: its dialect, column names, kinds and counts. */
+export interface CsvLayout {
+  dialect: Dialect;
+  names: string[];
+  rowCount: number;
+  columns: { numeric: boolean; count: number; missing: number }[];
+}
+
+/** Progress over several passes: `pass` counts from 1. */
+export interface PassProgress extends Omit<ReadProgress, 'onProgress'> {
+  onProgress?: (bytesRead: number, totalBytes: number, pass: number) => void;
+}
+
+/**
+ * One pass over the file: every numeric column's values to `sinkFor(column)`, chunk by chunk
+ * (`afterChunk` runs after each chunk's records). Returns the layout this pass saw.
+ */
+async function readPass(
+  file: string,
+  dialect: Dialect,
+  pass: number,
+  sinkFor: (column: number) => ValueSink,
+  options: PassProgress & { textColumns?: readonly number[]; afterChunk?: () => void },
+): Promise<CsvLayout> {
+  const { size } = await readPrefix(file, 0);
+  const reader = new CsvColumnsReader(dialect, { file, textColumns: options.textColumns }, sinkFor);
+  let bytesRead = 0;
+  await streamCsvRecords(
+    file,
+    dialect,
+    { view: reader.acceptView },
+    () => Promise.resolve(options.afterChunk?.()),
+    (chunk) => {
+      options.signal?.throwIfAborted();
+      bytesRead += chunk;
+      options.onProgress?.(bytesRead, size, pass);
+    },
+  );
+  return { dialect, ...reader.summary() };
+}
+
+/** Refuses a file that changed between passes (the statistics would mix two files). */
+function checkUnchanged(file: string, first: CsvLayout, again: CsvLayout): void {
+  if (again.rowCount !== first.rowCount)
+    throw new InputError(
+      `changed while it was being read (${first.rowCount} rows, then ${again.rowCount})`,
+      file,
+    );
+}
+
+const textColumnsOf = (layout: CsvLayout) => layout.columns.flatMap((c, j) => (c.numeric ? [] : [j]));
+
+/** Exact per-column moments and quantiles `qs` of every numeric column, by passes. */
+export async function describeCsvInPasses(
+  file: string,
+  qs: readonly number[],
+  options: PassProgress = {},
+): Promise<{ layout: CsvLayout; passes: ExactPasses }> {
+  const dialect = await sniffCsvFile(file);
+  const passes = new ExactPasses(qs);
+  let layout: CsvLayout | undefined;
+  while (!passes.done) {
+    const textColumns = layout && textColumnsOf(layout);
+    const seen = await readPass(file, dialect, passes.passes + 1, (j) => passes.sink(j), {
+      ...options,
+      textColumns,
+    });
+    if (layout) checkUnchanged(file, layout, seen);
+    else {
+      layout = seen;
+      textColumnsOf(layout).forEach((j) => passes.exclude(j));
+    }
+    passes.endPass();
+  }
+  return { layout: layout!, passes };
+}
+
+/** The layout alone (one pass). */
+export async function readCsvLayout(file: string, options: PassProgress = {}): Promise<CsvLayout> {
+  const dialect = await sniffCsvFile(file);
+  return readPass(file, dialect, 1, () => IGNORE, options);
+}
+
+const IGNORE: ValueSink = { add: () => undefined };
+
+/** Rows of the selected columns gathered chunk by chunk into a matrix. */
+class ChunkColumns {
+  private readonly values: Float64Array[];
+  private readonly lengths: number[];
+
+  constructor(readonly columns: readonly number[]) {
+    this.values = columns.map(() => new Float64Array(4096));
+    this.lengths = columns.map(() => 0);
+  }
+
+  sinkFor(column: number): ValueSink {
+    const k = this.columns.indexOf(column);
+    if (k < 0) return IGNORE;
+    return {
+      add: (v) => {
+        if (this.lengths[k] === this.values[k].length) {
+          const grown = new Float64Array(this.values[k].length * 2);
+          grown.set(this.values[k]);
+          this.values[k] = grown;
+        }
+        this.values[k][this.lengths[k]++] = v;
+      },
+    };
+  }
+
+  /** The rows gathered since the last take, as a matrix; then starts over. */
+  take(): Matrix | undefined {
+    const rows = this.lengths[0] ?? 0;
+    if (rows === 0) return undefined;
+    const matrix = fromColumns(
+      this.values.map((v) => v.subarray(0, rows)),
+      rows,
+    );
+    this.lengths.fill(0);
+    return matrix;
+  }
+}
+
+/** Whether `scaler` can be fitted by passes: every method but those that need all values at once. */
+export function fitsInPasses(scaler: Scaler): boolean {
+  return methodInfo(scaler.method).fitsFrom !== 'all-values';
+}
+
+/**
+ * Fits `scaler` on columns `columns` of the file by passes: none for stateless methods, one with
+ * partialFit chunk by chunk for mergeable ones, or the robust scaler's exact quantiles.
+ * `layout` comes from a first pass (readCsvLayout).
+ */
+export async function fitCsvInPasses(
+  file: string,
+  layout: CsvLayout,
+  columns: readonly number[],
+  scaler: Scaler,
+  options: PassProgress = {},
+): Promise<void> {
+  const fitsFrom = methodInfo(scaler.method).fitsFrom;
+  if (fitsFrom === 'nothing') {
+    scaler.fit(
+      fromColumns(
+        columns.map(() => new Float64Array(0)),
+        0,
+      ),
+    );
+    return;
+  }
+  const textColumns = textColumnsOf(layout);
+  if (fitsFrom === 'quantiles' && scaler instanceof RobustScaler) {
+    const passes = new ExactPasses(scaler.fitQuantiles);
+    layout.names.forEach((_, j) => {
+      passes.sink(j); // every column exists from the first pass on; only the selected ones are kept
+      if (!columns.includes(j)) passes.exclude(j);
+    });
+    while (!passes.done) {
+      const pass = passes.passes + 2;
+      const seen = await readPass(file, layout.dialect, pass, (j) => passes.sink(j), {
+        ...options,
+        textColumns,
+      });
+      checkUnchanged(file, layout, seen);
+      passes.endPass();
+    }
+    scaler.fitFromQuantiles(columns.map((j) => passes.quantiles(j)));
+    return;
+  }
+  if (fitsFrom !== 'batches' || !isIncremental(scaler))
+    throw new TypeError(`${scaler.method} cannot be fitted by passes`);
+  const chunk = new ChunkColumns(columns);
+  let fitted = false;
+  const fitChunk = () => {
+    const matrix = chunk.take();
+    if (!matrix) return;
+    if (fitted) scaler.partialFit(matrix);
+    else scaler.fit(matrix);
+    fitted = true;
+  };
+  const seen = await readPass(file, layout.dialect, 2, (j) => chunk.sinkFor(j), {
+    ...options,
+    textColumns,
+    afterChunk: fitChunk,
+  });
+  fitChunk();
+  checkUnchanged(file, layout, seen);
+}
