@@ -1,94 +1,50 @@
-// `npm run bench`: the CLI's `stats` on a seeded ~100 MB numeric CSV next to papaparse and csv-parse
-// computing the same per-column mean and std in the same run, plus the copy-bandwidth bound.
-// Median of several runs after a warm-up; prints a table with ratios and writes bench/results.json.
-import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+// `npm run bench` (CSV part): per-column statistics of a seeded ~100 MB numeric CSV by the normscope CLI
+// (in memory, and by passes as for files over --stream-above) next to papaparse, csv-parse and d3-dsv
+// computing per-column mean and std, each tool in its own process so its peak RSS is its own; plus the
+// copy-bandwidth bound and a scaling check (1×, 4×, 16× the input: time and peak RSS). Median of
+// BENCH_RUNS (default 5) after a warm-up. Prints tables with ratios and writes bench/results.json.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Papa from 'papaparse';
-import { parse as csvParse } from 'csv-parse';
 import { generateNumericCsv } from './generate-csv.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MEGABYTES = Number(process.env.BENCH_MB ?? 100);
+const SCALING_BASE_MB = Number(process.env.BENCH_SCALING_MB ?? 25);
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-async function timed(label, body) {
-  await body(); // warm-up (and page cache)
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = process.hrtime.bigint();
-    await body();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  process.stderr.write(`  ${label}: ${times.map((t) => t.toFixed(0)).join(', ')} ms\n`);
-  return median(times);
+/** Runs `node --require rss-hook <args>`; returns wall time, peak RSS and stdout. */
+function runNode(args) {
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--require', './bench/rss-hook.cjs', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (child.status !== 0) throw new Error(`${args.join(' ')} failed: ${child.stderr}`);
+  const rss = Number(/peak-rss-kb=(\d+)/.exec(child.stderr)?.[1]) / 1024;
+  return { ms, peakRssMb: rss, stdout: child.stdout };
 }
 
-/** Per-column Welford accumulators, the work every peer does per value. */
-function accumulators(columns) {
-  const n = new Float64Array(columns);
-  const mean = new Float64Array(columns);
-  const m2 = new Float64Array(columns);
+function timed(label, args, runs = RUNS) {
+  runNode(args); // warm-up (and page cache)
+  const results = Array.from({ length: runs }, () => runNode(args));
+  process.stderr.write(`  ${label}: ${results.map((r) => r.ms.toFixed(0)).join(', ')} ms\n`);
   return {
-    add(j, v) {
-      if (typeof v !== 'number' || Number.isNaN(v)) return;
-      n[j]++;
-      const d = v - mean[j];
-      mean[j] += d / n[j];
-      m2[j] += d * (v - mean[j]);
-    },
-    result: () => Array.from(mean, (m, j) => ({ mean: m, std: Math.sqrt(m2[j] / (n[j] - 1)) })),
+    medianMs: median(results.map((r) => r.ms)),
+    peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
   };
 }
 
-function papaparseStats(file) {
-  return new Promise((resolve, reject) => {
-    let acc;
-    let header = true;
-    Papa.parse(createReadStream(file), {
-      dynamicTyping: true,
-      skipEmptyLines: true,
-      step: ({ data }) => {
-        if (header) {
-          header = false;
-          acc = accumulators(data.length);
-          return;
-        }
-        for (let j = 0; j < data.length; j++) acc.add(j, data[j]);
-      },
-      complete: () => resolve(acc.result()),
-      error: reject,
-    });
-  });
-}
+const cli = (file, ...flags) => ['dist/cli.cjs', 'stats', file, '--json', ...flags];
+const peer = (tool, file) => ['bench/csv-peer.mjs', tool, file];
 
-function csvParseStats(file) {
-  return new Promise((resolve, reject) => {
-    let acc;
-    const parser = createReadStream(file).pipe(csvParse({ from_line: 2, cast: true }));
-    parser.on('data', (record) => {
-      acc ??= accumulators(record.length);
-      for (let j = 0; j < record.length; j++) acc.add(j, record[j]);
-    });
-    parser.on('end', () => resolve(acc.result()));
-    parser.on('error', reject);
-  });
-}
-
-function cliStats(file) {
-  return JSON.parse(
-    execFileSync(process.execPath, ['dist/cli.cjs', 'stats', file, '--json'], {
-      maxBuffer: 1 << 26,
-    }).toString(),
-  );
-}
-
-function copyBandwidthMs(bytes) {
+function copyBandwidthGbPerSecond() {
   const source = new Uint8Array(100e6).fill(7);
   const target = new Uint8Array(100e6);
   const times = [];
@@ -97,8 +53,7 @@ function copyBandwidthMs(bytes) {
     target.set(source);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  const gbPerSecond = 100e6 / 1e9 / (median(times) / 1e3);
-  return { gbPerSecond, boundMs: (bytes / 1e9 / gbPerSecond) * 1e3 };
+  return 100e6 / 1e9 / (median(times) / 1e3);
 }
 
 async function main() {
@@ -110,57 +65,80 @@ async function main() {
   process.stderr.write(`input: ${file} (${(bytes / 1e6).toFixed(1)} MB), ${RUNS} runs after a warm-up\n`);
 
   // Same answers first: the comparison is only fair if every tool computed the same statistics.
-  const ours = cliStats(file).columns;
-  const theirs = await papaparseStats(file);
-  for (let j = 0; j < theirs.length; j++) {
-    const relative = Math.abs(ours[j].mean - theirs[j].mean) / Math.abs(theirs[j].std);
-    if (!(relative < 1e-9))
-      throw new Error(`column ${j}: normscope mean ${ours[j].mean} vs papaparse ${theirs[j].mean}`);
+  const ours = JSON.parse(runNode(cli(file)).stdout).columns;
+  for (const tool of ['papaparse', 'csv-parse', 'd3-dsv']) {
+    const theirs = JSON.parse(runNode(peer(tool, file)).stdout);
+    theirs.forEach((column, j) => {
+      const relative = Math.abs(ours[j].mean - column.mean) / Math.abs(column.std);
+      if (!(relative < 1e-9))
+        throw new Error(`column ${j}: normscope mean ${ours[j].mean} vs ${tool} ${column.mean}`);
+    });
   }
 
-  const { gbPerSecond, boundMs } = copyBandwidthMs(bytes);
+  const gbPerSecond = copyBandwidthGbPerSecond();
+  const boundMs = (bytes / 1e9 / gbPerSecond) * 1e3;
+  const operation = `csv stats ${(bytes / 1e6).toFixed(0)} MB (per-column mean/std)`;
   const rows = [
+    { tool: 'normscope', ...timed('normscope stats (in memory)', cli(file)) },
     {
-      operation: 'csv stats (per-column mean/std)',
-      tool: 'normscope',
-      medianMs: await timed('normscope stats (CLI process)', () => cliStats(file)),
+      tool: 'normscope (passes)',
+      ...timed('normscope stats --stream-above 0', cli(file, '--stream-above', '0')),
     },
-    {
-      operation: 'csv stats (per-column mean/std)',
-      tool: 'papaparse',
-      medianMs: await timed('papaparse stream', () => papaparseStats(file)),
-    },
-    {
-      operation: 'csv stats (per-column mean/std)',
-      tool: 'csv-parse',
-      medianMs: await timed('csv-parse stream', () => csvParseStats(file)),
-    },
-    {
-      operation: 'csv stats (per-column mean/std)',
-      tool: 'memory-bandwidth bound (1 read)',
-      medianMs: boundMs,
-    },
+    ...['papaparse', 'csv-parse', 'd3-dsv'].map((tool) => ({ tool, ...timed(tool, peer(tool, file)) })),
+    { tool: 'memory-bandwidth bound (1 read)', medianMs: boundMs, peakRssMb: null },
   ];
   const oursMs = rows[0].medianMs;
   const results = rows.map((row) => ({
-    ...row,
+    operation,
+    tool: row.tool,
     medianMs: Number(row.medianMs.toFixed(2)),
     throughput: Number((bytes / 1e6 / (row.medianMs / 1e3)).toFixed(1)),
     unit: 'MB/s',
     ratioToBound: Number((row.medianMs / boundMs).toFixed(2)),
     ratioToNormScope: Number((row.medianMs / oursMs).toFixed(2)),
-    peakRssMb: null,
+    peakRssMb: row.peakRssMb === null ? null : Number(row.peakRssMb.toFixed(0)),
   }));
-  writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+
+  // Scaling: time should grow linearly; by passes, memory should stay flat.
+  const scaling = [];
+  for (const factor of [1, 4, 16]) {
+    const megabytes = SCALING_BASE_MB * factor;
+    const scaled = join(dir, `numeric-${megabytes}mb.csv`);
+    const scaledBytes = await generateNumericCsv(scaled, megabytes);
+    for (const [tool, flags] of [
+      ['normscope', ['--stream-above', '100000']],
+      ['normscope (passes)', ['--stream-above', '0']],
+    ]) {
+      const { ms, peakRssMb } = runNode(cli(scaled, ...flags));
+      scaling.push({
+        operation: `csv stats scaling ${factor}× (${(scaledBytes / 1e6).toFixed(0)} MB)`,
+        tool,
+        medianMs: Number(ms.toFixed(0)),
+        throughput: Number((scaledBytes / 1e6 / (ms / 1e3)).toFixed(1)),
+        unit: 'MB/s',
+        ratioToBound: Number((ms / ((scaledBytes / 1e9 / gbPerSecond) * 1e3)).toFixed(1)),
+        ratioToNormScope: null,
+        peakRssMb: Number(peakRssMb.toFixed(0)),
+      });
+    }
+  }
+
+  const path = 'bench/results.json';
+  writeFileSync(path, JSON.stringify([...results, ...scaling], null, 2) + '\n');
   console.log(
-    `\nCSV statistics on ${(bytes / 1e6).toFixed(0)} MB (${statSync(file).size} bytes); copy bandwidth ${gbPerSecond.toFixed(1)} GB/s`,
+    `\nCSV statistics on ${(bytes / 1e6).toFixed(0)} MB; copy bandwidth ${gbPerSecond.toFixed(1)} GB/s`,
   );
-  console.log('| tool | median ms | MB/s | × bound | × normscope |');
-  console.log('|---|---:|---:|---:|---:|');
+  console.log('| tool | median ms | MB/s | × bound | × normscope | peak RSS MB |');
+  console.log('|---|---:|---:|---:|---:|---:|');
   for (const r of results)
     console.log(
-      `| ${r.tool} | ${r.medianMs} | ${r.throughput} | ${r.ratioToBound} | ${r.ratioToNormScope} |`,
+      `| ${r.tool} | ${r.medianMs} | ${r.throughput} | ${r.ratioToBound} | ${r.ratioToNormScope} | ${r.peakRssMb ?? ''} |`,
     );
+  console.log('\nScaling (one run each): time should grow linearly; by passes, memory stays flat');
+  console.log('| input | tool | ms | MB/s | peak RSS MB |');
+  console.log('|---|---|---:|---:|---:|');
+  for (const r of scaling)
+    console.log(`| ${r.operation} | ${r.tool} | ${r.medianMs} | ${r.throughput} | ${r.peakRssMb} |`);
 }
 
 await main();

@@ -12,6 +12,7 @@ const TITLES: Record<string, string> = {
   instancenorm: 'InstanceNorm',
   groupnorm: 'GroupNorm',
   rmsnorm: 'RMSNorm',
+  unitnorm: 'Unit (L2) normalization',
 };
 
 const TRAIN_VS_EVAL: Record<string, string> = {
@@ -22,6 +23,8 @@ const TRAIN_VS_EVAL: Record<string, string> = {
   layernorm: 'The same in training and eval: each sample is normalized by its own statistics.',
   groupnorm: 'The same in training and eval: each sample is normalized by its own statistics.',
   rmsnorm: 'The same in training and eval; no mean is subtracted.',
+  unitnorm:
+    'The same in training and eval: each vector is divided by max(‖x‖₂, eps); nothing is learned or kept.',
 };
 
 /** `over N,H,W`, or both readings when the layout is unknown: `over C (BTC) | W (NCHW)`. */
@@ -58,7 +61,7 @@ export function hoverMarkdown(layer: LayerAnnotation): string {
     '',
     ...readings.map(
       (r) =>
-        `- ${r.layout}: ${picture(r.layout, r.reducedAxes)} — statistics over **${r.reducedAxes.join(', ')}**`,
+        `- ${r.layout}: ${picture(r.layout, r.reducedAxes)} — ${layer.layer === 'unitnorm' ? 'L2 norm' : 'statistics'} over **${r.reducedAxes.join(', ')}**`,
     ),
     '',
     `| | |`,

@@ -1,7 +1,7 @@
 /**
  * Finds normalization layers in Python source — PyTorch (nn.BatchNorm*, SyncBatchNorm, LazyBatchNorm*,
- * LayerNorm, GroupNorm, InstanceNorm*, RMSNorm, F.*_norm), Keras (layers.BatchNormalization,
- * LayerNormalization, GroupNormalization) and Flax (linen and nnx BatchNorm, LayerNorm, GroupNorm,
+ * LayerNorm, GroupNorm, InstanceNorm*, RMSNorm, F.*_norm, F.normalize), Keras (layers.BatchNormalization,
+ * LayerNormalization, GroupNormalization, UnitNormalization) and Flax (linen and nnx BatchNorm, LayerNorm, GroupNorm,
  * RMSNorm) — resolving imports and aliases, and explains each with the engine's explain plans: the axes
  * it reduces over for its conventional layout, statistic and parameter shapes, and defaults filled in.
  * Calls only count: a layer named in a comment or a string is not one.
@@ -14,6 +14,7 @@ import {
   type NormLayer,
 } from '../engine/explain/conventions';
 import { explainPlan } from '../engine/explain/plan';
+import { ParameterError } from '../engine/parameter-error';
 
 export interface LayerAnnotation {
   /** 1-based line and column of the layer's name in the call. */
@@ -184,6 +185,19 @@ add(['keras.layers.GroupNormalization'], {
   layer: 'groupnorm',
   layouts: ['NHWC'],
   positional: ['groups', 'axis', 'epsilon'],
+});
+add(['keras.layers.UnitNormalization'], {
+  framework: 'keras',
+  layer: 'unitnorm',
+  layouts: ['NC', 'NLC'],
+  positional: ['axis'],
+});
+add(['torch.nn.functional.normalize'], {
+  framework: 'torch',
+  layer: 'unitnorm',
+  layouts: ['NC'],
+  functional: true,
+  positional: ['input', 'p', 'dim', 'eps'],
 });
 for (const module of ['flax.linen', 'flax.nnx']) {
   add([`${module}.BatchNorm`], {
@@ -386,7 +400,7 @@ function annotate(
         : groups !== undefined
           ? String(groups)
           : (convention.defaultGroups ?? 32);
-  const axisValue = value('axis', 'reduction_axes');
+  const axisValue = value('axis', 'reduction_axes', ...(api.layer === 'unitnorm' ? ['dim'] : []));
   if (axisValue !== undefined)
     params.axis = typeof axisValue === 'number' || Array.isArray(axisValue) ? axisValue : String(axisValue);
   let trailing: number | undefined;
@@ -447,10 +461,19 @@ function shapes(
       layout,
       numGroups: api.layer === 'groupnorm' ? groups : undefined,
       normalizedShape: trailing !== undefined ? shape.slice(shape.length - trailing) : undefined,
-      axis: api.framework !== 'torch' ? axis : undefined,
+      axis: api.framework !== 'torch' || api.layer === 'unitnorm' ? axis : undefined,
     });
   };
-  const plans = layouts.map((layout) => ({ layout, plan: planFor(layout) }));
+  // Only the layouts the call's own arguments fit (an explicit axis=3 rules out a rank-2 reading).
+  const plans = layouts.flatMap((layout) => {
+    try {
+      return [{ layout, plan: planFor(layout) }];
+    } catch (error) {
+      if (error instanceof ParameterError) return [];
+      throw error;
+    }
+  });
+  if (plans.length === 0) return { layout: null, reducedAxes: [], statShape: [], paramShape: [] };
   const { layout, plan } = plans[0];
   const symbolic = plan.layer === 'groupnorm' ? ['N', 'G'] : plan.keptAxisNames;
   const paramShape: (string | number)[] =

@@ -3,9 +3,9 @@
  * passes with memory bounded by the column count, show progress on a terminal and stop cleanly on
  * Ctrl-C (outputs are only ever committed whole).
  */
-import { stat } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
 import { isNpy } from '../io/node/data-files';
+import { readPrefix } from '../io/node/read-file';
 import type { PassProgress } from '../io/node/csv-passes';
 import { parseNumber } from './args';
 import { UsageError } from './usage-error';
@@ -23,7 +23,7 @@ export async function readsInPasses(file: string, streamAbove: string | undefine
   const limit =
     streamAbove === undefined ? DEFAULT_STREAM_ABOVE_MB : parseNumber('--stream-above', streamAbove);
   if (!(limit >= 0)) throw new UsageError('--stream-above', `must be a size in MB ≥ 0, not ${streamAbove}`);
-  const { size } = await stat(file);
+  const { size } = await readPrefix(file, 0);
   return size > limit * 1e6;
 }
 

@@ -28,7 +28,8 @@ export function openExplainer(
   });
   const init: ExplainerHostMessage = {
     type: 'explainerInit',
-    layer: focus.layer ?? 'batchnorm',
+    // The explainer draws the four statistics-based norms (RMSNorm as LayerNorm); unit norm has no statistic.
+    layer: focus.layer && focus.layer !== 'unitnorm' ? focus.layer : 'batchnorm',
     framework: focus.framework ?? 'torch',
   };
   const listener = webview.onDidReceiveMessage((message: ExplainerWebviewMessage) => {

@@ -46,9 +46,9 @@ export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHints
     );
     if (!layer) return undefined;
     const args = encodeURIComponent(JSON.stringify([{ layer: layer.layer, framework: layer.framework }]));
-    const markdown = new vscode.MarkdownString(
-      `${hoverMarkdown(layer)}\n\n[Open the explainer](command:normscope.explainNorms?${args})`,
-    );
+    const link =
+      layer.layer === 'unitnorm' ? '' : `\n\n[Open the explainer](command:normscope.explainNorms?${args})`;
+    const markdown = new vscode.MarkdownString(`${hoverMarkdown(layer)}${link}`);
     markdown.isTrusted = { enabledCommands: ['normscope.explainNorms'] };
     const range = new vscode.Range(layer.line - 1, layer.column - 1, layer.line - 1, layer.endColumn - 1);
     return new vscode.Hover(markdown, range);

@@ -47,6 +47,8 @@ function inFirstStatistic(layer: NormLayer, n: number, c: number, channels: numb
       return n === 0 && c === 0;
     case 'groupnorm':
       return n === 0 && c < channels / groups;
+    case 'unitnorm':
+      return false; // not drawn: the explainer shows the four statistics-based norms
   }
 }
 

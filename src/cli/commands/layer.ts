@@ -8,7 +8,7 @@ import {
 import { batchNorm, type BatchNormResult } from '../../engine/layers/batch-norm';
 import { groupNorm } from '../../engine/layers/group-norm';
 import { instanceNorm } from '../../engine/layers/instance-norm';
-import { layerNorm, rmsNorm } from '../../engine/layers/layer-norm';
+import { layerNorm, rmsNorm, unitNorm } from '../../engine/layers/layer-norm';
 import type { Tensor } from '../../engine/tensor/tensor';
 import { checkOutputTarget } from '../../io/node/atomic-output';
 import {
@@ -36,12 +36,14 @@ const LAYER_FLAGS: Record<string, readonly NormLayer[]> = {
   groups: ['groupnorm'],
   'channel-axis': ['batchnorm', 'instancenorm', 'groupnorm'],
   bias: ['batchnorm', 'instancenorm', 'groupnorm', 'layernorm'],
+  weight: ['batchnorm', 'instancenorm', 'groupnorm', 'layernorm', 'rmsnorm'],
+  axis: ['unitnorm'],
 };
 
 export const layer: Command = {
   name: 'layer',
   usage:
-    'layer <batchnorm|layernorm|instancenorm|groupnorm|rmsnorm> <x.npy> --out <y.npy> [--framework torch|keras|flax] [--training] [--channel-axis K] [--normalized-shape 5,8] [--groups G] [--eps E] [--momentum M|none] [--track-running-stats] [--weight w.npy] [--bias b.npy] [--state-in s.json] [--state-out s.json] [--force]',
+    'layer <batchnorm|layernorm|instancenorm|groupnorm|rmsnorm|unitnorm> <x.npy> --out <y.npy> [--framework torch|keras|flax] [--training] [--channel-axis K] [--normalized-shape 5,8] [--groups G] [--axis 1] [--eps E] [--momentum M|none] [--track-running-stats] [--weight w.npy] [--bias b.npy] [--state-in s.json] [--state-out s.json] [--force]',
   summary:
     'Run a normalization layer forward on a tensor, as PyTorch, Keras or Flax would, and save its output (and running statistics).',
   async run(args) {
@@ -52,6 +54,7 @@ export const layer: Command = {
       training: { type: 'boolean' },
       'channel-axis': { type: 'string' },
       'normalized-shape': { type: 'string' },
+      axis: { type: 'string' },
       groups: { type: 'string' },
       eps: { type: 'string' },
       momentum: { type: 'string' },
@@ -158,6 +161,15 @@ export const layer: Command = {
             : parseIntegerList('--normalized-shape', values['normalized-shape']);
         const run = name === 'layernorm' ? layerNorm : rmsNorm;
         output = withFlagNames(() => run(x, { normalizedShape, eps: layerEps, weight, bias }));
+        break;
+      }
+      case 'unitnorm': {
+        // torch.nn.functional.normalize (dim 1) or keras.layers.UnitNormalization (axis -1)
+        const axes =
+          values.axis === undefined
+            ? [conventionFor(framework, name).defaultAxis ?? -1]
+            : parseIntegerList('--axis', values.axis);
+        output = withFlagNames(() => unitNorm(x, { axes, eps: layerEps }));
         break;
       }
     }

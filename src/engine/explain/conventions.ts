@@ -6,7 +6,7 @@
  */
 
 export type Framework = 'torch' | 'keras' | 'flax';
-export type NormLayer = 'batchnorm' | 'layernorm' | 'instancenorm' | 'groupnorm' | 'rmsnorm';
+export type NormLayer = 'batchnorm' | 'layernorm' | 'instancenorm' | 'groupnorm' | 'rmsnorm' | 'unitnorm';
 
 export const FRAMEWORKS: readonly Framework[] = ['torch', 'keras', 'flax'];
 export const NORM_LAYERS: readonly NormLayer[] = [
@@ -15,6 +15,7 @@ export const NORM_LAYERS: readonly NormLayer[] = [
   'instancenorm',
   'groupnorm',
   'rmsnorm',
+  'unitnorm',
 ];
 
 /**
@@ -61,7 +62,7 @@ export interface LayerConvention {
   /** Layout of the inputs the layer conventionally sees. */
   conventionalLayout: 'channels-first' | 'channels-last';
   /** The argument names as written in that framework. */
-  argNames: { eps: string; momentum?: string; axis?: string; groups?: string };
+  argNames: { eps?: string; momentum?: string; axis?: string; groups?: string };
 }
 
 const torchCommon = {
@@ -155,6 +156,20 @@ export const LAYER_CONVENTIONS: readonly LayerConvention[] = [
     defaultGroups: null,
   },
   {
+    // F.normalize(x, p=2, dim=1, eps=1e-12): y = x / max(‖x‖_p, eps) along dim.
+    ...torchCommon,
+    ...noRunningStats,
+    layer: 'unitnorm',
+    api: 'torch.nn.functional.normalize',
+    eps: 1e-12,
+    scale: false,
+    shift: false,
+    axisMeaning: 'reduced',
+    defaultAxis: 1,
+    defaultGroups: null,
+    argNames: { eps: 'eps', axis: 'dim' },
+  },
+  {
     ...kerasCommon,
     layer: 'batchnorm',
     api: 'keras.layers.BatchNormalization',
@@ -208,6 +223,20 @@ export const LAYER_CONVENTIONS: readonly LayerConvention[] = [
     shift: false,
     axisMeaning: 'reduced',
     defaultGroups: null,
+  },
+  {
+    // L2 normalization along the axes: y = x / max(‖x‖₂, eps). Keras 3 floors the norm at
+    // keras.config.epsilon() (ops.normalize); tf.keras 2 floored the squared norm at 1e-12.
+    ...kerasCommon,
+    ...noRunningStats,
+    layer: 'unitnorm',
+    api: 'keras.layers.UnitNormalization',
+    eps: 1e-7,
+    scale: false,
+    shift: false,
+    axisMeaning: 'reduced',
+    defaultGroups: null,
+    argNames: { axis: 'axis' },
   },
   {
     ...flaxCommon,

@@ -122,6 +122,8 @@ const TRAIN_VS_EVAL: Record<NormLayer, (tracks: boolean) => string> = {
   groupnorm: () => 'The same in training and eval: statistics come from each sample alone.',
   rmsnorm: () =>
     'The same in training and eval: the root mean square comes from each sample alone (no centring).',
+  unitnorm: () =>
+    'The same in training and eval: each vector is divided by its own L2 norm (nothing learned, nothing kept).',
 };
 
 export function explainPlan(request: ExplainRequest): ExplainPlan {
@@ -190,6 +192,17 @@ export function explainPlan(request: ExplainRequest): ExplainPlan {
         notes.push('One group: the same statistics as LayerNorm over every axis but N.');
       if (resolvedGroups === shape[c])
         notes.push('One channel per group: the same statistics as InstanceNorm.');
+      break;
+    }
+    case 'unitnorm': {
+      const axes = request.axis ?? convention.defaultAxis ?? -1;
+      reduced = normalizeAxes(typeof axes === 'number' ? [axes] : axes, rank, op, 'axis');
+      statShape = all.filter((axis) => !reduced.includes(axis)).map((axis) => shape[axis]);
+      paramShape = [];
+      valuesPerStatistic = sizeOf(reduced.map((axis) => shape[axis]));
+      notes.push(
+        'Unit normalization divides by the L2 norm, max(‖x‖₂, eps), over the reduced axes: no mean is subtracted, no γ or β, and every normalized vector has length 1.',
+      );
       break;
     }
     case 'layernorm':

@@ -96,3 +96,32 @@ function normalizeOverAxes<T extends FloatArray>(
   }
   return outputOf(x, view);
 }
+
+export interface UnitNormOptions {
+  /** The axes each vector spans (negative counts from the end); default [-1] (Keras), torch's dim=1 is [1]. */
+  axes?: readonly number[];
+  /** Floor of the norm: Keras 3 1e-7 (keras.config.epsilon()), PyTorch F.normalize 1e-12. Default 1e-12. */
+  eps?: number;
+}
+
+/**
+ * Unit (L2) normalization — keras.layers.UnitNormalization, torch.nn.functional.normalize:
+ * y = x / max(‖x‖₂, eps) over the axes, by division as both frameworks compute it. No statistics kept.
+ * Example: [3, 4] → [0.6, 0.8].
+ */
+export function unitNorm<T extends FloatArray>(x: Tensor<T>, options: UnitNormOptions = {}): Tensor<T> {
+  const op = 'unitNorm';
+  checkRank(op, x, 1);
+  const eps = options.eps ?? 1e-12;
+  checkEps(op, eps);
+  const reduced = normalizeAxes(options.axes ?? [-1], x.shape.length, op, 'axes');
+  const view = groupedView(x, complementAxes(reduced, x.shape.length), reduced);
+  const { values, groups, size } = view;
+  for (let g = 0, start = 0; g < groups; g++, start += size) {
+    let squares = 0;
+    for (let i = start; i < start + size; i++) squares += values[i] * values[i];
+    const norm = Math.max(Math.sqrt(squares), eps);
+    for (let i = start; i < start + size; i++) values[i] /= norm;
+  }
+  return outputOf(x, view);
+}

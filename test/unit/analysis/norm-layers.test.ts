@@ -58,7 +58,9 @@ test('annotatePython explains LayerNorm by its normalized_shape: per token over 
     [11, 23, 'torch.nn.RMSNorm', 'BTC', 'C'],
     [12, 28, 'torch.nn.LayerNorm', 'NCHW', 'C,H,W'],
     [16, 18, 'torch.nn.functional.layer_norm', null, 'C'],
+    [19, 18, 'torch.nn.functional.normalize', 'NC', 'C'],
   ]);
+  assert.deepEqual([found[5].params.eps, found[5].params.axis, found[5].paramShape], [1e-12, -1, []]);
   assert.deepEqual([found[1].params.eps, found[1].statShape, found[1].paramShape], [1e-6, ['B', 'T'], [768]]);
   assert.deepEqual([found[2].params.eps, found[2].params.momentum], ['dtype-eps', null]);
   assert.deepEqual([found[3].statShape, found[3].paramShape], [['N'], [64, 56, 56]]);
@@ -76,7 +78,9 @@ test('annotatePython reads Keras layers through tensorflow.keras and keras, chan
     [10, 16, 'keras.layers.BatchNormalization', 'NHWC', 'N,H,W'],
     [11, 22, 'keras.layers.LayerNormalization', null, 'C'],
     [12, 25, 'keras.layers.GroupNormalization', 'NHWC', 'H,W,C'],
+    [13, 16, 'keras.layers.UnitNormalization', null, 'C'],
   ]);
+  assert.deepEqual([found[4].params.eps, found[4].statShape, found[4].paramShape], [1e-7, ['N'], []]);
   assert.deepEqual(found[0].params, { eps: 1e-3, momentum: 0.99, momentumConvention: 'old-value' });
   assert.deepEqual([found[1].params.eps, found[1].params.momentum, found[1].params.axis], [1e-5, 0.9, -1]);
   assert.equal(found[3].params.numGroups, 8);

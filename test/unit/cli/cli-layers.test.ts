@@ -316,3 +316,24 @@ test('normscope annotate reads the code cells of a notebook and names bad input'
     cleanup();
   }
 });
+
+test('normscope layer unitnorm: torch F.normalize along dim 1 by default, Keras along the last axis; Flax has none', () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const input = join(dir, 'x.npy');
+    writeFileSync(input, encodeNpy(Float64Array.from([3, 0, 4, 0, 0, 5, 0, 12]), [2, 2, 2]));
+    const torch = join(dir, 'torch.npy');
+    const keras = join(dir, 'keras.npy');
+    assert.equal(runCli(['layer', 'unitnorm', input, '--out', torch]).status, 0);
+    assert.deepEqual(Array.from(readNpy(torch).data), [0.6, 0, 0.8, 0, 0, 5 / 13, 0, 12 / 13]);
+    assert.equal(runCli(['layer', 'unitnorm', input, '--framework', 'keras', '--out', keras]).status, 0);
+    assert.deepEqual(Array.from(readNpy(keras).data), [1, 0, 1, 0, 0, 1, 0, 1]);
+    const flax = runCli(['layer', 'unitnorm', input, '--framework', 'flax', '--out', join(dir, 'f.npy')]);
+    assert.equal(flax.status, 2);
+    assert.match(flax.stderr, /no unitnorm in framework 'flax'/);
+    const weighted = runCli(['layer', 'unitnorm', input, '--weight', input, '--out', join(dir, 'w.npy')]);
+    assert.match(weighted.stderr, /--weight: does not apply to unitnorm/);
+  } finally {
+    cleanup();
+  }
+});

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { batchNorm, type RunningStats } from '../../../src/engine/layers/batch-norm';
-import { layerNorm, rmsNorm } from '../../../src/engine/layers/layer-norm';
+import { layerNorm, rmsNorm, unitNorm } from '../../../src/engine/layers/layer-norm';
+import { explainPlan } from '../../../src/engine/explain/plan';
 import { groupNorm } from '../../../src/engine/layers/group-norm';
 import { instanceNorm } from '../../../src/engine/layers/instance-norm';
 import { spectralNorm } from '../../../src/engine/layers/spectral-norm';
@@ -217,4 +218,23 @@ test('the in-place fast paths (contiguous input) agree with the general gather p
     const general = run(strided);
     assertClose(gather(general), fast.data, { rel: 1e-12, abs: 1e-12 }, name);
   }
+});
+
+test('unitNorm divides each vector by max(‖x‖₂, eps) along its axes (Keras UnitNormalization, torch F.normalize)', () => {
+  const rows = unitNorm(tensor(Float64Array.from([3, 4, 0, 0, 1, 1]), [3, 2]));
+  assert.deepEqual(Array.from(rows.data), [0.6, 0.8, 0, 0, 1 / Math.SQRT2, 1 / Math.SQRT2]);
+  // torch dim=1 on [2, 2, 2]: each (n, ·, w) column is a vector; the plan reduces exactly that axis.
+  const x = tensor(Float64Array.from([3, 0, 4, 0, 0, 5, 0, 12]), [2, 2, 2]);
+  const columns = unitNorm(x, { axes: [1] });
+  assert.deepEqual(Array.from(columns.data), [0.6, 0, 0.8, 0, 0, 5 / 13, 0, 12 / 13]);
+  const plan = explainPlan({ layer: 'unitnorm', framework: 'torch', shape: [2, 2, 2] });
+  assert.deepEqual([plan.reducedAxes, plan.statShape, plan.paramShape, plan.eps], [[1], [2, 2], [], 1e-12]);
+  const keras = explainPlan({ layer: 'unitnorm', framework: 'keras', shape: [2, 2, 2] });
+  assert.deepEqual([keras.reducedAxes, keras.eps, keras.valuesPerStatistic], [[2], 1e-7, 2]);
+  // the floor: a tiny vector is divided by eps, not by its norm
+  assert.deepEqual(Array.from(unitNorm(tensor(Float64Array.from([1e-9, 0]), [1, 2]), { eps: 1e-6 }).data), [
+    1e-9 / 1e-6,
+    0,
+  ]);
+  assert.throws(() => unitNorm(x, { eps: -1 }), /unitNorm: eps \(-1\) must be a finite number ≥ 0/);
 });

@@ -1,0 +1,67 @@
+// One peer computing per-column mean and std of a numeric CSV, in its own process (so its peak RSS is
+// its own): node --require ./bench/rss-hook.cjs bench/csv-peer.mjs <papaparse|csv-parse|d3-dsv> <file>
+// Prints the result as JSON on stdout.
+import { createReadStream, readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { parse as csvParse } from 'csv-parse';
+import { csvParseRows } from 'd3-dsv';
+
+/** Per-column Welford accumulators, the work every peer does per value. */
+function accumulators(columns) {
+  const n = new Float64Array(columns);
+  const mean = new Float64Array(columns);
+  const m2 = new Float64Array(columns);
+  return {
+    add(j, v) {
+      if (typeof v !== 'number' || Number.isNaN(v)) return;
+      n[j]++;
+      const d = v - mean[j];
+      mean[j] += d / n[j];
+      m2[j] += d * (v - mean[j]);
+    },
+    result: () => Array.from(mean, (m, j) => ({ mean: m, std: Math.sqrt(m2[j] / (n[j] - 1)) })),
+  };
+}
+
+const peers = {
+  papaparse: (file) =>
+    new Promise((resolve, reject) => {
+      let acc;
+      let header = true;
+      Papa.parse(createReadStream(file), {
+        dynamicTyping: true,
+        skipEmptyLines: true,
+        step: ({ data }) => {
+          if (header) {
+            header = false;
+            acc = accumulators(data.length);
+            return;
+          }
+          for (let j = 0; j < data.length; j++) acc.add(j, data[j]);
+        },
+        complete: () => resolve(acc.result()),
+        error: reject,
+      });
+    }),
+  'csv-parse': (file) =>
+    new Promise((resolve, reject) => {
+      let acc;
+      const parser = createReadStream(file).pipe(csvParse({ from_line: 2, cast: true }));
+      parser.on('data', (record) => {
+        acc ??= accumulators(record.length);
+        for (let j = 0; j < record.length; j++) acc.add(j, record[j]);
+      });
+      parser.on('end', () => resolve(acc.result()));
+      parser.on('error', reject);
+    }),
+  // d3-dsv has no streaming parser: the whole file as one string, as its users call it.
+  'd3-dsv': async (file) => {
+    const rows = csvParseRows(readFileSync(file, 'utf8'));
+    const acc = accumulators(rows[0].length);
+    for (let i = 1; i < rows.length; i++) for (let j = 0; j < rows[i].length; j++) acc.add(j, +rows[i][j]);
+    return acc.result();
+  },
+};
+
+const [tool, file] = process.argv.slice(2);
+process.stdout.write(JSON.stringify(await peers[tool](file)));
