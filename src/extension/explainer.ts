@@ -1,12 +1,12 @@
 /** The explainer view (BatchNorm vs LayerNorm, and why normalize): a webview from the one HTML builder. */
 import * as vscode from 'vscode';
 import type { Framework, NormLayer } from '../engine/explain/conventions';
-import type { ExplainerHostMessage, ExplainerWebviewMessage } from '../shared/protocol';
+import type { ExplainerArray, ExplainerHostMessage, ExplainerWebviewMessage } from '../shared/protocol';
 import { createNonce, webviewHtml } from '../shared/webview-html';
 
 export function openExplainer(
   extensionUri: vscode.Uri,
-  focus: { layer?: NormLayer; framework?: Framework } = {},
+  focus: { layer?: NormLayer; framework?: Framework; array?: ExplainerArray } = {},
 ): vscode.WebviewPanel {
   const roots = [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
   const panel = vscode.window.createWebviewPanel(
@@ -31,6 +31,7 @@ export function openExplainer(
     // The explainer draws the four statistics-based norms (RMSNorm as LayerNorm); unit norm has no statistic.
     layer: focus.layer && focus.layer !== 'unitnorm' ? focus.layer : 'batchnorm',
     framework: focus.framework ?? 'torch',
+    array: focus.array,
   };
   const listener = webview.onDidReceiveMessage((message: ExplainerWebviewMessage) => {
     if (message?.type === 'ready') void webview.postMessage(init);

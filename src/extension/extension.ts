@@ -5,6 +5,8 @@ import { fitAndApply, normalizeFile, normalizeSelection, showError } from './com
 import { addNotebookHelper, listenToRenderer } from './notebook';
 import { registerLayerHints } from './layer-hints';
 import { openExplainer } from './explainer';
+import { explainerArrayFrom } from './explainer-array';
+import type { ExplainerArray } from '../shared/protocol';
 import { useWasmKernels } from '../engine/layers/wasm-kernels';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -43,10 +45,26 @@ export function activate(context: vscode.ExtensionContext): void {
     listenToRenderer(uri),
     vscode.commands.registerCommand(
       'normscope.explainNorms',
-      run((focus?: { layer?: NormLayer; framework?: Framework }) => void openExplainer(uri, focus ?? {})),
+      run((focus?: { layer?: NormLayer; framework?: Framework }) => {
+        void openExplainer(uri, focus ?? { array: selectedExplainerArray() });
+      }),
     ),
   );
   registerLayerHints(context);
 }
 
 export function deactivate(): void {}
+
+/**
+ * From the palette with an array literal selected, the explainer computes its live statistics on that
+ * array; a selection that is not one it can draw is said so, and the sample tensor is used.
+ */
+function selectedExplainerArray(): ExplainerArray | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.selection.isEmpty) return undefined;
+  const where = `${vscode.workspace.asRelativePath(editor.document.uri)}:${editor.selection.start.line + 1}`;
+  const array = explainerArrayFrom(editor.document.getText(editor.selection), where);
+  if (typeof array !== 'string') return array;
+  void vscode.window.showInformationMessage(`NormScope explainer: ${array}; showing a sample tensor.`);
+  return undefined;
+}

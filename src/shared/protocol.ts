@@ -136,13 +136,22 @@ export type RendererMessage =
   /** Open the output's data in the NormScope panel. */
   | { type: 'openInPanel'; payload: unknown };
 
+/** The user's selected array, as the explainer's [N, C, H, W] tensor (C order). */
+export interface ExplainerArray {
+  shape: number[];
+  values: number[];
+  /** Where it came from, for the caption: 'model.py:12, shape [2, 3, 4, 4]'. */
+  source: string;
+}
+
 /** Host → explainer webview. */
 export type ExplainerHostMessage =
-  /** What to show first (from a hover: the layer and framework under the cursor). */
+  /** What to show first (from a hover: the layer and framework under the cursor; from a selection: its array). */
   {
     type: 'explainerInit';
     layer: 'batchnorm' | 'layernorm' | 'instancenorm' | 'groupnorm' | 'rmsnorm';
     framework: 'torch' | 'keras' | 'flax';
+    array?: ExplainerArray;
   };
 
 /** Explainer webview → host. */

@@ -2,7 +2,7 @@
  * The explainer: the classic picture of an [N, C, H, W] tensor with the values one statistic of
  * BatchNorm, LayerNorm, InstanceNorm and GroupNorm reduces over highlighted, for an editable shape and
  * group count; the plans and the convention table for the chosen framework; statistics computed live by
- * the engine on a seeded sample tensor. A second tab, "Why normalize": the loss contours of a two-feature
+ * the engine on the user's selected array or a seeded sample tensor. A second tab, "Why normalize": the loss contours of a two-feature
  * linear regression before and after scaling (with condition numbers) and sigmoid saturation.
  */
 import { FRAMEWORKS, LAYER_CONVENTIONS, type Framework, type NormLayer } from '../engine/explain/conventions';
@@ -29,6 +29,8 @@ const state = {
   groups: 2,
   framework: 'torch' as Framework,
   focus: 'batchnorm' as NormLayer,
+  /** The user's selected array (from the host), used while the shape is its shape. */
+  array: undefined as { shape: number[]; values: Float64Array; source: string } | undefined,
 };
 
 function color(name: string, fallback: string): string {
@@ -108,6 +110,20 @@ function planFor(layer: NormLayer): ExplainPlan | string {
   }
 }
 
+/** The user's array when the shape is its shape, else a seeded sample tensor; NCHW either way. */
+function liveTensor(): Float64Array {
+  const array = state.array;
+  if (array && array.shape.every((extent, i) => extent === state.shape[i])) return array.values;
+  return sampleTensor();
+}
+
+function liveSource(): string {
+  const array = state.array;
+  return array && array.shape.every((extent, i) => extent === state.shape[i])
+    ? `Live statistics of your selection (${array.source}).`
+    : 'Live statistics of a seeded sample tensor (select an array literal and run the command to use yours).';
+}
+
 /** A seeded sample tensor (so the live numbers are reproducible), NCHW. */
 function sampleTensor(): Float64Array {
   const size = state.shape.reduce((a, b) => a * b, 1);
@@ -120,7 +136,7 @@ function sampleTensor(): Float64Array {
 }
 
 function liveStatistics(layer: NormLayer): string {
-  const x = tensor(sampleTensor(), state.shape);
+  const x = tensor(liveTensor(), state.shape);
   const axes = layer === 'batchnorm' ? [0, 2, 3] : layer === 'instancenorm' ? [2, 3] : [1, 2, 3];
   if (layer === 'groupnorm') {
     const [N, C, H, W] = state.shape;
@@ -140,6 +156,7 @@ function liveStatistics(layer: NormLayer): string {
 }
 
 function renderPictures(root: HTMLElement): void {
+  root.querySelector('#source')!.textContent = liveSource();
   const grid = root.querySelector('#pictures')!;
   grid.replaceChildren(
     ...PANELS.map(({ layer, title }) => {
@@ -375,6 +392,7 @@ function start(): void {
       el('label', {}, 'Groups ', groups),
       el('label', {}, 'Framework ', framework),
     ),
+    el('p', { id: 'source' }),
     el('div', { id: 'pictures', className: 'pair' }),
     el('ul', { id: 'notes' }),
     el('h2', { text: 'Conventions' }),
@@ -400,6 +418,15 @@ function start(): void {
     state.framework = event.data.framework;
     state.focus = event.data.layer;
     framework.value = state.framework;
+    const array = event.data.array;
+    if (array) {
+      state.array = { shape: array.shape, values: Float64Array.from(array.values), source: array.source };
+      state.shape = [...array.shape];
+      inputs.forEach((input, i) => (input.value = String(state.shape[i])));
+      // keep GroupNorm drawable: the largest group count up to the current one that divides C
+      while (state.shape[1] % state.groups !== 0) state.groups--;
+      groups.value = String(state.groups);
+    }
     render(root);
     root.querySelector(`#panel-${state.focus}`)?.classList.add('focus');
   });

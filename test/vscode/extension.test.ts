@@ -298,3 +298,44 @@ e2e(
     assert.deepEqual(workbench.cspErrors, []);
   },
 );
+
+e2e(
+  'NormScope: Explain BatchNorm vs LayerNorm on a selected PyTorch tensor computes the live statistics of that array',
+  async () => {
+    const page = workbench.page;
+    await workbench.runCommand('View: Close All Editors');
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget .quick-input-box input').fill('arrays.py');
+    // Enter only once the filtered list has arrays.py in focus (not the most recently opened file).
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'arrays.py' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'arrays.py' }).waitFor();
+    await page.waitForTimeout(800);
+    // `activations = torch.tensor([...],\n [...])` on lines 15–16: select from `torch` to the end of line 16
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('15');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 'activations = '.length; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+End');
+    await workbench.runCommand('NormScope: Explain BatchNorm vs LayerNorm');
+    const view = workbench.webview();
+    await view.locator('#source', { hasText: 'your selection' }).waitFor({ timeout: 30000 });
+    assert.equal(
+      await view.locator('#source').textContent(),
+      'Live statistics of your selection (arrays.py:15, shape [2, 3, 2, 2]).',
+    );
+    // BatchNorm: one mean per channel over N, H, W — (0.5+1.5+2.5+3.5+4.5+0.5+1.5+2.5)/8 = 2.125, then 3 and 0.5
+    assert.equal(
+      await view.locator('#panel-batchnorm .live').textContent(),
+      'live: 3 means, first 2.125, 3, 0.5',
+    );
+    assert.equal(
+      await view.locator('#panel-batchnorm .plan').textContent(),
+      'over N, H, W · 8 values per statistic · 3 per batch',
+    );
+    await workbench.screenshot('explainer-selection');
+    assert.deepEqual(workbench.cspErrors, []);
+  },
+);
