@@ -237,7 +237,9 @@ function canonical(name: string): string {
 /** Module-level import bindings: local name → qualified name. */
 function importBindings(root: Node): Map<string, string> {
   const bindings = new Map<string, string>();
-  const visit = (node: Node) => {
+  // descendantsOfType walks the tree inside WebAssembly: only the import nodes become JS objects.
+  for (const node of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    if (!node) continue;
     if (node.type === 'import_statement') {
       for (const child of node.namedChildren) {
         if (!child) continue;
@@ -248,7 +250,7 @@ function importBindings(root: Node): Map<string, string> {
           bindings.set(first, first);
         }
       }
-    } else if (node.type === 'import_from_statement') {
+    } else {
       const module = node.childForFieldName('module_name')?.text ?? '';
       for (const child of node.childrenForFieldName('name')) {
         if (!child) continue;
@@ -262,9 +264,7 @@ function importBindings(root: Node): Map<string, string> {
         }
       }
     }
-    for (const child of node.namedChildren) if (child) visit(child);
-  };
-  visit(root);
+  }
   return bindings;
 }
 
@@ -321,8 +321,8 @@ export function annotatePython(parser: Parser, source: string): LayerAnnotation[
   if (!tree) return [];
   const bindings = importBindings(tree.rootNode);
   const found: LayerAnnotation[] = [];
-  const visit = (node: Node) => {
-    if (node.type === 'call') {
+  for (const node of tree.rootNode.descendantsOfType('call')) {
+    if (node) {
       const callee = node.childForFieldName('function');
       const written = callee ? dottedName(callee) : undefined;
       if (callee && written) {
@@ -341,9 +341,7 @@ export function annotatePython(parser: Parser, source: string): LayerAnnotation[
         }
       }
     }
-    for (const child of node.namedChildren) if (child) visit(child);
-  };
-  visit(tree.rootNode);
+  }
   tree.delete();
   return found;
 }
