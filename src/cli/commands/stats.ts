@@ -1,6 +1,6 @@
 import {
-  describe,
   describeAxes,
+  describeInPlace,
   QUARTILES,
   SUMMARY_FIELDS,
   summaryOf,
@@ -81,7 +81,7 @@ export const stats: Command = {
         rows = table.rowCount;
         columns = table.columns.map((c) =>
           c.kind === 'numeric'
-            ? numericReport(c.name, describe(table.rowCount, c.values))
+            ? numericReport(c.name, describeInPlace(c.values)) // the table is read for this only
             : textReport(c.name, c.count, c.missing),
         );
       }

@@ -72,6 +72,20 @@ export function describe(n: number, x: ArrayLike<number>, stride = 1, offset = 0
   );
 }
 
+/**
+ * describe() of values the caller owns and needs no more in their order: the quartiles are selected in
+ * place (non-missing values moved to the front), saving a copy of the column. Same result as describe().
+ */
+export function describeInPlace(values: Float64Array): Summary {
+  const moments = momentsOf(values.length, values);
+  let kept = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) values[kept++] = v;
+  }
+  return summaryOf(moments, selectQuantiles(values.subarray(0, kept), QUARTILES));
+}
+
 export interface AxesSummary {
   /** Shape of the kept axes (one summary per index, C order). */
   keptShape: number[];

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors';
 import type { Dialect } from './dialect';
-import type { RecordView } from './tokenizer';
+import type { RecordView, ViewSinks } from './tokenizer';
 import { isMissingField, parseNumericField } from './values';
 import type { ValueSink } from '../../engine/stats/passes';
 
@@ -59,8 +59,13 @@ class ColumnReader {
 
 /** The table's sink: every value, in a growing Float64Array. */
 class GrowingValues implements ValueSink {
-  values = new Float64Array(1024);
+  values: Float64Array;
   length = 0;
+
+  /** Sized for the expected rows up front: growing by copies touches (and page-faults) twice the memory. */
+  constructor(expected: number) {
+    this.values = new Float64Array(Math.max(1024, Math.min(expected, 1 << 27)));
+  }
 
   add(value: number): void {
     if (this.length === this.values.length) {
@@ -131,6 +136,24 @@ export class CsvColumnsReader<Sink extends ValueSink = ValueSink> {
   };
 
   /**
+   * The fastest sink (`builder.tokenizerSinks`): a record of plain decimals, parsed by
+   * the tokenizer. Refused while the header or kept rows are pending, or when the field count differs
+   * (the view path then reads it, and reports a ragged row).
+   */
+  readonly acceptNumbers = (values: Float64Array, count: number): boolean => {
+    const columns = this.columns;
+    if (
+      this.names === null ||
+      count !== columns.length ||
+      this.firstRows.length < (this.options.keepRows ?? 0)
+    )
+      return false;
+    for (let j = 0; j < count; j++) columns[j].addNumber(values[j]);
+    this.rowCount++;
+    return true;
+  };
+
+  /**
    * The fast sink (`{ view: builder.acceptView }`): plain decimals go from bytes to numbers without a
    * string; any other field (missing tokens, inf, text, quoted, >15 digits) takes the string path.
    */
@@ -152,6 +175,9 @@ export class CsvColumnsReader<Sink extends ValueSink = ValueSink> {
     this.rowCount++;
   };
 
+  /** The sinks for a CsvTokenizer: numbers parsed inline where a record allows, else byte views. */
+  readonly tokenizerSinks: ViewSinks = { view: this.acceptView, numbers: this.acceptNumbers };
+
   /** Column names, kinds and counts so far (after the whole file: the file's). */
   summary(): {
     names: string[];
@@ -165,8 +191,9 @@ export class CsvColumnsReader<Sink extends ValueSink = ValueSink> {
 
 /** The whole table in memory: every numeric column's values. */
 export class CsvTableBuilder extends CsvColumnsReader<GrowingValues> {
-  constructor(dialect: Dialect, options: { file?: string; keepRows?: number } = {}) {
-    super(dialect, options, () => new GrowingValues());
+  /** `expectedRows`: an estimate (from the file size) to allocate each column once. */
+  constructor(dialect: Dialect, options: { file?: string; keepRows?: number; expectedRows?: number } = {}) {
+    super(dialect, options, () => new GrowingValues(options.expectedRows ?? 0));
   }
 
   finish(): CsvTable {
@@ -180,7 +207,8 @@ export class CsvTableBuilder extends CsvColumnsReader<GrowingValues> {
         kind: c.numeric ? 'numeric' : 'text',
         count: c.count,
         missing: c.missing,
-        values: c.numeric ? this.sinks[j].values.slice(0, this.sinks[j].length) : new Float64Array(0),
+        // a view, not a copy: the spare capacity is at most the estimate's margin or one doubling
+        values: c.numeric ? this.sinks[j].values.subarray(0, this.sinks[j].length) : new Float64Array(0),
       })),
     };
   }

@@ -25,6 +25,19 @@ export type RecordSink = (fields: string[], line: number) => void;
 /** Receives each record as a view over its bytes (valid only during the call): the fast path. */
 export type RecordViewSink = (record: RecordView) => void;
 
+/**
+ * The fastest path: a record made only of plain decimals, already parsed (`values[0..count)`, valid only
+ * during the call). Returns false to refuse it (the header, a kept row, a field count that differs); the
+ * tokenizer then hands the same record to the view sink.
+ */
+export type NumericRecordSink = (values: Float64Array, count: number, line: number) => boolean;
+
+/** The sinks of the byte-level paths: every record as a view, and all-number records parsed inline. */
+export interface ViewSinks {
+  view: RecordViewSink;
+  numbers?: NumericRecordSink;
+}
+
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
@@ -139,14 +152,19 @@ export class CsvTokenizer {
 
   private readonly onRecord: RecordSink | undefined;
   private readonly onView: RecordViewSink | undefined;
+  private readonly onNumbers: NumericRecordSink | undefined;
+  private numbers = new Float64Array(64);
 
-  /** `onRecord` receives strings; pass `{ view: sink }` for the byte-level fast path. */
+  /** `onRecord` receives strings; pass `{ view, numbers? }` for the byte-level fast paths. */
   constructor(
     private readonly delimiter: number,
-    sink: RecordSink | { view: RecordViewSink },
+    sink: RecordSink | ViewSinks,
   ) {
     if (typeof sink === 'function') this.onRecord = sink;
-    else this.onView = sink.view;
+    else {
+      this.onView = sink.view;
+      this.onNumbers = sink.numbers;
+    }
     this.view = new RecordView(this.decoder);
   }
 
@@ -197,6 +215,13 @@ export class CsvTokenizer {
       if ((b & 0xc0) !== 0x80) this.column++;
       switch (this.state) {
         case State.FieldStart:
+          if (this.onNumbers && !this.recordHasContent && b !== CR && b !== LF) {
+            const next = this.numericRecord(chunk, i);
+            if (next >= 0) {
+              i = next - 1;
+              break;
+            }
+          }
           if (b === CR || b === LF) {
             if (this.recordHasContent) {
               this.endField();
@@ -269,6 +294,67 @@ export class CsvTokenizer {
           }
           break;
       }
+    }
+  }
+
+  /**
+   * The fastest path, tried at each record start: a record of plain decimals ([+-]digits[.digits], at
+   * most 15 significant digits — Clinger's exact range, as parseDecimalBytes) parsed in the same pass that
+   * finds its delimiters, up to its line end within this chunk. Returns the index after the record, or −1
+   * (having changed nothing) for anything else — a quote, an empty field, an exponent, text, a record
+   * running past the chunk — which the state machine then reads byte by byte.
+   */
+  private numericRecord(chunk: Uint8Array, start: number): number {
+    const delimiter = this.delimiter;
+    const n = chunk.length;
+    let values = this.numbers;
+    let count = 0;
+    let p = start;
+    for (;;) {
+      let negative = false;
+      let c = chunk[p];
+      if (c === 0x2d || c === 0x2b) {
+        negative = c === 0x2d;
+        p++;
+      }
+      let mantissa = 0;
+      let significant = 0;
+      let fraction = 0;
+      let digits = 0;
+      let dot = false;
+      for (; p < n; p++) {
+        c = chunk[p];
+        const digit = c - 0x30;
+        if (digit >= 0 && digit <= 9) {
+          if (mantissa !== 0 || digit !== 0) significant++;
+          mantissa = mantissa * 10 + digit;
+          digits++;
+          if (dot) fraction++;
+        } else if (c === 0x2e && !dot) dot = true;
+        else break;
+      }
+      if (p >= n || digits === 0 || significant > 15 || fraction > 22) return -1;
+      const magnitude = fraction === 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction];
+      if (count === values.length) {
+        const grown = new Float64Array(count * 2);
+        grown.set(values);
+        this.numbers = values = grown;
+      }
+      values[count++] = negative ? -magnitude : magnitude;
+      if (c === delimiter) {
+        p++;
+        continue;
+      }
+      if (c !== LF && c !== CR) return -1;
+      if (!this.onNumbers!(values, count, this.line)) return -1;
+      this.line++;
+      this.column = 0;
+      p++;
+      if (c === CR) {
+        if (p < n && chunk[p] === LF) p++;
+        else if (p >= n) this.pendingCR = true;
+      }
+      return p;
     }
   }
 

@@ -44,7 +44,7 @@ async function readPass(
   await streamCsvRecords(
     file,
     dialect,
-    { view: reader.acceptView },
+    reader.tokenizerSinks,
     () => Promise.resolve(options.afterChunk?.()),
     (chunk) => {
       options.signal?.throwIfAborted();

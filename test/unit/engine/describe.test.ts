@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { quantileSorted, selectQuantiles } from '../../../src/engine/stats/quantile';
 import assert from 'node:assert/strict';
-import { describe, describeAxes } from '../../../src/engine/stats/describe';
+import { describe, describeAxes, describeInPlace } from '../../../src/engine/stats/describe';
 import { histogram } from '../../../src/engine/stats/histogram';
 import { tensor, permute } from '../../../src/engine/tensor/tensor';
 import { assertClose, conditionedTolerance } from '../../helpers/close';
@@ -155,5 +155,24 @@ test('selectQuantiles equals sorting then quantileSorted, for generated data wit
       },
     ),
     { numRuns: 1000 },
+  );
+});
+
+test('describeInPlace gives describe()’s summary (it only reorders its input) (fast-check)', () => {
+  const value = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+    fc.constantFrom(NaN, Infinity, -Infinity, 0),
+  );
+  fc.assert(
+    fc.property(fc.array(value, { maxLength: 200 }), (xs) => {
+      const expected = describe(xs.length, xs);
+      const got = describeInPlace(Float64Array.from(xs));
+      for (const [field, v] of Object.entries(expected))
+        assert.ok(
+          Object.is(got[field as keyof typeof got], v),
+          `${field}: ${got[field as keyof typeof got]} vs ${v}`,
+        );
+    }),
+    { numRuns: 300 },
   );
 });

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { CsvTokenizer, parseDecimalBytes, tokenizeBytes } from '../../../src/io/csv/tokenizer';
 import { InputError } from '../../../src/io/errors';
+import { CsvTableBuilder } from '../../../src/io/csv/table';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -176,5 +177,57 @@ test('CsvTokenizer in view mode yields the same records as string mode, across c
       },
     ),
     { numRuns: 300 },
+  );
+});
+
+test('records of plain decimals parsed inline give the same table as the string path, for any chunking (fast-check)', () => {
+  const decimal = fc
+    .tuple(
+      fc.constantFrom('', '-', '+'),
+      fc.stringMatching(/^[0-9]{1,18}$/),
+      fc.option(fc.stringMatching(/^[0-9]{0,9}$/)),
+    )
+    .map(([sign, whole, fraction]) => `${sign}${whole}${fraction === null ? '' : `.${fraction}`}`);
+  const field = fc.oneof(
+    { weight: 8, arbitrary: decimal },
+    { weight: 1, arbitrary: fc.constantFrom('', 'NA', '1e5', '"2.5"', ' 3', 'inf', 'x') },
+  );
+  fc.assert(
+    fc.property(
+      fc.array(fc.array(field, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 }),
+      fc.constantFrom('\n', '\r\n', '\r'),
+      fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 8 }),
+      (rows, newline, cuts) => {
+        const text = ['a,b,c', ...rows.map((r) => r.join(','))].join(newline) + newline;
+        const bytes = new TextEncoder().encode(text);
+        const dialect = { delimiter: ',' as const, header: true };
+        const tableBy = (fast: boolean) => {
+          const builder = new CsvTableBuilder(dialect, { expectedRows: fast ? rows.length : 0 });
+          const tokenizer = new CsvTokenizer(0x2c, fast ? builder.tokenizerSinks : builder.accept);
+          for (let at = 0, k = 0; at < bytes.length; k++) {
+            const next = Math.min(bytes.length, at + cuts[k % cuts.length]);
+            tokenizer.push(bytes.subarray(at, next));
+            at = next;
+          }
+          tokenizer.end();
+          return builder.finish();
+        };
+        const fast = tableBy(true);
+        const strings = tableBy(false);
+        assert.equal(fast.rowCount, strings.rowCount);
+        fast.columns.forEach((column, j) => {
+          const other = strings.columns[j];
+          assert.deepEqual(
+            [column.kind, column.count, column.missing],
+            [other.kind, other.count, other.missing],
+          );
+          assert.deepEqual(Array.from(column.values), Array.from(other.values), `column ${j}`);
+          column.values.forEach((v, i) =>
+            assert.ok(Object.is(v, other.values[i]), `column ${j} row ${i}: ${v}`),
+          );
+        });
+      },
+    ),
+    { numRuns: 400 },
   );
 });
