@@ -1,5 +1,5 @@
-// Time from "NormScope: Normalize CSV File…" to the first chart in a real VS Code (code-server), on the
-// seeded 100 MB numeric CSV of bench/run.mjs. Run: node --import tsx bench/vscode-first-chart.ts
+// Time from "NormScope: Normalize CSV File…" to the first chart (from the file's first 4 MB) and to the
+// charts of every row, in a real VS Code (code-server), on the seeded 100 MB numeric CSV of bench/run.mjs. Run: node --import tsx bench/vscode-first-chart.ts
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -14,18 +14,27 @@ try {
   const target = join(workbench.folder, 'numeric-100mb.csv');
   copyFileSync(source, target);
   const runs: number[] = [];
+  const complete: number[] = [];
   for (let run = 0; run < 3; run++) {
     await workbench.runCommand('NormScope: Normalize CSV File…');
-    const started = Date.now();
     await answerFileDialog(workbench.page, target, 'Normalize');
-    await workbench.webview().locator('#app[data-charts="4"]').waitFor({ timeout: 120000 });
-    runs.push(Date.now() - started);
+    const started = Date.now(); // the dialog has taken the path: from here on it is NormScope's time
+    const view = workbench.webview();
+    await view.locator('#app[data-charts="4"]').waitFor({ timeout: 120000 });
+    const first = Date.now() - started;
+    // the whole file: the prefix note goes and the charts are drawn again on every row
+    await view
+      .locator('.note', { hasText: 'while the whole file loads' })
+      .waitFor({ state: 'detached', timeout: 120000 });
+    await view.locator('#app[data-charts="4"]').waitFor({ timeout: 120000 });
+    runs.push(first);
+    complete.push(Date.now() - started);
     await workbench.screenshot(`first-chart-100mb-${run}`);
     await workbench.runCommand('View: Close All Editors');
     await workbench.page.waitForTimeout(1000);
   }
   console.log(
-    `${(bytes / 1e6).toFixed(0)} MB CSV, command to first chart in code-server: ${runs.map((ms) => (ms / 1000).toFixed(2)).join(' s, ')} s`,
+    `${(bytes / 1e6).toFixed(0)} MB CSV in code-server, after the file dialog: first chart (its first 4 MB) ${runs.map((ms) => (ms / 1000).toFixed(2)).join(' s, ')} s; every row ${complete.map((ms) => (ms / 1000).toFixed(2)).join(' s, ')} s`,
   );
 } finally {
   await workbench.close();

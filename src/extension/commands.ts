@@ -1,11 +1,11 @@
 /** The four commands: each gathers its input, loads it with cancellable progress and opens a panel. */
 import * as vscode from 'vscode';
-import { datasetFromArray } from '../engine/report/dataset';
+import { datasetFromArray, type Dataset } from '../engine/report/dataset';
 import { createScaler, SCALING_METHODS } from '../engine/scale/registry';
 import type { ScalingMethod } from '../engine/scale/scaler';
 import { parseArrayLiteral, type LiteralStyle } from '../io/literal';
-import { selectColumns } from '../io/node/data-files';
-import { loadDataFile, panelInit, type PanelSettings } from './load';
+import { isNpy, selectColumns } from '../io/node/data-files';
+import { loadCsvPrefix, loadDataFile, panelInit, type PanelSettings } from './load';
 import { NormalizationPanel } from './panel';
 
 const DATA_FILTERS = { 'Data files': ['csv', 'tsv', 'npy'] };
@@ -79,16 +79,48 @@ export async function normalizeFile(
     uri instanceof vscode.Uri ? uri : undefined,
   );
   if (!target) return;
+  const initFor = (dataset: Dataset, note?: string) =>
+    panelInit(dataset, {
+      source: 'file',
+      settings: settings(),
+      statisticsOnly,
+      trusted: vscode.workspace.isTrusted,
+      note,
+    });
+  let panel: NormalizationPanel | undefined;
+  if (!isNpy(target.fsPath) && (await vscode.workspace.fs.stat(target)).size > PREFIX_ABOVE_BYTES) {
+    // A large CSV: the first chart comes from its first records while the whole file loads.
+    const prefix = await loadCsvPrefix(target.fsPath, PREFIX_BYTES);
+    const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+    const init = initFor(
+      prefix.dataset,
+      `The first ${prefix.dataset.kind === 'table' ? prefix.dataset.rowCount : 0} rows (${megabytes(prefix.bytesRead)} of ${megabytes(prefix.totalBytes)}) while the whole file loads; export and code follow with all rows.`,
+    );
+    init.actions = { export: false, saveParameters: false, copyCode: false, openInPanel: false };
+    panel = NormalizationPanel.open(extensionUri, {
+      kind: 'file',
+      dataset: prefix.dataset,
+      file: prefix.file,
+      init,
+    });
+    // Let the first chart through before the whole file takes the extension host's time.
+    await Promise.race([panel.controller.firstView, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  }
   const loaded = await loadWithProgress(target);
   if (!loaded) return;
-  const init = panelInit(loaded.dataset, {
-    source: 'file',
-    settings: settings(),
-    statisticsOnly,
-    trusted: vscode.workspace.isTrusted,
-  });
-  NormalizationPanel.open(extensionUri, { kind: 'file', dataset: loaded.dataset, file: loaded.file, init });
+  const source = {
+    kind: 'file' as const,
+    dataset: loaded.dataset,
+    file: loaded.file,
+    init: initFor(loaded.dataset),
+  };
+  if (panel && !panel.disposed) await panel.controller.refine(source);
+  else if (!panel) NormalizationPanel.open(extensionUri, source);
 }
+
+/** CSVs above this size open on their first PREFIX_BYTES first (the first chart in well under a second). */
+const PREFIX_ABOVE_BYTES = 16e6;
+const PREFIX_BYTES = 4e6;
 
 export function normalizeSelection(extensionUri: vscode.Uri): void {
   const editor = vscode.window.activeTextEditor;

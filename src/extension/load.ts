@@ -5,7 +5,8 @@ import { presetAxes, type ReportRequest } from '../engine/report/report';
 import { SCALING_METHODS } from '../engine/scale/registry';
 import type { ScalerJSON, ScalingMethod } from '../engine/scale/scaler';
 import { readDataFile, type DataFile } from '../io/node/data-files';
-import type { ReadProgress } from '../io/node/csv-file';
+import { readCsvPrefixTable, type ReadProgress } from '../io/node/csv-file';
+import type { CsvTable } from '../io/csv/table';
 import type { PanelInit } from '../shared/protocol';
 
 export interface PanelSettings {
@@ -13,6 +14,32 @@ export interface PanelSettings {
   bins: number;
   /** At most this many rows in the statistics tables. */
   previewSize?: number;
+}
+
+/** A table as the panel's dataset. */
+function tableDataset(title: string, table: CsvTable): Dataset {
+  return {
+    kind: 'table',
+    title,
+    rowCount: table.rowCount,
+    columns: table.columns.map((c) => ({ name: c.name, kind: c.kind, values: c.values })),
+  };
+}
+
+/**
+ * The first `maxBytes` of a CSV as the panel's dataset: the first chart of a large file comes from it
+ * while the whole file loads. `complete` when the prefix was the whole file.
+ */
+export async function loadCsvPrefix(
+  path: string,
+  maxBytes: number,
+): Promise<{ file: DataFile; dataset: Dataset; bytesRead: number; totalBytes: number; complete: boolean }> {
+  const { table, ...extent } = await readCsvPrefixTable(path, maxBytes);
+  return {
+    file: { kind: 'csv', file: path, table },
+    dataset: tableDataset(basename(path), table),
+    ...extent,
+  };
 }
 
 export async function loadDataFile(
@@ -23,16 +50,7 @@ export async function loadDataFile(
   const title = basename(path);
   if (file.kind === 'npy')
     return { file, dataset: datasetFromArray(title, file.array.data, file.array.shape) };
-  const { table } = file;
-  return {
-    file,
-    dataset: {
-      kind: 'table',
-      title,
-      rowCount: table.rowCount,
-      columns: table.columns.map((c) => ({ name: c.name, kind: c.kind, values: c.values })),
-    },
-  };
+  return { file, dataset: tableDataset(title, file.table) };
 }
 
 /** The first request a panel computes: the default method on every numeric column, or BatchNorm axes. */

@@ -30,11 +30,25 @@ export interface PanelServices {
 
 export class PanelController {
   private report: Report | undefined;
+  private ready = false;
+  private viewShown!: () => void;
+  /** Resolves once the first view has been posted (the first chart is on its way). */
+  readonly firstView = new Promise<void>((resolve) => (this.viewShown = resolve));
 
   constructor(
-    private readonly source: PanelSource,
+    private source: PanelSource,
     private readonly services: PanelServices,
   ) {}
+
+  /**
+   * Swaps in the whole data for a first look at part of it (a large file's prefix): the webview gets the
+   * new init (now, or when it is ready) and recomputes what it shows on all the data.
+   */
+  async refine(source: PanelSource): Promise<void> {
+    this.source = source;
+    this.report = undefined;
+    if (this.ready) await this.services.post({ type: 'init', init: source.init });
+  }
 
   /** The latest computed report (the last successful `compute`). */
   get current(): Report | undefined {
@@ -45,6 +59,7 @@ export class PanelController {
     try {
       switch (message.type) {
         case 'ready':
+          this.ready = true;
           await this.services.post({ type: 'init', init: this.source.init });
           return;
         case 'compute':
@@ -102,6 +117,7 @@ export class PanelController {
       requestId,
       view: viewPayload(report, this.source.init.previewSize),
     });
+    this.viewShown();
   }
 
   private requireReport(): Report {

@@ -13,6 +13,8 @@ export class NormalizationPanel implements vscode.Disposable {
   static readonly viewType = 'normscope.panel';
   private readonly disposables: vscode.Disposable[] = [];
   readonly controller: PanelController;
+  /** Whether the user closed it (a late refinement then has nowhere to go). */
+  disposed = false;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -96,6 +98,7 @@ export class NormalizationPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     while (this.disposables.length > 0) this.disposables.pop()?.dispose();
   }
 }

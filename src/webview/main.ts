@@ -32,6 +32,15 @@ interface SortState {
   descending: boolean;
 }
 
+/** Whether two inits describe the same table (names and kinds) or tensor (shape), rows aside. */
+function sameColumns(a: PanelInit, b: PanelInit): boolean {
+  const shape = (init: PanelInit) =>
+    init.dataset.kind === 'table'
+      ? JSON.stringify(init.dataset.columns)
+      : JSON.stringify([init.dataset.shape.slice(1), init.dataset.axisNames]);
+  return a.title === b.title && a.dataset.kind === b.dataset.kind && shape(a) === shape(b);
+}
+
 export class PanelView {
   private init: PanelInit | undefined;
   private request: ReportRequest | undefined;
@@ -62,13 +71,18 @@ export class PanelView {
 
   private receive(message: HostMessage): void {
     switch (message.type) {
-      case 'init':
+      case 'init': {
+        // The whole file after a first look at its prefix: keep what the user chose meanwhile.
+        const refines = this.init !== undefined && sameColumns(this.init, message.init);
         this.init = message.init;
-        this.request = structuredClone(message.init.initialRequest);
-        if (this.request.kind === 'table') Object.assign(this.options, this.request.options);
+        if (!refines) {
+          this.request = structuredClone(message.init.initialRequest);
+          if (this.request.kind === 'table') Object.assign(this.options, this.request.options);
+        }
         this.renderShell();
         this.compute();
         return;
+      }
       case 'view':
         if (message.requestId !== this.latestRequest) return; // a newer request is on its way
         this.view = message.view;

@@ -2,7 +2,9 @@
 // numbers read from its iframe, screenshots in test-results/vscode/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateNumericCsv } from '../../bench/generate-csv.mjs';
 import { answerFileDialog, prepare, startWorkbench, waitForQuickInput, type Workbench } from './code-server';
 
 let workbench: Workbench;
@@ -68,6 +70,43 @@ e2e(
       ['0', '1'],
     );
     await workbench.screenshot('normalize-csv');
+    assert.deepEqual(workbench.cspErrors, []);
+    await closeEditors();
+  },
+);
+
+e2e(
+  'NormScope: Normalize CSV File… on a 60 MB CSV charts its first rows at once, then all of them',
+  async () => {
+    const file = join(workbench.folder, 'large.csv');
+    await generateNumericCsv(file, 60); // large enough that the whole file takes seconds to arrive
+    const rows = readFileSync(file, 'utf8').split('\n').length - 2; // header and the final newline
+    const started = Date.now();
+    await workbench.runCommand('NormScope: Normalize CSV File…');
+    await answerFileDialog(workbench.page, file, 'Normalize');
+    const view = workbench.webview();
+    const note = view.locator('.note', { hasText: 'while the whole file loads' });
+    await note.waitFor({ timeout: 30000 });
+    await view.locator('#app[data-charts="4"]').waitFor();
+    const firstChart = Date.now() - started;
+    const prefixRows = Number((await statsRow('before', 'f0'))[0]);
+    assert.ok(prefixRows > 1000 && prefixRows < rows, `prefix of ${prefixRows} of ${rows} rows`);
+    assert.match(
+      (await note.textContent()) ?? '',
+      new RegExp(`^The first ${prefixRows} rows \\(4\\.0 MB of 60 MB\\)`),
+    );
+    await view.locator('#method').selectOption('minmax'); // kept when the whole file arrives
+    await note.waitFor({ state: 'detached', timeout: 60000 });
+    await view
+      .locator('#stats-before tbody tr td', { hasText: String(rows) })
+      .first()
+      .waitFor({ timeout: 30000 });
+    assert.equal((await statsRow('before', 'f0'))[0], String(rows));
+    assert.equal(await view.locator('#method').inputValue(), 'minmax');
+    console.log(
+      `60 MB CSV: first chart after ${firstChart} ms (prefix of ${prefixRows} rows), then all ${rows} rows`,
+    );
+    await workbench.screenshot('normalize-large-csv');
     assert.deepEqual(workbench.cspErrors, []);
     await closeEditors();
   },

@@ -81,3 +81,27 @@ export async function readCsvTable(
   });
   return builder.finish();
 }
+
+/**
+ * The first whole records within `maxBytes` of the file, as a table (the file's first look while the
+ * rest loads). `complete` is true when that was the whole file.
+ */
+export async function readCsvPrefixTable(
+  file: string,
+  maxBytes: number,
+): Promise<{ table: CsvTable; bytesRead: number; totalBytes: number; complete: boolean }> {
+  const dialect = await sniffCsvFile(file);
+  const { prefix, size } = await readPrefix(file, maxBytes);
+  const complete = prefix.length === size;
+  // up to the last line end: no half record (a quoted field spanning it ends the prefix early, an error)
+  const end = complete ? prefix.length : prefix.lastIndexOf(0x0a) + 1;
+  const builder = new CsvTableBuilder(dialect, { file, expectedRows: estimateRows(prefix, end) });
+  const tokenizer = new CsvTokenizer(dialect.delimiter.charCodeAt(0), builder.tokenizerSinks);
+  try {
+    tokenizer.push(prefix.subarray(0, end));
+    tokenizer.end();
+  } catch (error) {
+    throw error instanceof InputError ? error.inFile(file) : error;
+  }
+  return { table: builder.finish(), bytesRead: end, totalBytes: size, complete };
+}

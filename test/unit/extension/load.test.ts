@@ -4,6 +4,7 @@ import { initialRequest, loadDataFile, panelInit } from '../../../src/extension/
 import { createScaler } from '../../../src/engine/scale/registry';
 import { matrix } from '../../../src/engine/scale/matrix';
 import { computeReport } from '../../../src/engine/report/report';
+import { viewPayload } from '../../../src/shared/view-payload';
 
 const SETTINGS = { defaultMethod: 'robust' as const, bins: 12, previewSize: 3 };
 
@@ -97,5 +98,32 @@ test('panelInit describes the dataset and the methods, and fit/apply applies tra
   assert.deepEqual(
     Array.from(report.output.kind === 'table' ? report.output.matrix.data : []),
     Array.from(scaler.transform(matrix(testRooms, testRooms.length, 1)).data),
+  );
+});
+
+test('the webview payload stays small whatever the rows: summaries, not data (issue 7: under 200 KB)', () => {
+  const bytes = (v: unknown): number =>
+    ArrayBuffer.isView(v)
+      ? v.byteLength
+      : Array.isArray(v)
+        ? v.reduce((s: number, x) => s + bytes(x), 0)
+        : v && typeof v === 'object'
+          ? Object.values(v).reduce((s: number, x) => s + bytes(x), 0)
+          : typeof v === 'string'
+            ? v.length * 2
+            : 8;
+  const sizes = [2_000, 400_000].map((rows) => {
+    const columns = Array.from({ length: 12 }, (_, j) => ({
+      name: `f${j}`,
+      kind: 'numeric' as const,
+      values: Float64Array.from({ length: rows }, (_, i) => Math.sin(i * (j + 1)) * 1000),
+    }));
+    const dataset = { kind: 'table' as const, title: 't.csv', rowCount: rows, columns };
+    return bytes(viewPayload(computeReport(dataset, initialRequest(dataset, SETTINGS, false)), 256));
+  });
+  assert.ok(sizes[1] < 200 * 1024, `${sizes[1]} bytes`);
+  assert.ok(
+    Math.abs(sizes[1] - sizes[0]) < 1024,
+    `payload grew from ${sizes[0]} to ${sizes[1]} bytes with 200× the rows`,
   );
 });

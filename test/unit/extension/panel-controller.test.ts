@@ -212,3 +212,21 @@ test('PanelController handles every webview message type, and isWebviewMessage r
   for (const bad of [null, 1, 'ready', {}, { type: 'eval' }, { type: 'constructor' }])
     assert.equal(isWebviewMessage(bad), false);
 });
+
+test('PanelController.refine swaps a first look at a prefix for the whole data, then computes on every row', async () => {
+  const prefix = selectionSource('[[1, 2], [3, 4]]', 'zscore');
+  const whole = selectionSource('[[1, 2], [3, 4], [5, 6], [7, 8]]', 'zscore');
+  const { services, posted } = fakeServices();
+  const controller = new PanelController(prefix, services);
+  await controller.refine(whole); // before the webview is ready: nothing posted, init comes with ready
+  assert.equal(posted.length, 0);
+  await controller.handle({ type: 'ready' });
+  assert.deepEqual(last(posted), { type: 'init', init: whole.init });
+  await controller.handle({ type: 'compute', requestId: 1, request: whole.init.initialRequest });
+  await controller.firstView;
+  const view = last(posted);
+  // the count of column 0 (a 4-row dataset now, not the prefix's 2)
+  assert.equal(view.type === 'view' && view.view.before.values[view.view.before.fields.indexOf('count')], 4);
+  await controller.refine(prefix); // once ready, a refinement posts its init at once
+  assert.deepEqual(last(posted), { type: 'init', init: prefix.init });
+});
