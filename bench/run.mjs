@@ -4,7 +4,7 @@
 // copy-bandwidth bound and a scaling check (1×, 4×, 16× the input: time and peak RSS). Median of
 // BENCH_RUNS (default 5) after a warm-up. Prints tables with ratios and writes bench/results.json.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateNumericCsv } from './generate-csv.mjs';
@@ -123,8 +123,12 @@ async function main() {
     }
   }
 
+  // Keep the other benchmarks' rows (bench/layers.ts appends its own).
   const path = 'bench/results.json';
-  writeFileSync(path, JSON.stringify([...results, ...scaling], null, 2) + '\n');
+  const others = existsSync(path)
+    ? JSON.parse(readFileSync(path, 'utf8')).filter((r) => !r.operation.startsWith('csv stats'))
+    : [];
+  writeFileSync(path, JSON.stringify([...results, ...scaling, ...others], null, 2) + '\n');
   console.log(
     `\nCSV statistics on ${(bytes / 1e6).toFixed(0)} MB; copy bandwidth ${gbPerSecond.toFixed(1)} GB/s`,
   );
