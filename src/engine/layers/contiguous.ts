@@ -26,6 +26,30 @@ interface Moments {
 }
 
 /**
+ * Mean and biased variance of `runs` runs of `length` values, run r starting at startOf(r): two passes,
+ * the second correcting the rounding left in the first's mean.
+ */
+function runMoments<D, P>(
+  k: RunKernels<D, P>,
+  input: D,
+  runs: number,
+  length: number,
+  startOf: (run: number) => number,
+): [mean: number, variance: number] {
+  const count = runs * length;
+  let sum = 0;
+  for (let r = 0; r < runs; r++) sum += k.sum(input, startOf(r), startOf(r) + length);
+  const first = sum / count;
+  let squares = 0;
+  let residual = 0;
+  for (let r = 0; r < runs; r++) {
+    squares += k.centred(input, startOf(r), startOf(r) + length, first);
+    residual += k.residual();
+  }
+  return [first + residual / count, (squares - (residual * residual) / count) / count];
+}
+
+/**
  * BatchNorm in training mode on x laid out [outer, channels, inner] (C order): per-channel mean and
  * biased variance, and each channel normalized with scale[c] = γ[c]/√(σ²[c] + eps) and shift β[c] right
  * after its statistics, while its values are still in cache.
@@ -41,23 +65,8 @@ export function batchNormTrainChannels<T extends FloatArray>(
 ): Moments & { output: T } {
   const moments = { mean: new Float64Array(channels), variance: new Float64Array(channels) };
   const run = <D, P>(k: RunKernels<D, P>, input: D, output: D) => {
-    const count = outer * inner;
     for (let c = 0; c < channels; c++) {
-      let sum = 0;
-      for (let n = 0; n < outer; n++) {
-        const start = (n * channels + c) * inner;
-        sum += k.sum(input, start, start + inner);
-      }
-      const first = sum / count;
-      let squares = 0;
-      let residual = 0;
-      for (let n = 0; n < outer; n++) {
-        const start = (n * channels + c) * inner;
-        squares += k.centred(input, start, start + inner, first);
-        residual += k.residual();
-      }
-      const mean = first + residual / count;
-      const variance = (squares - (residual * residual) / count) / count;
+      const [mean, variance] = runMoments(k, input, outer, inner, (n) => (n * channels + c) * inner);
       moments.mean[c] = mean;
       moments.variance[c] = variance;
       const scale = (1 / Math.sqrt(variance + eps)) * (weight?.[c] ?? 1);
@@ -114,15 +123,8 @@ export function normalizeRows<T extends FloatArray>(
       const end = start + size;
       let m = 0;
       let second: number;
-      if (center) {
-        const first = k.sum(input, start, end) / size;
-        const squares = k.centred(input, start, end, first);
-        const residual = k.residual();
-        m = first + residual / size;
-        second = (squares - (residual * residual) / size) / size;
-      } else {
-        second = k.centred(input, start, end, 0) / size;
-      }
+      if (center) [m, second] = runMoments(k, input, 1, size, () => start);
+      else second = k.centred(input, start, end, 0) / size; // RMSNorm: Σx² / n
       k.affineRow(input, output, start, end, m, 1 / Math.sqrt(second + eps), w, b, (r % period) * size);
     }
   };

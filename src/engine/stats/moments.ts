@@ -107,21 +107,27 @@ function hasSpread(m: Moments): boolean {
  * Moments of `n` values read from `x` at `offset`, `offset+stride`, … in two passes (mean, then
  * corrected sums of centred powers), the stable choice when the data are in memory.
  */
+/** Counts v into m's count, missing, min, max and infinities; true when v is finite. */
+export function countValue(m: Moments, v: number): boolean {
+  if (v !== v) {
+    m.missing++;
+    return false;
+  }
+  m.count++;
+  if (v < m.min) m.min = v;
+  if (v > m.max) m.max = v;
+  if (v === Infinity) m.positiveInfinities++;
+  else if (v === -Infinity) m.negativeInfinities++;
+  else return true;
+  return false;
+}
+
 export function momentsOf(n: number, x: ArrayLike<number>, stride = 1, offset = 0): Moments {
   const m = emptyMoments();
   let maxAbs = 0;
   for (let i = 0, at = offset; i < n; i++, at += stride) {
     const v = x[at];
-    if (v !== v) {
-      m.missing++;
-      continue;
-    }
-    m.count++;
-    if (v < m.min) m.min = v;
-    if (v > m.max) m.max = v;
-    if (v === Infinity) m.positiveInfinities++;
-    else if (v === -Infinity) m.negativeInfinities++;
-    else if (Math.abs(v) > maxAbs) maxAbs = Math.abs(v);
+    if (countValue(m, v) && Math.abs(v) > maxAbs) maxAbs = Math.abs(v);
   }
   const finite = finiteCount(m);
   if (finite === 0) return m;

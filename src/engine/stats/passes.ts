@@ -11,7 +11,7 @@
  *   while (!passes.done) { await replay((column) => passes.sink(column)); passes.endPass(); }
  *   passes.moments(j); passes.quantiles(j);
  */
-import { emptyMoments, powerOfTwoAtLeast, type Moments } from './moments';
+import { countValue, emptyMoments, powerOfTwoAtLeast, type Moments } from './moments';
 import { kthSmallest, lerp } from './quantile';
 
 /** Receives one column's values in row order (NaN = missing). */
@@ -96,17 +96,7 @@ class ColumnPasses {
   /** Pass 1: counts, range, sum. */
   readonly range: ValueSink = {
     add: (v) => {
-      const m = this.moments;
-      if (v !== v) {
-        m.missing++;
-        return;
-      }
-      m.count++;
-      if (v < m.min) m.min = v;
-      if (v > m.max) m.max = v;
-      if (v === Infinity) m.positiveInfinities++;
-      else if (v === -Infinity) m.negativeInfinities++;
-      else {
+      if (countValue(this.moments, v)) {
         if (Math.abs(v) > this.maxAbs) this.maxAbs = Math.abs(v);
         this.sum += v;
       }
