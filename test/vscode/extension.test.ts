@@ -352,10 +352,9 @@ e2e(
     await page.waitForTimeout(800);
     // `activations = torch.tensor([...],\n [...])` on lines 15–16: select from `torch` to the end of line 16
     await page.keyboard.press('Control+G');
-    await page.keyboard.type('15');
+    await page.keyboard.type(`15:${'activations = '.length + 1}`); // line:column, just before `torch`
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Home');
-    for (let i = 0; i < 'activations = '.length; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(300);
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+End');
     await workbench.runCommand('NormScope: Explain BatchNorm vs LayerNorm');
