@@ -15,7 +15,7 @@ export const PASSES_OPTIONS = {
 } as const satisfies ParseArgsConfig['options'];
 
 export const PASSES_USAGE = '[--stream-above MB]';
-const DEFAULT_STREAM_ABOVE_MB = 256;
+export const DEFAULT_STREAM_ABOVE_MB = 256;
 
 /** Whether `file` is a CSV over the --stream-above size, so it is read in passes. */
 export async function readsInPasses(file: string, streamAbove: string | undefined): Promise<boolean> {

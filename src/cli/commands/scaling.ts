@@ -1,7 +1,13 @@
 import { createScaler, SCALING_METHODS } from '../../engine/scale/registry';
 import type { Scaler } from '../../engine/scale/scaler';
 import { fitCsvInPasses, fitsInPasses, readCsvLayout } from '../../io/node/csv-passes';
-import { passProgress, PASSES_OPTIONS, PASSES_USAGE, readsInPasses } from '../passes-flags';
+import {
+  DEFAULT_STREAM_ABOVE_MB,
+  passProgress,
+  PASSES_OPTIONS,
+  PASSES_USAGE,
+  readsInPasses,
+} from '../passes-flags';
 import { UsageError } from '../usage-error';
 import { paramsText, readParamsFile } from '../../io/node/params-file';
 import { AtomicOutput, checkOutputTarget, writeFileAtomic } from '../../io/node/atomic-output';
@@ -90,7 +96,7 @@ export const normalize: Command = {
       if (!fitsInPasses(scaler))
         throw new UsageError(
           '--method',
-          `${method} needs every value in memory at once, and ${file} is over --stream-above (${values['stream-above'] ?? 256} MB); files that large are normalized in passes with ${SCALING_METHODS.filter(
+          `${method} needs every value in memory at once, and ${file} is over --stream-above (${values['stream-above'] ?? DEFAULT_STREAM_ABOVE_MB} MB); files that large are normalized in passes with ${SCALING_METHODS.filter(
             (m) => m.fitsFrom !== 'all-values',
           )
             .map((m) => m.method)

@@ -79,7 +79,8 @@ interface Target {
   collectedLength?: number;
 }
 
-const IGNORE: ValueSink = { add: () => undefined };
+/** A sink that drops its values (columns left out of a pass). */
+export const IGNORE: ValueSink = { add: () => undefined };
 
 class ColumnPasses {
   excluded = false;

@@ -7,7 +7,7 @@ import { fromColumns, type Matrix } from '../../engine/scale/matrix';
 import { methodInfo } from '../../engine/scale/registry';
 import { isIncremental, type Scaler } from '../../engine/scale/scaler';
 import { RobustScaler } from '../../engine/scale/robust';
-import { ExactPasses, type ValueSink } from '../../engine/stats/passes';
+import { ExactPasses, IGNORE, type ValueSink } from '../../engine/stats/passes';
 import type { Dialect } from '../csv/dialect';
 import { CsvColumnsReader } from '../csv/table';
 import { InputError } from '../errors';
@@ -96,8 +96,6 @@ export async function readCsvLayout(file: string, options: PassProgress = {}): P
   const dialect = await sniffCsvFile(file);
   return readPass(file, dialect, 1, () => IGNORE, options);
 }
-
-const IGNORE: ValueSink = { add: () => undefined };
 
 /** Rows of the selected columns gathered chunk by chunk into a matrix. */
 class ChunkColumns {
