@@ -33,6 +33,8 @@ const WORTHWHILE_ELEMENTS = 1 << 14;
 /** The first 64 KiB page is the module's own (its globals and stack live outside memory, but keep it clear). */
 const BASE = 1 << 16;
 const PAGE = 1 << 16;
+/** Memory kept between calls (a 25 MB float32 tensor needs ~52 MB); larger instances are dropped after use. */
+const RETAINED_BYTES = 256 << 20;
 
 let enabled = false;
 let minElements = WORTHWHILE_ELEMENTS;
@@ -114,7 +116,11 @@ export function runInWasm<T extends FloatArray>(
   if (weight) [frame.weight, end] = [end, end + align(weight.length * 8)];
   if (bias) [frame.bias, end] = [end, end + align(bias.length * 8)];
   const memory = wasm.exports.memory;
-  if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
+  try {
+    if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
+  } catch {
+    return undefined; // beyond what wasm32 memory can hold here: the TypeScript kernels answer
+  }
   const heap = memory.buffer;
   const View = x.constructor as new (buffer: ArrayBuffer | T, offset?: number, length?: number) => T;
   new View(heap, frame.x, x.length).set(x);
@@ -122,7 +128,10 @@ export function runInWasm<T extends FloatArray>(
   if (bias) new Float64Array(heap, frame.bias, bias.length).set(bias);
   body(x instanceof Float32Array ? wasm.float32 : wasm.float64, frame);
   // Copy by construction: `fresh.set(wasmView)` into a new array is ~40× slower in V8 (measured here).
-  return new View(new View(heap, frame.out, x.length));
+  const output = new View(new View(heap, frame.out, x.length));
+  // Wasm memory never shrinks: after a very large call, let this instance go (a fresh one starts small).
+  if (heap.byteLength > RETAINED_BYTES) loaded = undefined;
+  return output;
 }
 
 /** The exports for one element size as RunKernels over byte addresses. */
