@@ -11,11 +11,23 @@ import { readPrefix, streamFile } from './read-file';
 const SNIFF_BYTES = 64 * 1024;
 
 export async function sniffCsvFile(file: string): Promise<Dialect> {
-  const { prefix, size } = await readPrefix(file, SNIFF_BYTES);
+  return (await readHead(file, SNIFF_BYTES)).dialect;
+}
+
+/** The file's first `bytes` (at least what sniffing reads), its size, and the dialect sniffed from them: one read. */
+async function readHead(
+  file: string,
+  bytes: number,
+): Promise<{ dialect: Dialect; prefix: Uint8Array; size: number }> {
+  const { prefix, size } = await readPrefix(file, Math.max(bytes, SNIFF_BYTES));
   if (size === 0) throw new InputError('empty file (no header and no rows)', file);
   const preferred: Delimiter = /\.(tsv|tab)$/i.test(file) ? '\t' : ',';
   try {
-    return sniffDialect(prefix, size <= SNIFF_BYTES, preferred);
+    return {
+      dialect: sniffDialect(prefix.subarray(0, SNIFF_BYTES), size <= SNIFF_BYTES, preferred),
+      prefix,
+      size,
+    };
   } catch (error) {
     throw error instanceof InputError ? error.inFile(file) : error;
   }
@@ -66,8 +78,7 @@ export async function readCsvTable(
   file: string,
   options: { keepRows?: number } & ReadProgress = {},
 ): Promise<CsvTable> {
-  const dialect = await sniffCsvFile(file);
-  const { prefix, size } = await readPrefix(file, SNIFF_BYTES);
+  const { dialect, prefix, size } = await readHead(file, SNIFF_BYTES);
   const builder = new CsvTableBuilder(dialect, {
     file,
     keepRows: options.keepRows,
@@ -90,8 +101,9 @@ export async function readCsvPrefixTable(
   file: string,
   maxBytes: number,
 ): Promise<{ table: CsvTable; bytesRead: number; totalBytes: number; complete: boolean }> {
-  const dialect = await sniffCsvFile(file);
-  const { prefix, size } = await readPrefix(file, maxBytes);
+  const head = await readHead(file, maxBytes);
+  const { dialect, size } = head;
+  const prefix = head.prefix.subarray(0, maxBytes);
   const complete = prefix.length === size;
   // up to the last line end: no half record (a quoted field spanning it ends the prefix early, an error)
   const end = complete ? prefix.length : prefix.lastIndexOf(0x0a) + 1;

@@ -74,21 +74,31 @@ export async function describeCsvInPasses(
 ): Promise<{ layout: CsvLayout; passes: ExactPasses }> {
   const dialect = await sniffCsvFile(file);
   const passes = new ExactPasses(qs);
-  let layout: CsvLayout | undefined;
-  while (!passes.done) {
-    const textColumns = layout && textColumnsOf(layout);
-    const seen = await readPass(file, dialect, passes.passes + 1, (j) => passes.sink(j), {
+  // The first pass also learns the layout; the text columns it finds are left out from then on.
+  const layout = await readPass(file, dialect, 1, (j) => passes.sink(j), options);
+  textColumnsOf(layout).forEach((j) => passes.exclude(j));
+  passes.endPass();
+  await finishPasses(file, layout, passes, 2, options);
+  return { layout, passes };
+}
+
+/** Runs `passes` to its end over the file (passes numbered from `pass`), each checked against `layout`. */
+async function finishPasses(
+  file: string,
+  layout: CsvLayout,
+  passes: ExactPasses,
+  pass: number,
+  options: PassProgress,
+): Promise<void> {
+  const textColumns = textColumnsOf(layout);
+  for (; !passes.done; pass++) {
+    const seen = await readPass(file, layout.dialect, pass, (j) => passes.sink(j), {
       ...options,
       textColumns,
     });
-    if (layout) checkUnchanged(file, layout, seen);
-    else {
-      layout = seen;
-      textColumnsOf(layout).forEach((j) => passes.exclude(j));
-    }
+    checkUnchanged(file, layout, seen);
     passes.endPass();
   }
-  return { layout: layout!, passes };
 }
 
 /** The layout alone (one pass). */
@@ -162,22 +172,13 @@ export async function fitCsvInPasses(
     );
     return;
   }
-  const textColumns = textColumnsOf(layout);
   if (fitsFrom === 'quantiles' && scaler instanceof RobustScaler) {
     const passes = new ExactPasses(scaler.fitQuantiles);
     layout.names.forEach((_, j) => {
       passes.sink(j); // every column exists from the first pass on; only the selected ones are kept
       if (!columns.includes(j)) passes.exclude(j);
     });
-    while (!passes.done) {
-      const pass = passes.passes + 2;
-      const seen = await readPass(file, layout.dialect, pass, (j) => passes.sink(j), {
-        ...options,
-        textColumns,
-      });
-      checkUnchanged(file, layout, seen);
-      passes.endPass();
-    }
+    await finishPasses(file, layout, passes, 2, options);
     scaler.fitFromQuantiles(columns.map((j) => passes.quantiles(j)));
     return;
   }
@@ -194,7 +195,7 @@ export async function fitCsvInPasses(
   };
   const seen = await readPass(file, layout.dialect, 2, (j) => chunk.sinkFor(j), {
     ...options,
-    textColumns,
+    textColumns: textColumnsOf(layout),
     afterChunk: fitChunk,
   });
   fitChunk();
