@@ -2,12 +2,12 @@
 import { basename } from 'node:path';
 import { datasetFromArray, type Dataset } from '../engine/report/dataset';
 import { presetAxes, type ReportRequest } from '../engine/report/report';
-import { SCALING_METHODS } from '../engine/scale/registry';
 import type { ScalerJSON, ScalingMethod } from '../engine/scale/scaler';
 import { readDataFile, type DataFile } from '../io/node/data-files';
 import { readCsvPrefixTable, type ReadProgress } from '../io/node/csv-file';
 import type { CsvTable } from '../io/csv/table';
 import type { PanelInit } from '../shared/protocol';
+import { datasetDescription, METHOD_CHOICES } from '../shared/view-payload';
 
 export interface PanelSettings {
   defaultMethod: ScalingMethod;
@@ -98,15 +98,8 @@ export function panelInit(
   return {
     title: dataset.title,
     source: options.source,
-    dataset:
-      dataset.kind === 'table'
-        ? {
-            kind: 'table',
-            rowCount: dataset.rowCount,
-            columns: dataset.columns.map((c) => ({ name: c.name, kind: c.kind })),
-          }
-        : { kind: 'tensor', shape: [...dataset.tensor.shape], axisNames: dataset.axisNames },
-    methods: SCALING_METHODS.map((m) => ({ method: m.method, title: m.title })),
+    dataset: datasetDescription(dataset),
+    methods: METHOD_CHOICES,
     initialRequest: request,
     statisticsOnly: options.statisticsOnly,
     note: options.note,

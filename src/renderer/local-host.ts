@@ -5,10 +5,9 @@
  */
 import { codeSnippet } from '../engine/report/code-snippets';
 import { computeReport, type Report } from '../engine/report/report';
-import { SCALING_METHODS } from '../engine/scale/registry';
 import type { DecodedOutput } from '../shared/notebook-payload';
 import type { HostMessage, PanelInit, RendererMessage, WebviewMessage } from '../shared/protocol';
-import { viewPayload } from '../shared/view-payload';
+import { datasetDescription, METHOD_CHOICES, viewPayload } from '../shared/view-payload';
 import type { Transport } from '../webview/transport';
 
 export interface Messaging {
@@ -29,15 +28,8 @@ export class LocalHost {
     this.init = {
       title: dataset.title,
       source: 'selection',
-      dataset:
-        dataset.kind === 'table'
-          ? {
-              kind: 'table',
-              rowCount: dataset.rowCount,
-              columns: dataset.columns.map((c) => ({ name: c.name, kind: c.kind })),
-            }
-          : { kind: 'tensor', shape: [...dataset.tensor.shape], axisNames: dataset.axisNames },
-      methods: SCALING_METHODS.map((m) => ({ method: m.method, title: m.title })),
+      dataset: datasetDescription(dataset),
+      methods: METHOD_CHOICES,
       initialRequest: output.request,
       statisticsOnly: false,
       note: output.note,

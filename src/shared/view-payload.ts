@@ -1,8 +1,27 @@
 /** A report's summaries as they travel to a view (panel or notebook output): typed arrays, no raw data. */
+import type { Dataset } from '../engine/report/dataset';
 import type { Report } from '../engine/report/report';
+import { SCALING_METHODS } from '../engine/scale/registry';
 import { SUMMARY_FIELDS } from '../engine/stats/describe';
 import type { Histogram } from '../engine/stats/histogram';
-import type { HistogramPayload, StatisticsPayload, ViewPayload } from './protocol';
+import type { HistogramPayload, PanelInit, StatisticsPayload, ViewPayload } from './protocol';
+
+/** What a view is told of its dataset (names, kinds, shape; never the values), by either host. */
+export function datasetDescription(dataset: Dataset): PanelInit['dataset'] {
+  return dataset.kind === 'table'
+    ? {
+        kind: 'table',
+        rowCount: dataset.rowCount,
+        columns: dataset.columns.map((c) => ({ name: c.name, kind: c.kind })),
+      }
+    : { kind: 'tensor', shape: [...dataset.tensor.shape], axisNames: dataset.axisNames };
+}
+
+/** Every scaling method a view offers, by name and title. */
+export const METHOD_CHOICES: PanelInit['methods'] = SCALING_METHODS.map((m) => ({
+  method: m.method,
+  title: m.title,
+}));
 
 export function histogramPayload(h: Histogram): HistogramPayload {
   return {

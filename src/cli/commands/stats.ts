@@ -90,19 +90,7 @@ export const stats: Command = {
       printJson({ rows, columns });
       return;
     }
-    const fields = [
-      'count',
-      'missing',
-      'mean',
-      'std',
-      'min',
-      'q25',
-      'median',
-      'q75',
-      'max',
-      'skewness',
-      'kurtosis',
-    ] as const;
+    const fields = SUMMARY_FIELDS.filter((field) => field !== 'stdPopulation'); // std (ddof 1) is shown
     print(`${file}: ${rows} ${isNpy(file) ? 'values per statistic' : 'rows'}`);
     print(
       formatTextTable([

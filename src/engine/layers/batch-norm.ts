@@ -41,6 +41,22 @@ export interface BatchNormResult<T extends FloatArray = FloatArray> {
   running: RunningStats;
 }
 
+/** The running statistics a layer starts from: the given ones (checked), or PyTorch's initial 0 and 1. */
+export function runningStatsOf(
+  op: string,
+  running: RunningStats | undefined,
+  channels: number,
+): RunningStats {
+  const before = running ?? {
+    runningMean: new Float64Array(channels),
+    runningVar: new Float64Array(channels).fill(1),
+    numBatchesTracked: 0,
+  };
+  checkParameter(op, 'runningMean', before.runningMean, [channels]);
+  checkParameter(op, 'runningVar', before.runningVar, [channels]);
+  return before;
+}
+
 /**
  * Batch normalization: one mean and variance per channel, over every other axis (N and the spatial
  * axes): y = (x - μ_c)/√(σ²_c + eps)·γ_c + β_c. Training normalizes with the batch's biased variance and
@@ -71,13 +87,7 @@ export function batchNorm<T extends FloatArray>(x: Tensor<T>, options: BatchNorm
   const channels = x.shape[channelAxis];
   checkParameter(op, 'weight', options.weight, [channels]);
   checkParameter(op, 'bias', options.bias, [channels]);
-  const before = options.running ?? {
-    runningMean: new Float64Array(channels),
-    runningVar: new Float64Array(channels).fill(1),
-    numBatchesTracked: 0,
-  };
-  checkParameter(op, 'runningMean', before.runningMean, [channels]);
-  checkParameter(op, 'runningVar', before.runningVar, [channels]);
+  const before = runningStatsOf(op, options.running, channels);
 
   const reduced = Array.from({ length: rank }, (_, axis) => axis).filter((axis) => axis !== channelAxis);
   const affine = { weight: options.weight, bias: options.bias, index: (channel: number) => channel };

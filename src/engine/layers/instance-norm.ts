@@ -3,7 +3,7 @@ import { ParameterError } from '../parameter-error';
 import { normalizeAxis } from '../tensor/axes';
 import { isContiguous, sizeOf, tensor, type FloatArray, type Tensor } from '../tensor/tensor';
 import { expandPerChannel, normalizeRows } from './contiguous';
-import type { RunningStats } from './batch-norm';
+import { runningStatsOf, type RunningStats } from './batch-norm';
 import { checkEps, checkParameter, checkRank } from './checks';
 import { groupedView, groupMoments, inverseStd, normalizeGroups, outputOf } from './grouped';
 
@@ -60,13 +60,7 @@ export function instanceNorm<T extends FloatArray>(
   }
   const view = groupedView(x, [0, channelAxis], spatialAxes);
   const affine = { weight: options.weight, bias: options.bias, index: (group: number) => group % channels };
-  const before = options.running ?? {
-    runningMean: new Float64Array(channels),
-    runningVar: new Float64Array(channels).fill(1),
-    numBatchesTracked: 0,
-  };
-  checkParameter(op, 'runningMean', before.runningMean, [channels]);
-  checkParameter(op, 'runningVar', before.runningVar, [channels]);
+  const before = runningStatsOf(op, options.running, channels);
   if (tracked && !options.training) {
     const mean = Float64Array.from({ length: view.groups }, (_, g) => before.runningMean[g % channels]);
     const variance = Float64Array.from({ length: view.groups }, (_, g) => before.runningVar[g % channels]);
