@@ -3,7 +3,7 @@
  * source for the editor, the CLI's text output and the tests.
  */
 import { conventionFor } from '../engine/explain/conventions';
-import { describeMomentum } from '../engine/explain/plan';
+import { describeMomentum, trainVsEvalText } from '../engine/explain/plan';
 import type { LayerAnnotation } from './norm-layers';
 
 const TITLES: Record<string, string> = {
@@ -13,18 +13,6 @@ const TITLES: Record<string, string> = {
   groupnorm: 'GroupNorm',
   rmsnorm: 'RMSNorm',
   unitnorm: 'Unit (L2) normalization',
-};
-
-const TRAIN_VS_EVAL: Record<string, string> = {
-  batchnorm:
-    'Training normalizes with the batch statistics and updates the running mean and variance; eval uses the running statistics.',
-  instancenorm:
-    'Each sample is normalized by its own statistics (with track_running_stats, eval uses running averages).',
-  layernorm: 'The same in training and eval: each sample is normalized by its own statistics.',
-  groupnorm: 'The same in training and eval: each sample is normalized by its own statistics.',
-  rmsnorm: 'The same in training and eval; no mean is subtracted.',
-  unitnorm:
-    'The same in training and eval: each vector is divided by max(‖x‖₂, eps); nothing is learned or kept.',
 };
 
 /** `over N,H,W`, or both readings when the layout is unknown: `over C (BTC) | W (NCHW)`. */
@@ -75,7 +63,8 @@ export function hoverMarkdown(layer: LayerAnnotation): string {
       : []),
     ...(layer.params.numGroups !== undefined ? [`| groups | ${format(layer.params.numGroups)} |`] : []),
     '',
-    TRAIN_VS_EVAL[layer.layer],
+    // running statistics are tracked exactly when the layer has a momentum convention
+    trainVsEvalText(layer.layer, layer.params.momentumConvention !== null),
   ];
   return lines.join('\n');
 }

@@ -113,7 +113,7 @@ function titleOf(request: ExplainRequest, rank: number): string {
 
 const TRAIN_VS_EVAL: Record<NormLayer, (tracks: boolean) => string> = {
   batchnorm: () =>
-    'Training normalizes with the batch statistics and updates the running mean and variance; eval normalizes with the running statistics, so outputs no longer depend on the rest of the batch.',
+    'Training normalizes with the batch statistics and updates the running mean and variance; eval uses the running statistics, so outputs no longer depend on the rest of the batch.',
   instancenorm: (tracks) =>
     tracks
       ? 'Training uses per-instance statistics and updates running averages; eval uses the running averages.'
@@ -125,6 +125,11 @@ const TRAIN_VS_EVAL: Record<NormLayer, (tracks: boolean) => string> = {
   unitnorm: () =>
     'The same in training and eval: each vector is divided by its own L2 norm (nothing learned, nothing kept).',
 };
+
+/** What differs between training and eval for a layer (that tracks running statistics or not), in words. */
+export function trainVsEvalText(layer: NormLayer, tracksRunningStats: boolean): string {
+  return TRAIN_VS_EVAL[layer](tracksRunningStats);
+}
 
 export function explainPlan(request: ExplainRequest): ExplainPlan {
   const op = 'explainPlan';
@@ -258,7 +263,7 @@ export function explainPlan(request: ExplainRequest): ExplainPlan {
     momentumConvention: request.momentum === null && tracks ? 'cumulative' : convention.momentumConvention,
     runningVarianceBias: convention.runningVariance,
     tracksRunningStats: tracks,
-    trainVsEval: TRAIN_VS_EVAL[request.layer](tracks),
+    trainVsEval: trainVsEvalText(request.layer, tracks),
     notes,
   };
 }
