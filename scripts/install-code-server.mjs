@@ -7,14 +7,74 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11';
 const RIPGREP_TARBALL = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
 
-export const codeServerDir = resolve('.vscode-test/code-server');
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const codeServerDir = resolve(root, '.vscode-test/code-server');
 export const codeServerBin = join(codeServerDir, 'node_modules/code-server/out/node/entry.js');
 const marker = join(codeServerDir, `.complete-${CODE_SERVER_VERSION}`);
+
+/** Packages the extension (dist/ must be built) as `out`, the .vsix a profile installs. */
+export function packageVsix(out = join(root, 'dist', 'normscope.vsix')) {
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  return out;
+}
+
+/**
+ * A code-server profile under `home` (what `npm start` and the e2e tests both run): user settings
+ * written and the packaged .vsix installed. Returns the profile's folders.
+ */
+export function prepareProfile(home, settings, vsix) {
+  const userData = join(home, 'user-data');
+  const extensions = join(home, 'extensions');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  execFileSync(
+    process.execPath,
+    [
+      codeServerBin,
+      '--extensions-dir',
+      extensions,
+      '--user-data-dir',
+      userData,
+      '--install-extension',
+      vsix,
+      '--force',
+    ],
+    { stdio: 'ignore' },
+  );
+  return { userData, extensions };
+}
+
+/** code-server's arguments to serve `folder` from a profile on 127.0.0.1:`port`: no auth, telemetry or update checks. */
+export function serveArgs({ port, userData, extensions, folder, extra = [] }) {
+  return [
+    codeServerBin,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
+    '--disable-telemetry',
+    '--disable-update-check',
+    ...extra,
+    folder,
+  ];
+}
 
 export function installCodeServer() {
   if (existsSync(marker) && existsSync(codeServerBin)) return codeServerBin;

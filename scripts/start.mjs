@@ -1,69 +1,27 @@
 // `npm start`: the main job. Packages the extension, installs it into code-server (a real VS Code served
 // to the browser) and opens samples/ in it; prints the URL. Ctrl+C stops it.
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { codeServerBin } from './install-code-server.mjs';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { packageVsix, prepareProfile, serveArgs } from './install-code-server.mjs';
 
 const port = Number(process.env.PORT ?? 8080);
 const home = resolve('.vscode-test/start');
-const userData = join(home, 'user-data');
-const extensions = join(home, 'extensions');
-mkdirSync(join(userData, 'User'), { recursive: true });
-writeFileSync(
-  join(userData, 'User', 'settings.json'),
-  JSON.stringify(
-    {
-      'workbench.startupEditor': 'none',
-      'extensions.autoCheckUpdates': false,
-      'workbench.tips.enabled': false,
-    },
-    null,
-    2,
-  ),
-);
-
-execFileSync(
-  process.execPath,
-  ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--out', 'dist/normscope.vsix'],
+const { userData, extensions } = prepareProfile(
+  home,
   {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    'workbench.startupEditor': 'none',
+    'extensions.autoCheckUpdates': false,
+    'workbench.tips.enabled': false,
   },
-);
-execFileSync(
-  process.execPath,
-  [
-    codeServerBin,
-    '--extensions-dir',
-    extensions,
-    '--user-data-dir',
-    userData,
-    '--install-extension',
-    'dist/normscope.vsix',
-    '--force',
-  ],
-  {
-    stdio: 'ignore',
-  },
+  packageVsix(),
 );
 
 const server = spawn(
   process.execPath,
-  [
-    codeServerBin,
-    '--auth',
-    'none',
-    '--bind-addr',
-    `127.0.0.1:${port}`,
-    '--user-data-dir',
-    userData,
-    '--extensions-dir',
-    extensions,
-    '--disable-telemetry',
-    '--disable-update-check',
-    resolve('samples'),
-  ],
-  { stdio: ['ignore', 'ignore', 'inherit'] },
+  serveArgs({ port, userData, extensions, folder: resolve('samples') }),
+  {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
 );
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(resolve('samples'))}`;
 console.log(`\nNormScope is installed in VS Code (code-server) on samples/:\n\n  ${url}\n`);

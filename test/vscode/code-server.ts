@@ -4,28 +4,21 @@
  * Debian's Chromium. One server per test file; its whole process group is ended afterwards.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { packageVsix, prepareProfile, serveArgs } from '../../scripts/install-code-server.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 export const VSIX = join(root, 'dist', 'normscope.vsix');
-const CODE_SERVER = join(root, '.vscode-test/code-server/node_modules/code-server/out/node/entry.js');
 
 /** Installs code-server when missing and packages the extension (both idempotent, both fast when done). */
 export function prepare(): void {
   execFileSync(process.execPath, ['scripts/install-code-server.mjs'], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
-  execFileSync(
-    process.execPath,
-    [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', VSIX],
-    {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  packageVsix(VSIX);
 }
 
 async function freePort(): Promise<number> {
@@ -54,46 +47,27 @@ export async function startWorkbench(options: { trusted?: boolean } = {}): Promi
   const scratch = mkdtempSync(join(tmpdir(), 'normscope-e2e-'));
   const folder = join(scratch, 'samples');
   cpSync(join(root, 'samples'), folder, { recursive: true });
-  const userData = join(scratch, 'user-data');
-  const extensions = join(scratch, 'extensions');
-  mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(
-    join(userData, 'User', 'settings.json'),
-    JSON.stringify({
+  const { userData, extensions } = prepareProfile(
+    scratch,
+    {
       'workbench.startupEditor': 'none',
       'security.workspace.trust.enabled': options.trusted === false,
       'workbench.tips.enabled': false,
       'extensions.autoCheckUpdates': false,
       'workbench.colorTheme': 'Default Dark Modern',
       'files.simpleDialog.enable': true,
-    }),
-  );
-  execFileSync(
-    process.execPath,
-    [CODE_SERVER, '--extensions-dir', extensions, '--user-data-dir', userData, '--install-extension', VSIX],
-    {
-      stdio: 'ignore',
     },
+    VSIX,
   );
   const port = await freePort();
+  const extra = options.trusted === false ? [] : ['--disable-workspace-trust'];
   const server: ChildProcess = spawn(
     process.execPath,
-    [
-      CODE_SERVER,
-      '--auth',
-      'none',
-      '--bind-addr',
-      `127.0.0.1:${port}`,
-      '--user-data-dir',
-      userData,
-      '--extensions-dir',
-      extensions,
-      '--disable-telemetry',
-      '--disable-update-check',
-      ...(options.trusted === false ? [] : ['--disable-workspace-trust']),
-      folder,
-    ],
-    { detached: true, stdio: 'ignore' },
+    serveArgs({ port, userData, extensions, folder, extra }),
+    {
+      detached: true,
+      stdio: 'ignore',
+    },
   );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
