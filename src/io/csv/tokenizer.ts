@@ -244,25 +244,17 @@ export class CsvTokenizer {
           }
           break;
         case State.Unquoted:
-          if (b === delimiter) {
-            this.endField();
-            this.state = State.FieldStart;
-          } else if (b === CR || b === LF) {
-            this.endField();
-            this.endRecord();
-            this.state = State.FieldStart;
-            this.newline(b);
-          } else if (b === QUOTE) {
+          if (this.fieldEnds(b, delimiter)) break;
+          if (b === QUOTE) {
             throw new InputError(
               'quote inside an unquoted field (quote the whole field and double inner quotes)',
               undefined,
               this.line,
               this.column,
             );
-          } else {
-            this.append(b);
-            i = this.scanUnquoted(chunk, i + 1) - 1;
           }
+          this.append(b);
+          i = this.scanUnquoted(chunk, i + 1) - 1;
           break;
         case State.Quoted:
           if (b === QUOTE) {
@@ -281,15 +273,7 @@ export class CsvTokenizer {
           if (b === QUOTE) {
             this.append(QUOTE);
             this.state = State.Quoted;
-          } else if (b === delimiter) {
-            this.endField();
-            this.state = State.FieldStart;
-          } else if (b === CR || b === LF) {
-            this.endField();
-            this.endRecord();
-            this.state = State.FieldStart;
-            this.newline(b);
-          } else {
+          } else if (!this.fieldEnds(b, delimiter)) {
             throw new InputError('text after a closing quote', undefined, this.line, this.column);
           }
           break;
@@ -356,6 +340,18 @@ export class CsvTokenizer {
       }
       return p;
     }
+  }
+
+  /** A delimiter or a line end after a field ends it (and, a line end, the record); false for other bytes. */
+  private fieldEnds(b: number, delimiter: number): boolean {
+    if (b === delimiter) this.endField();
+    else if (b === CR || b === LF) {
+      this.endField();
+      this.endRecord();
+      this.newline(b);
+    } else return false;
+    this.state = State.FieldStart;
+    return true;
   }
 
   private startRecord(): void {
