@@ -57,8 +57,8 @@ class ColumnReader {
   }
 }
 
-/** The table's sink: every value, in a growing Float64Array. */
-class GrowingValues implements ValueSink {
+/** Every value of a column, in a growing Float64Array (the table's sink, and a chunk's). */
+export class GrowingValues implements ValueSink {
   values: Float64Array;
   length = 0;
 

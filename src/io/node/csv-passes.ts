@@ -9,7 +9,7 @@ import { isIncremental, type Scaler } from '../../engine/scale/scaler';
 import { RobustScaler } from '../../engine/scale/robust';
 import { ExactPasses, IGNORE, type ValueSink } from '../../engine/stats/passes';
 import type { Dialect } from '../csv/dialect';
-import { CsvColumnsReader } from '../csv/table';
+import { CsvColumnsReader, GrowingValues } from '../csv/table';
 import { InputError } from '../errors';
 import { sniffCsvFile, streamCsvRecords, type ReadProgress } from './csv-file';
 import { readPrefix } from './read-file';
@@ -109,38 +109,26 @@ export async function readCsvLayout(file: string, options: PassProgress = {}): P
 
 /** Rows of the selected columns gathered chunk by chunk into a matrix. */
 class ChunkColumns {
-  private readonly values: Float64Array[];
-  private readonly lengths: number[];
+  private readonly values: GrowingValues[];
 
   constructor(readonly columns: readonly number[]) {
-    this.values = columns.map(() => new Float64Array(4096));
-    this.lengths = columns.map(() => 0);
+    this.values = columns.map(() => new GrowingValues(4096));
   }
 
   sinkFor(column: number): ValueSink {
     const k = this.columns.indexOf(column);
-    if (k < 0) return IGNORE;
-    return {
-      add: (v) => {
-        if (this.lengths[k] === this.values[k].length) {
-          const grown = new Float64Array(this.values[k].length * 2);
-          grown.set(this.values[k]);
-          this.values[k] = grown;
-        }
-        this.values[k][this.lengths[k]++] = v;
-      },
-    };
+    return k < 0 ? IGNORE : this.values[k];
   }
 
-  /** The rows gathered since the last take, as a matrix; then starts over. */
+  /** The rows gathered since the last take, as a matrix (a copy); then starts over. */
   take(): Matrix | undefined {
-    const rows = this.lengths[0] ?? 0;
+    const rows = this.values[0]?.length ?? 0;
     if (rows === 0) return undefined;
     const matrix = fromColumns(
-      this.values.map((v) => v.subarray(0, rows)),
+      this.values.map((v) => v.values.subarray(0, rows)),
       rows,
     );
-    this.lengths.fill(0);
+    for (const v of this.values) v.length = 0;
     return matrix;
   }
 }
