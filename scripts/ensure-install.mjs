@@ -1,6 +1,7 @@
 // Runs before `npm start` and `npm test`, so each works as the first command on a fresh clone:
 // node_modules (npm ci) when missing, then the Debian packages the browser and VS Code tests need
-// (chromium, and what code-server builds against) when missing and apt-get is usable, then code-server.
+// (chromium, and what code-server builds against) when missing and apt-get is usable, then code-server,
+// then the public model files the recognizer is tested on.
 import { existsSync } from 'node:fs';
 import { execFileSync, execSync } from 'node:child_process';
 
@@ -28,3 +29,10 @@ if (!systemPackagesPresent) {
 }
 
 execFileSync(process.execPath, ['scripts/install-code-server.mjs'], { stdio: 'inherit' });
+// The recognizer's corpus of real model files (Debian's torchvision, Keras Applications, PyTorch).
+// Offline, `npm start` goes on; the corpus test says what is missing.
+try {
+  execFileSync(process.execPath, ['scripts/fetch-public-models.mjs'], { stdio: 'inherit' });
+} catch {
+  console.warn('normscope: the public model corpus could not be fetched; its test will fail');
+}

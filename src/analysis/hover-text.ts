@@ -34,6 +34,22 @@ function format(value: number | string | null): string {
   return typeof value === 'number' ? String(value) : value === null ? 'None' : `\`${value}\``;
 }
 
+/**
+ * The momentum that reads like the other convention's: PyTorch's 0.1 is Keras's and Flax's 0.9, so
+ * a PyTorch momentum above 0.5, or a Keras/Flax one below 0.5, is most often a number carried across
+ * (torchvision's MaxViT has partial(nn.BatchNorm2d, momentum=0.99)).
+ */
+export function momentumWarning(layer: LayerAnnotation): string | undefined {
+  const { momentum, momentumConvention } = layer.params;
+  if (typeof momentum !== 'number') return undefined;
+  const complement = Number((1 - momentum).toPrecision(12));
+  if (momentumConvention === 'new-batch' && momentum > 0.5)
+    return `⚠ momentum ${momentum} gives each new batch weight ${momentum}: the running statistics follow the last batch. Keras's and Flax's ${momentum} is PyTorch's ${complement}.`;
+  if (momentumConvention === 'old-value' && momentum < 0.5)
+    return `⚠ momentum ${momentum} keeps only ${momentum} of the old running value: the running statistics follow the last batch. PyTorch's ${momentum} is ${layer.framework === 'flax' ? 'Flax' : 'Keras'}'s ${complement}.`;
+  return undefined;
+}
+
 export function hoverMarkdown(layer: LayerAnnotation): string {
   const convention = conventionFor(layer.framework, layer.layer);
   const readings =
@@ -63,6 +79,7 @@ export function hoverMarkdown(layer: LayerAnnotation): string {
       : []),
     ...(layer.params.numGroups !== undefined ? [`| groups | ${format(layer.params.numGroups)} |`] : []),
     '',
+    ...[momentumWarning(layer)].filter((w) => w !== undefined).flatMap((w) => [w, '']),
     // running statistics are tracked exactly when the layer has a momentum convention
     trainVsEvalText(layer.layer, layer.params.momentumConvention !== null),
   ];

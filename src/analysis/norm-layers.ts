@@ -226,16 +226,39 @@ for (const module of ['flax.linen', 'flax.nnx']) {
   });
 }
 
-/** `tensorflow.keras` and `tf.keras` are keras; `keras.src.layers` too. */
+/**
+ * `tensorflow.keras` and `tf.keras` are keras; `keras.src.layers` too; torch's own modules import the
+ * classes from where they are defined (`torch.nn.modules.batchnorm.BatchNorm2d`).
+ */
 function canonical(name: string): string {
   return name
     .replace(/^(tensorflow|tf)\.keras\./, 'keras.')
     .replace(/^keras\.src\./, 'keras.')
-    .replace(/^keras\.layers\.normalization\.[a-z_]+\./, 'keras.layers.');
+    .replace(/^keras\.layers\.normalization\.[a-z_]+\./, 'keras.layers.')
+    .replace(/^torch\.nn\.modules\.[a-z_]+\./, 'torch.nn.');
+}
+
+/**
+ * Keras Applications receive the layers module as an argument (`backend, layers, models, utils =
+ * get_submodules_from_kwargs(kwargs)`), so no import binds `layers`: a Keras-only class name on an
+ * unbound `layers` is Keras's.
+ */
+const UNBOUND_KERAS_LAYER =
+  /^(?:\w+\.)*layers\.(BatchNormalization|LayerNormalization|GroupNormalization|UnitNormalization)$/;
+
+/** `from .x import y` in module `a.b.c` is `a.b.x.y`; unresolvable without the module's own name. */
+function absoluteModule(written: string, module: string | undefined): string | undefined {
+  const dots = /^\.*/.exec(written)![0].length;
+  if (dots === 0) return written;
+  if (!module) return undefined;
+  const packageParts = module.split('.').slice(0, -dots);
+  if (packageParts.length === 0) return undefined;
+  const rest = written.slice(dots);
+  return rest ? `${packageParts.join('.')}.${rest}` : packageParts.join('.');
 }
 
 /** Module-level import bindings: local name → qualified name. */
-function importBindings(root: Node): Map<string, string> {
+function importBindings(root: Node, module: string | undefined): Map<string, string> {
   const bindings = new Map<string, string>();
   // descendantsOfType walks the tree inside WebAssembly: only the import nodes become JS objects.
   for (const node of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
@@ -251,16 +274,17 @@ function importBindings(root: Node): Map<string, string> {
         }
       }
     } else {
-      const module = node.childForFieldName('module_name')?.text ?? '';
+      const from = absoluteModule(node.childForFieldName('module_name')?.text ?? '', module);
+      if (from === undefined) continue;
       for (const child of node.childrenForFieldName('name')) {
         if (!child) continue;
         if (child.type === 'aliased_import') {
           bindings.set(
             child.childForFieldName('alias')!.text,
-            `${module}.${child.childForFieldName('name')!.text}`,
+            `${from}.${child.childForFieldName('name')!.text}`,
           );
         } else {
-          bindings.set(child.text, `${module}.${child.text}`);
+          bindings.set(child.text, `${from}.${child.text}`);
         }
       }
     }
@@ -315,48 +339,75 @@ function literal(node: Node): Literal {
   }
 }
 
-/** Reads `Python source` and returns every normalization layer it constructs or calls, in source order. */
-export function annotatePython(parser: Parser, source: string): LayerAnnotation[] {
+export interface AnnotateOptions {
+  /** The file's dotted module name (e.g. torch.nn.modules.transformer), for relative imports. */
+  module?: string;
+}
+
+/**
+ * Reads Python source and returns every normalization layer it constructs or calls, in source order —
+ * including layers configured through `functools.partial(nn.BatchNorm2d, eps=1e-3)`, the factories
+ * torchvision passes around as `norm_layer`.
+ */
+export function annotatePython(
+  parser: Parser,
+  source: string,
+  options: AnnotateOptions = {},
+): LayerAnnotation[] {
   const tree = parser.parse(source);
   if (!tree) return [];
-  const bindings = importBindings(tree.rootNode);
+  const bindings = importBindings(tree.rootNode, options.module);
+  const resolve = (node: Node | null): string | undefined => {
+    const written = node ? dottedName(node) : undefined;
+    if (!written) return undefined;
+    const [head, ...rest] = written.split('.');
+    const bound = bindings.get(head);
+    if (bound) return canonical([bound, ...rest].join('.'));
+    const keras = UNBOUND_KERAS_LAYER.exec(written);
+    return keras ? `keras.layers.${keras[1]}` : undefined;
+  };
   const found: LayerAnnotation[] = [];
   for (const node of tree.rootNode.descendantsOfType('call')) {
-    if (node) {
-      const callee = node.childForFieldName('function');
-      const written = callee ? dottedName(callee) : undefined;
-      if (callee && written) {
-        const [head, ...rest] = written.split('.');
-        const bound = bindings.get(head);
-        const qualified = bound ? canonical([bound, ...rest].join('.')) : undefined;
-        const api = qualified ? KNOWN[qualified] : undefined;
-        if (api && qualified) {
-          const nameNode = callee.type === 'attribute' ? callee.childForFieldName('attribute')! : callee;
-          const annotation = annotate(api, qualified, nameNode, node.childForFieldName('arguments'));
-          found.push({
-            ...annotation,
-            callEndLine: node.endPosition.row + 1,
-            callEndColumn: node.endPosition.column + 1,
-          });
-        }
-      }
+    if (!node) continue;
+    let callee = node.childForFieldName('function');
+    let qualified = resolve(callee);
+    let argumentNodes = namedArguments(node.childForFieldName('arguments'));
+    if (qualified === 'functools.partial' && argumentNodes.length > 0) {
+      // partial(Layer, *args, **kwargs): the layer's own arguments follow the class.
+      callee = argumentNodes[0];
+      qualified = resolve(callee);
+      argumentNodes = argumentNodes.slice(1);
+      if (qualified && KNOWN[qualified]?.functional) qualified = undefined;
     }
+    const api = qualified ? KNOWN[qualified] : undefined;
+    if (!api || !qualified || !callee) continue;
+    const nameNode = callee.type === 'attribute' ? callee.childForFieldName('attribute')! : callee;
+    found.push({
+      ...annotate(api, qualified, nameNode, argumentNodes),
+      callEndLine: node.endPosition.row + 1,
+      callEndColumn: node.endPosition.column + 1,
+    });
   }
   tree.delete();
   return found;
+}
+
+function namedArguments(argumentList: Node | null): Node[] {
+  return (argumentList?.namedChildren ?? []).filter(
+    (child): child is Node => child !== null && child.type !== 'comment',
+  );
 }
 
 function annotate(
   api: KnownApi,
   qualified: string,
   nameNode: Node,
-  argumentList: Node | null,
+  argumentNodes: Node[],
 ): Omit<LayerAnnotation, 'callEndLine' | 'callEndColumn'> {
   const args: string[] = [];
   const values = new Map<string, Literal>();
   let position = 0;
-  for (const child of argumentList?.namedChildren ?? []) {
-    if (!child || child.type === 'comment') continue;
+  for (const child of argumentNodes) {
     args.push(child.text);
     if (child.type === 'keyword_argument') {
       values.set(child.childForFieldName('name')!.text, literal(child.childForFieldName('value')!));
@@ -447,6 +498,15 @@ function shapes(
     // normalized_shape of one extent: tokens (B, T, C); of three: images (N, C, H, W); else unknown.
     layouts =
       trailing === 1 ? ['BTC'] : trailing === 3 ? ['NCHW'] : trailing === 2 ? ['NCHW'] : ['BTC', 'NCHW'];
+  }
+  if (
+    typeof params.axis === 'string' &&
+    api.framework !== 'torch' &&
+    (api.layer === 'batchnorm' || api.layer === 'groupnorm')
+  ) {
+    // A channel axis written as a name (Keras Applications' `bn_axis = 3 if channels_last else 1`):
+    // channels-last or channels-first, the code does not say which.
+    layouts = ['NHWC', 'NCHW'];
   }
   const groups = typeof params.numGroups === 'number' && params.numGroups > 0 ? params.numGroups : 1;
   const planFor = (layout: string) => {

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { hoverMarkdown, inlayLabel } from '../analysis/hover-text';
 import { nodeGrammarFiles } from '../analysis/node-grammar';
+import { pythonModuleName } from '../analysis/node-module-name';
 import { annotatePython, type LayerAnnotation } from '../analysis/norm-layers';
 import { pythonParser } from '../analysis/python-parser';
 
@@ -25,7 +26,8 @@ export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHints
     const cached = this.cache.get(key);
     if (cached?.version === document.version) return cached.layers;
     const parser = await pythonParser(nodeGrammarFiles(this.distDir));
-    const layers = annotatePython(parser, document.getText());
+    const module = document.uri.scheme === 'file' ? pythonModuleName(document.uri.fsPath) : undefined;
+    const layers = annotatePython(parser, document.getText(), { module });
     this.cache.set(key, { version: document.version, layers });
     return layers;
   }

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { momentumWarning } from '../../analysis/hover-text';
 import { annotatePython, type LayerAnnotation } from '../../analysis/norm-layers';
 import { nodeGrammarFiles } from '../../analysis/node-grammar';
+import { pythonModuleName } from '../../analysis/node-module-name';
 import { pythonParser } from '../../analysis/python-parser';
 import { InputError } from '../../io/errors';
 import { fileSystemError } from '../../io/node/read-file';
@@ -48,10 +50,9 @@ export const annotate: Command = {
     }
     const notebook = file.endsWith('.ipynb') ? notebookSource(text, file) : undefined;
     const parser = await pythonParser(nodeGrammarFiles(dirname(process.argv[1] ?? '.')));
-    let layers: (LayerAnnotation & { cell?: number })[] = annotatePython(
-      parser,
-      notebook ? notebook.source : text,
-    );
+    let layers: (LayerAnnotation & { cell?: number })[] = notebook
+      ? annotatePython(parser, notebook.source)
+      : annotatePython(parser, text, { module: pythonModuleName(file) });
     if (notebook) layers = layers.map((layer) => ({ ...layer, cell: notebook.cellOfLine(layer.line) }));
     if (values.json) {
       printJson(layers);
@@ -66,6 +67,8 @@ export const annotate: Command = {
       print(
         `${where}: ${layer.api} over ${layer.reducedAxes.join(',')} (${layout}); statistics [${layer.statShape.join(', ')}], γ/β [${layer.paramShape.join(', ')}], eps ${layer.params.eps}`,
       );
+      const warning = momentumWarning(layer);
+      if (warning) print(`${where}: ${warning}`);
     }
   },
 };

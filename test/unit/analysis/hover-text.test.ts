@@ -35,3 +35,22 @@ test('hoverMarkdown spells out shapes, defaults, the momentum direction and trai
   );
   assert.match(hoverMarkdown(keras), /0\.99 weights the old value: running = 0\.99·running \+ 0\.01·batch/);
 });
+
+test('hoverMarkdown warns when a momentum reads like the other convention (PyTorch 0.99, Keras 0.1)', async () => {
+  const parser = await pythonParser(nodeGrammarFiles());
+  const [torchLike, kerasLike, usual] = annotatePython(
+    parser,
+    'from functools import partial\nfrom torch import nn\nfrom keras import layers\n' +
+      'norm_layer = partial(nn.BatchNorm2d, eps=1e-3, momentum=0.99)\n' +
+      'layers.BatchNormalization(momentum=0.1)\nnn.BatchNorm2d(8, momentum=0.01)\n',
+  );
+  assert.match(
+    hoverMarkdown(torchLike),
+    /⚠ momentum 0\.99 gives each new batch weight 0\.99: the running statistics follow the last batch\. Keras's and Flax's 0\.99 is PyTorch's 0\.01\./,
+  );
+  assert.match(
+    hoverMarkdown(kerasLike),
+    /⚠ momentum 0\.1 keeps only 0\.1 of the old running value: the running statistics follow the last batch\. PyTorch's 0\.1 is Keras's 0\.9\./,
+  );
+  assert.doesNotMatch(hoverMarkdown(usual), /⚠/);
+});

@@ -1,6 +1,7 @@
 // The layer recognizer on Python files written for these tests (test/fixtures/python), against an
 // answer key written by reading each line: aliases, keyword and positional arguments, multi-line
-// calls, and comments, docstrings and strings that merely mention a layer.
+// calls, and comments, docstrings and strings that merely mention a layer. Real model files from
+// public repositories are in public-models.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
