@@ -8,17 +8,7 @@
  */
 import type { FloatArray } from '../tensor/tensor';
 import { typeScriptKernels, type RunKernels } from './run-kernels';
-import { runInWasm, type WasmFrame } from './wasm-kernels';
-
-/** Runs a path on the TypeScript kernels into a new array of x's type. */
-function runPlain<T extends FloatArray>(
-  x: T,
-  run: (k: RunKernels<FloatArray, ArrayLike<number>>, input: T, output: T) => void,
-): T {
-  const output = new (x.constructor as new (length: number) => T)(x.length);
-  run(typeScriptKernels, x, output);
-  return output;
-}
+import { runPiecesInWasm, type Pieces } from './wasm-kernels';
 
 interface Moments {
   mean: Float64Array;
@@ -49,6 +39,55 @@ function runMoments<D, P>(
   return [first + residual / count, (squares - (residual * residual) / count) / count];
 }
 
+/** x laid out [outer, channels, inner] as pieces: channel c is its `outer` runs of `inner` values. */
+function channelPieces(outer: number, channels: number, inner: number): Pieces {
+  return {
+    count: channels,
+    runsOf: () => outer,
+    length: inner,
+    startOf: (c, n) => (n * channels + c) * inner,
+  };
+}
+
+/**
+ * Runs `step(k, input, output, piece, startOf)` for every piece: on wasm copies of each piece (runs
+ * packed side by side) when the host enabled the wasm kernels, else on the TypeScript kernels over x
+ * in place, into a new array of x's type.
+ */
+function runPieces<T extends FloatArray>(
+  x: T,
+  weight: ArrayLike<number> | undefined,
+  bias: ArrayLike<number> | undefined,
+  pieces: Pieces,
+  step: <D, P>(
+    k: RunKernels<D, P>,
+    input: D,
+    output: D,
+    piece: number,
+    startOf: (run: number) => number,
+    weight?: P,
+    bias?: P,
+  ) => void,
+): T {
+  const { length } = pieces;
+  const viaWasm = runPiecesInWasm(x, weight, bias, pieces, (k, frame, piece) =>
+    step(
+      k,
+      frame.x,
+      frame.out,
+      piece,
+      (run) => run * length,
+      frame.weight || undefined,
+      frame.bias || undefined,
+    ),
+  );
+  if (viaWasm) return viaWasm;
+  const output = new (x.constructor as new (length: number) => T)(x.length);
+  for (let p = 0; p < pieces.count; p++)
+    step(typeScriptKernels, x, output, p, (run) => pieces.startOf(p, run), weight, bias);
+  return output;
+}
+
 /**
  * BatchNorm in training mode on x laid out [outer, channels, inner] (C order): per-channel mean and
  * biased variance, and each channel normalized with scale[c] = γ[c]/√(σ²[c] + eps) and shift β[c] right
@@ -64,21 +103,21 @@ export function batchNormTrainChannels<T extends FloatArray>(
   bias?: ArrayLike<number>,
 ): Moments & { output: T } {
   const moments = { mean: new Float64Array(channels), variance: new Float64Array(channels) };
-  const run = <D, P>(k: RunKernels<D, P>, input: D, output: D) => {
-    for (let c = 0; c < channels; c++) {
-      const [mean, variance] = runMoments(k, input, outer, inner, (n) => (n * channels + c) * inner);
+  const output = runPieces(
+    x,
+    undefined,
+    undefined,
+    channelPieces(outer, channels, inner),
+    (k, input, out, c, startOf) => {
+      const [mean, variance] = runMoments(k, input, outer, inner, startOf);
       moments.mean[c] = mean;
       moments.variance[c] = variance;
       const scale = (1 / Math.sqrt(variance + eps)) * (weight?.[c] ?? 1);
       const shift = bias?.[c] ?? 0;
-      for (let n = 0; n < outer; n++) {
-        const start = (n * channels + c) * inner;
-        k.affine(input, output, start, start + inner, mean, scale, shift);
-      }
-    }
-  };
-  const output =
-    runInWasm(x, undefined, undefined, (k, frame) => run(k, frame.x, frame.out)) ?? runPlain(x, run);
+      for (let n = 0; n < outer; n++)
+        k.affine(input, out, startOf(n), startOf(n) + inner, mean, scale, shift);
+    },
+  );
   return { ...moments, output };
 }
 
@@ -92,16 +131,20 @@ export function normalizeChannels<T extends FloatArray>(
   scale: ArrayLike<number>,
   shift: ArrayLike<number>,
 ): T {
-  const run = <D, P>(k: RunKernels<D, P>, input: D, output: D) => {
-    for (let n = 0; n < outer; n++) {
-      for (let c = 0; c < channels; c++) {
-        const start = (n * channels + c) * inner;
-        k.affine(input, output, start, start + inner, center[c], scale[c], shift[c]);
-      }
-    }
-  };
-  return runInWasm(x, undefined, undefined, (k, frame) => run(k, frame.x, frame.out)) ?? runPlain(x, run);
+  return runPieces(
+    x,
+    undefined,
+    undefined,
+    channelPieces(outer, channels, inner),
+    (k, input, out, c, startOf) => {
+      for (let n = 0; n < outer; n++)
+        k.affine(input, out, startOf(n), startOf(n) + inner, center[c], scale[c], shift[c]);
+    },
+  );
 }
+
+/** Rows per piece: about 256 KB of input, so a piece and its output stay in cache. */
+const PIECE_BYTES = 1 << 18;
 
 /**
  * Normalizes each row of x viewed as [rows, size] (LayerNorm's trailing block, GroupNorm's groups,
@@ -118,22 +161,25 @@ export function normalizeRows<T extends FloatArray>(
   bias?: ArrayLike<number>,
   period = 1,
 ): T {
-  const run = <D, P>(k: RunKernels<D, P>, input: D, output: D, w?: P, b?: P) => {
-    for (let r = 0, start = 0; r < rows; r++, start += size) {
+  const perPiece = Math.max(1, Math.floor(PIECE_BYTES / (size * x.BYTES_PER_ELEMENT)));
+  const pieces: Pieces = {
+    count: Math.ceil(rows / perPiece),
+    runsOf: (p) => Math.min(perPiece, rows - p * perPiece),
+    length: size,
+    startOf: (p, run) => (p * perPiece + run) * size,
+  };
+  return runPieces(x, weight, bias, pieces, (k, input, output, p, startOf, w, b) => {
+    for (let run = 0; run < pieces.runsOf(p); run++) {
+      const start = startOf(run);
       const end = start + size;
       let m = 0;
       let second: number;
       if (center) [m, second] = runMoments(k, input, 1, size, () => start);
       else second = k.centred(input, start, end, 0) / size; // RMSNorm: Σx² / n
-      k.affineRow(input, output, start, end, m, 1 / Math.sqrt(second + eps), w, b, (r % period) * size);
+      const row = p * perPiece + run;
+      k.affineRow(input, output, start, end, m, 1 / Math.sqrt(second + eps), w, b, (row % period) * size);
     }
-  };
-  const viaWasm = (k: RunKernels<number, number>, frame: WasmFrame) =>
-    run(k, frame.x, frame.out, frame.weight || undefined, frame.bias || undefined);
-  return (
-    runInWasm(x, weight, bias, viaWasm) ??
-    runPlain(x, (k, input, output) => run(k, input, output, weight, bias))
-  );
+  });
 }
 
 /** Per-channel values repeated over `spatial` positions: the γ or β rows normalizeRows reads. */

@@ -1,7 +1,7 @@
 /**
  * The WebAssembly SIMD run kernels (kernels/norm.ts) behind the RunKernels interface, and the memory
- * they work in: one instance whose memory holds [input | output | γ | β] for the call in flight and
- * grows to the largest call seen. Off until a host turns it on (useWasmKernels): the CLI and the
+ * they work in: one instance whose memory holds [input piece | output piece | γ | β] for the call in
+ * flight and grows to the largest call seen. Off until a host turns it on (useWasmKernels): the CLI and the
  * extension host do; browser hosts keep the TypeScript kernels because their CSP forbids compiling
  * WebAssembly ('wasm-unsafe-eval' is not granted).
  */
@@ -33,7 +33,7 @@ const WORTHWHILE_ELEMENTS = 1 << 14;
 /** The first 64 KiB page is the module's own (its globals and stack live outside memory, but keep it clear). */
 const BASE = 1 << 16;
 const PAGE = 1 << 16;
-/** Memory kept between calls (a 25 MB float32 tensor needs ~52 MB); larger instances are dropped after use. */
+/** Memory kept between calls (a piece and γ, β: ~1 MB for BatchNorm on [32, 64, 56, 56]); larger instances are dropped after use. */
 const RETAINED_BYTES = 256 << 20;
 
 let enabled = false;
@@ -89,7 +89,7 @@ function load(): typeof loaded {
   return loaded;
 }
 
-/** Byte addresses of one call's arrays in wasm memory (0 for an absent γ or β). */
+/** Byte addresses of one piece's arrays in wasm memory (0 for an absent γ or β). */
 export interface WasmFrame {
   x: number;
   out: number;
@@ -98,21 +98,41 @@ export interface WasmFrame {
 }
 
 /**
- * Runs `body` on wasm copies of x (and γ, β as float64) and returns a copy of the output it wrote.
+ * How a normalization splits into independent pieces (a BatchNorm channel, a few LayerNorm rows): piece p
+ * is `runsOf(p)` runs of `length` values, run r starting at element startOf(p, r) of the input.
+ */
+export interface Pieces {
+  count: number;
+  runsOf(piece: number): number;
+  length: number;
+  startOf(piece: number, run: number): number;
+}
+
+/**
+ * Runs a normalization piece by piece through wasm memory: each piece's runs are copied side by side
+ * into a scratch area (run r at element r·length), `body` computes on them there (frame.x, frame.out),
+ * and the output runs are copied to where they belong in a new array of x's type. A piece is small
+ * (a channel, or rows up to ~256 KB), so the statistics' second read and the normalizing pass find it in
+ * cache: x is read from memory once and the output written once. γ and β (float64) are copied whole.
  * Returns undefined, having done nothing, when the wasm kernels are off, unavailable or not worth it.
  */
-export function runInWasm<T extends FloatArray>(
+export function runPiecesInWasm<T extends FloatArray>(
   x: T,
   weight: ArrayLike<number> | undefined,
   bias: ArrayLike<number> | undefined,
-  body: (kernels: Kernels, frame: WasmFrame) => void,
+  pieces: Pieces,
+  body: (kernels: Kernels, frame: WasmFrame, piece: number) => void,
 ): T | undefined {
   if (!enabled || x.length < minElements) return undefined;
   const wasm = load();
   if (!wasm) return undefined;
+  let runs = 0;
+  for (let p = 0; p < pieces.count; p++) runs = Math.max(runs, pieces.runsOf(p));
+  const { length } = pieces;
   const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
-  const frame: WasmFrame = { x: BASE, out: BASE + align(x.byteLength), weight: 0, bias: 0 };
-  let end = frame.out + align(x.byteLength);
+  const scratchBytes = align(runs * length * x.BYTES_PER_ELEMENT);
+  const frame: WasmFrame = { x: BASE, out: BASE + scratchBytes, weight: 0, bias: 0 };
+  let end = frame.out + scratchBytes;
   if (weight) [frame.weight, end] = [end, end + align(weight.length * 8)];
   if (bias) [frame.bias, end] = [end, end + align(bias.length * 8)];
   const memory = wasm.exports.memory;
@@ -122,13 +142,27 @@ export function runInWasm<T extends FloatArray>(
     return undefined; // beyond what wasm32 memory can hold here: the TypeScript kernels answer
   }
   const heap = memory.buffer;
-  const View = x.constructor as new (buffer: ArrayBuffer | T, offset?: number, length?: number) => T;
-  new View(heap, frame.x, x.length).set(x);
+  const View = x.constructor as new (
+    bufferOrLength: ArrayBuffer | number,
+    offset?: number,
+    length?: number,
+  ) => T;
+  const scratchIn = new View(heap, frame.x, runs * length);
+  const scratchOut = new View(heap, frame.out, runs * length);
   if (weight) new Float64Array(heap, frame.weight, weight.length).set(weight);
   if (bias) new Float64Array(heap, frame.bias, bias.length).set(bias);
-  body(x instanceof Float32Array ? wasm.float32 : wasm.float64, frame);
-  // Copy by construction: `fresh.set(wasmView)` into a new array is ~40× slower in V8 (measured here).
-  const output = new View(new View(heap, frame.out, x.length));
+  const kernels = x instanceof Float32Array ? wasm.float32 : wasm.float64;
+  const output = new View(x.length);
+  for (let p = 0; p < pieces.count; p++) {
+    const count = pieces.runsOf(p);
+    for (let r = 0; r < count; r++) {
+      const start = pieces.startOf(p, r);
+      scratchIn.set(x.subarray(start, start + length), r * length);
+    }
+    body(kernels, frame, p);
+    for (let r = 0; r < count; r++)
+      output.set(scratchOut.subarray(r * length, (r + 1) * length), pieces.startOf(p, r));
+  }
   // Wasm memory never shrinks: after a very large call, let this instance go (a fresh one starts small).
   if (heap.byteLength > RETAINED_BYTES) loaded = undefined;
   return output;

@@ -51,7 +51,8 @@ export function powerOfTwoAtLeast(v: number): number {
   if (v === 0) return 1;
   let scale = 2 ** Math.ceil(Math.log2(v));
   if (scale < v) scale *= 2;
-  return Math.min(scale, LARGEST_POWER_OF_TWO);
+  // At least the smallest normal power of two, so that 1 / scale is finite and exact.
+  return Math.max(Math.min(scale, LARGEST_POWER_OF_TWO), 2 ** -1022);
 }
 
 function finiteCount(m: Moments): number {
@@ -132,10 +133,13 @@ export function momentsOf(n: number, x: ArrayLike<number>, stride = 1, offset = 
   const finite = finiteCount(m);
   if (finite === 0) return m;
   const scale = powerOfTwoAtLeast(maxAbs);
+  // v / scale as v · (1 / scale), a multiplication instead of a division: the reciprocal of a power of
+  // two at least 2^-1022 is exact, so both are the same real number rounded once.
+  const inverse = 1 / scale;
   let sum = 0;
   for (let i = 0, at = offset; i < n; i++, at += stride) {
     const v = x[at];
-    if (v - v === 0) sum += v / scale;
+    if (v - v === 0) sum += v * inverse;
   }
   const meanScaled = sum / finite;
   let s1 = 0;
@@ -145,13 +149,26 @@ export function momentsOf(n: number, x: ArrayLike<number>, stride = 1, offset = 
   for (let i = 0, at = offset; i < n; i++, at += stride) {
     const v = x[at];
     if (v - v !== 0) continue;
-    const d = v / scale - meanScaled;
+    const d = v * inverse - meanScaled;
     const d2 = d * d;
     s1 += d;
     s2 += d2;
     s3 += d2 * d;
     s4 += d2 * d2;
   }
+  return correctedMoments(m, finite, scale, meanScaled, s1, s2, s3, s4);
+}
+
+function correctedMoments(
+  m: Moments,
+  finite: number,
+  scale: number,
+  meanScaled: number,
+  s1: number,
+  s2: number,
+  s3: number,
+  s4: number,
+): Moments {
   // Corrections for the rounding error left in the mean (first order in s1/finite).
   const shift = s1 / finite;
   m.shiftedMean = (meanScaled + shift) * scale;

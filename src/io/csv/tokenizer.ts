@@ -38,7 +38,9 @@ export interface ViewSinks {
   numbers?: NumericRecordSink;
 }
 
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const POWERS_OF_TEN = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** 2^53 − 1: every integer up to it is a float64. */
+const MAX_EXACT_MANTISSA = Number.MAX_SAFE_INTEGER;
 
 /**
  * A plain decimal (`-123.456`, `1e-3`, `.5`) read straight from ASCII bytes, correctly rounded by
@@ -301,23 +303,29 @@ export class CsvTokenizer {
         negative = c === 0x2d;
         p++;
       }
+      // Integer digits, then fraction digits: one compare per byte. The mantissa is exact while it
+      // stays below 2^53 (once past, it never comes back under), which is Clinger's condition.
       let mantissa = 0;
-      let significant = 0;
-      let fraction = 0;
-      let digits = 0;
-      let dot = false;
+      const integerStart = p;
       for (; p < n; p++) {
-        c = chunk[p];
-        const digit = c - 0x30;
-        if (digit >= 0 && digit <= 9) {
-          if (mantissa !== 0 || digit !== 0) significant++;
-          mantissa = mantissa * 10 + digit;
-          digits++;
-          if (dot) fraction++;
-        } else if (c === 0x2e && !dot) dot = true;
-        else break;
+        const digit = chunk[p] - 0x30;
+        if (digit >>> 0 > 9) break;
+        mantissa = mantissa * 10 + digit;
       }
-      if (p >= n || digits === 0 || significant > 15 || fraction > 22) return -1;
+      let digits = p - integerStart;
+      let fraction = 0;
+      if (p < n && chunk[p] === 0x2e) {
+        const fractionStart = ++p;
+        for (; p < n; p++) {
+          const digit = chunk[p] - 0x30;
+          if (digit >>> 0 > 9) break;
+          mantissa = mantissa * 10 + digit;
+        }
+        fraction = p - fractionStart;
+        digits += fraction;
+      }
+      if (p >= n || digits === 0 || mantissa > MAX_EXACT_MANTISSA || fraction > 22) return -1;
+      c = chunk[p];
       const magnitude = fraction === 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction];
       if (count === values.length) {
         const grown = new Float64Array(count * 2);

@@ -146,6 +146,53 @@ test('wasm and TypeScript kernels give the same bits for every shape, tail lengt
   );
 });
 
+test('inputs larger than one wasm piece (~256 KB) give the same bits: rows split across pieces, γ rows by period', () => {
+  // [4, 30, 50, 50] float32: InstanceNorm has 120 rows of 10 KB, 26 to a piece (4 full pieces and 16 rows,
+  // γ's row = row % 30 crossing piece boundaries); GroupNorm(2) 8 rows of 150 KB, one to a piece;
+  // BatchNorm 30 channels of 4 runs; LayerNorm over the last axis 6,000 rows of 200 bytes.
+  const size = 4 * 30 * 50 * 50;
+  const x32 = tensor(
+    Float32Array.from({ length: size }, (_, i) => Math.sin(i) * 100 + (i % 7)),
+    [4, 30, 50, 50],
+  );
+  for (const [name, layer] of Object.entries(layers)) assertSameBits(name, layer, x32, true);
+  // Both kernels share the piece bookkeeping, so check it against the definition too: standardized with
+  // γ[c] = 1 + c/4 and β[c] (InstanceNorm: none; GroupNorm: c/4) undone, every InstanceNorm plane and
+  // every GroupNorm group has mean 0 and standard deviation 1 (to float32 and eps precision).
+  const meanAndStd = (values: number[]) => {
+    const mean = values.reduce((a, v) => a + v, 0) / values.length;
+    return [mean, Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length)];
+  };
+  useWasmKernels(true, 0);
+  try {
+    const plane = 2500;
+    for (const [name, channelsPerSet, beta] of [
+      ['instanceNorm', 1, () => 0],
+      ['groupNorm', 15, (c: number) => 0.25 * c],
+    ] as const) {
+      const y = layers[name](x32, true).data;
+      for (let set = 0; set < (4 * 30) / channelsPerSet; set++) {
+        const z: number[] = [];
+        for (let k = set * channelsPerSet * plane; k < (set + 1) * channelsPerSet * plane; k++) {
+          const c = Math.floor(k / plane) % 30;
+          z.push((y[k] - beta(c)) / (1 + 0.25 * c));
+        }
+        const [mean, std] = meanAndStd(z);
+        assert.ok(Math.abs(mean) < 1e-5 && Math.abs(std - 1) < 1e-5, `${name} set ${set}: ${mean}, ${std}`);
+      }
+    }
+  } finally {
+    useWasmKernels(false);
+  }
+  // float64 [7, 10000]: LayerNorm rows of 80 KB, 3 to a piece (3 + 3 + 1).
+  const x64 = tensor(
+    Float64Array.from({ length: 70000 }, (_, i) => Math.cos(i) * 1e3),
+    [7, 10000],
+  );
+  for (const name of ['batchNorm train', 'batchNorm eval', 'layerNorm', 'rmsNorm'])
+    assertSameBits(name, layers[name], x64, true);
+});
+
 test('at the default threshold a [8, 16, 16, 16] tensor runs in wasm with the same bits, and small inputs stay exact', () => {
   const x = tensor(
     Float32Array.from({ length: 8 * 16 * 16 * 16 }, (_, i) => Math.sin(i)),
