@@ -231,3 +231,22 @@ test('records of plain decimals parsed inline give the same table as the string 
     { numRuns: 400 },
   );
 });
+
+test('inline decimals at the 2^53 mantissa bound equal Number(text): exact below it, the string path above', () => {
+  const texts = [
+    '900719925474099.1', // mantissa 2^53 − 1: Clinger's fast path
+    '900719925474099.2', // mantissa 2^53: the string path
+    '9007199254740993', // 2^53 + 1, not a float64
+    '-0.0000000000000000000001', // 10^-22
+    '0.00000000000000000000001', // 10^-23: the string path
+    '123456789012345.67',
+    '-0',
+  ];
+  const bytes = new TextEncoder().encode(`a\n${texts.join('\n')}\n`);
+  const builder = new CsvTableBuilder({ delimiter: ',', header: true }, { expectedRows: texts.length });
+  const tokenizer = new CsvTokenizer(0x2c, builder.tokenizerSinks);
+  tokenizer.push(bytes);
+  tokenizer.end();
+  const values = Array.from(builder.finish().columns[0].values);
+  texts.forEach((text, i) => assert.ok(Object.is(values[i], Number(text)), `${text}: ${values[i]}`));
+});
