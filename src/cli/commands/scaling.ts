@@ -16,7 +16,6 @@ import type { Command } from '../command';
 import {
   columnIndices,
   readDataFile,
-  recordValues,
   rewriteCsv,
   selectColumns,
   writeLike,
@@ -68,7 +67,7 @@ async function normalizeInPasses(
       layout.dialect,
       indices,
       output,
-      (_, records) => scaler.transform(recordValues(records, indices)),
+      (_, input) => scaler.transform(input),
       progress.signal,
     );
   } finally {

@@ -84,6 +84,7 @@ function swap(a: Float64Array, i: number, j: number): void {
 export function selectQuantiles(values: Float64Array, qs: readonly number[]): number[] {
   const n = values.length;
   if (n === 0) return qs.map(() => NaN);
+  if (n >= RADIX_SELECT_FROM && LITTLE_ENDIAN) return radixQuantiles(values, qs);
   const order = qs.map((q, i) => ({ q, i })).sort((a, b) => a.q - b.q);
   const out = new Array<number>(qs.length);
   let lo = 0;
@@ -103,4 +104,78 @@ export function selectQuantiles(values: Float64Array, qs: readonly number[]): nu
     out[i] = lerp(values[below], next, h - below);
   }
   return out;
+}
+
+/** From this many values, quantiles come from a histogram of their leading bits (radixQuantiles). */
+const RADIX_SELECT_FROM = 1 << 14;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const BINS = 1 << 16;
+
+/**
+ * The same quantiles as quickselect, in two passes over the values: a histogram of the top 16 bits of
+ * each value's order-preserving key (sign, exponent, 4 mantissa bits), which says which bin and which
+ * rank in it every needed order statistic has; then the values of just those bins, gathered and
+ * selected in. Bins of a typical column hold a small fraction of it; a column whose values all share
+ * their top bits is one bin, and costs one quickselect as before.
+ */
+function radixQuantiles(values: Float64Array, qs: readonly number[]): number[] {
+  const n = values.length;
+  // The high 32 bits of each float64 (little-endian: the odd words), as keys whose unsigned order is
+  // numeric order: negative values have every bit flipped, others the sign bit set.
+  const words = new Int32Array(values.buffer, values.byteOffset, 2 * n);
+  const bins = new Uint16Array(n);
+  const counts = new Uint32Array(BINS);
+  for (let i = 0; i < n; i++) {
+    const high = words[2 * i + 1];
+    // Branch-free (signs are random): negatives XOR all ones (~high), others XOR the sign bit.
+    const bin = (high ^ ((high >> 31) | 0x80000000)) >>> 16;
+    bins[i] = bin;
+    counts[bin]++;
+  }
+  const starts = new Float64Array(BINS + 1);
+  for (let b = 0; b < BINS; b++) starts[b + 1] = starts[b] + counts[b];
+  const binHolding = (rank: number) => {
+    let lo = 0;
+    let hi = BINS - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= rank) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const wanted = new Map<number, number[]>();
+  const plan = qs.map((q) => {
+    if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile: q (${q}) must be within [0, 1]`);
+    const h = (n - 1) * q;
+    const below = Math.floor(h);
+    const ranks = [below, Math.min(below + 1, n - 1)];
+    for (const rank of ranks) {
+      const bin = binHolding(rank);
+      wanted.set(bin, [...(wanted.get(bin) ?? []), rank]);
+    }
+    return { h, below, ranks };
+  });
+  const gathered: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(BINS);
+  for (const bin of wanted.keys()) gathered[bin] = new Float64Array(counts[bin]);
+  const filled = new Uint32Array(BINS);
+  for (let i = 0; i < n; i++) {
+    const bin = bins[i];
+    const into = gathered[bin];
+    if (into !== undefined) into[filled[bin]++] = values[i];
+  }
+  const orderStatistic = new Map<number, number>();
+  for (const [bin, ranks] of wanted) {
+    const binValues = gathered[bin]!;
+    let lo = 0;
+    for (const rank of [...new Set(ranks)].sort((a, b) => a - b)) {
+      const k = rank - starts[bin];
+      select(binValues, k, lo, binValues.length - 1);
+      lo = k;
+      orderStatistic.set(rank, binValues[k]);
+    }
+  }
+  return plan.map(({ h, below, ranks }) =>
+    lerp(orderStatistic.get(ranks[0])!, orderStatistic.get(ranks[1])!, h - below),
+  );
 }

@@ -8,6 +8,7 @@ import { ParameterError } from '../../engine/parameter-error';
 import { fromColumns, matrix, type Matrix } from '../../engine/scale/matrix';
 import { encodeNpy, decodeNpy, type NpyArray } from '../npy';
 import { readCsvTable, streamCsvRecords, type ReadProgress } from './csv-file';
+import type { RecordView } from '../csv/tokenizer';
 import { readWholeFile } from './read-file';
 import { AtomicOutput, writeFileAtomic, type OutputOptions } from './atomic-output';
 import type { CsvTable } from '../csv/table';
@@ -144,10 +145,10 @@ export async function writeLike(
   }
   const { table, file } = data;
   const output = new AtomicOutput(target, { ...options, inputs: [file, ...(options.inputs ?? [])] });
-  await rewriteCsv(file, table.dialect, selection.indices, output, (firstRow, records) =>
+  await rewriteCsv(file, table.dialect, selection.indices, output, (firstRow, input) =>
     matrix(
-      result.data.subarray(firstRow * result.cols, (firstRow + records.length) * result.cols),
-      records.length,
+      result.data.subarray(firstRow * result.cols, (firstRow + input.rows) * result.cols),
+      input.rows,
       result.cols,
     ),
   );
@@ -155,51 +156,95 @@ export async function writeLike(
 
 /**
  * Streams `file` into `output` (then commits it; aborts it on any error), replacing the fields of
- * `columns` chunk by chunk with `values(firstRow, records)` — a matrix with one column per entry of
- * `columns` — printed so they read back bit for bit. Header, dialect and other fields pass through.
+ * `columns` chunk by chunk with `values(firstRow, input)` — `input` holds those fields' numbers (NaN
+ * where missing), and the result one column per entry of `columns` — printed so they read back bit for
+ * bit. Header, dialect and other fields pass through as written. Records of plain decimals whose every
+ * field is replaced never become strings: their numbers come from the tokenizer's inline path.
  */
 export async function rewriteCsv(
   file: string,
   dialect: Dialect,
   columns: readonly number[],
   output: AtomicOutput,
-  values: (firstRow: number, records: string[][]) => Matrix,
+  values: (firstRow: number, input: Matrix) => Matrix,
   signal?: AbortSignal,
 ): Promise<void> {
   const delimiter = dialect.delimiter;
+  const width = columns.length;
+  /** slotOf[j]: the entry of `columns` that replaces field j, or −1 when field j passes through. */
+  let slotOf: Int32Array | null = null;
+  let everyFieldReplaced = false;
   let headerPending = dialect.header;
   let header = '';
-  let records: string[][] = [];
+  // The batch: each record's replaced fields' numbers, and its text fields (null when none pass through).
+  let input = new Float64Array(1024 * width);
+  let texts: (string[] | null)[] = [];
   let row = 0;
+  const layoutFor = (fieldCount: number) => {
+    slotOf = new Int32Array(fieldCount).fill(-1);
+    columns.forEach((j, k) => (slotOf![j] = k));
+    everyFieldReplaced = slotOf.every((k) => k >= 0);
+    return slotOf;
+  };
+  const room = () => {
+    if ((texts.length + 1) * width > input.length) {
+      const grown = new Float64Array(input.length * 2);
+      grown.set(input);
+      input = grown;
+    }
+    return texts.length * width;
+  };
+  const numbers = (record: Float64Array, count: number): boolean => {
+    if (headerPending || !everyFieldReplaced || slotOf!.length !== count) return false;
+    const at = room();
+    for (let j = 0; j < count; j++) input[at + slotOf![j]] = record[j];
+    texts.push(null);
+    return true;
+  };
+  const view = (record: RecordView) => {
+    if (headerPending) {
+      headerPending = false;
+      header = formatRecord(record.strings(), delimiter);
+      return;
+    }
+    const slots = slotOf ?? layoutFor(record.length);
+    const at = room();
+    const fields = new Array<string>(record.length);
+    if (record.length < slots.length) input.fill(NaN, at, at + width);
+    for (let j = 0; j < record.length; j++) {
+      const k = j < slots.length ? slots[j] : -1;
+      if (k < 0) fields[j] = record.text(j);
+      else input[at + k] = record.number(j) ?? parseNumericField(record.text(j)) ?? NaN;
+    }
+    texts.push(fields);
+  };
   const flush = async () => {
     let text = header;
     header = '';
-    if (records.length > 0) {
-      const replaced = values(row, records);
-      text += records
-        .map((fields, i) => {
-          columns.forEach((j, k) => (fields[j] = formatNumber(replaced.data[i * replaced.cols + k])));
-          return formatRecord(fields, delimiter);
-        })
-        .join('');
-      row += records.length;
-      records = [];
+    const count = texts.length;
+    if (count > 0) {
+      const replaced = values(row, matrix(input.subarray(0, count * width), count, width));
+      const slots = slotOf!;
+      const out = replaced.data;
+      for (let i = 0; i < count; i++) {
+        const fields = texts[i];
+        const base = i * replaced.cols;
+        if (fields === null) {
+          let line = formatNumber(out[base + slots[0]]);
+          for (let j = 1; j < slots.length; j++) line += delimiter + formatNumber(out[base + slots[j]]);
+          text += line + '\n';
+        } else {
+          columns.forEach((j, k) => (fields[j] = formatNumber(out[base + k])));
+          text += formatRecord(fields, delimiter);
+        }
+      }
+      row += count;
+      texts = [];
     }
     if (text) await output.write(text);
   };
   try {
-    await streamCsvRecords(
-      file,
-      dialect,
-      (fields) => {
-        if (headerPending) {
-          headerPending = false;
-          header = formatRecord(fields, delimiter);
-        } else records.push(fields);
-      },
-      flush,
-      () => signal?.throwIfAborted(),
-    );
+    await streamCsvRecords(file, dialect, { view, numbers }, flush, () => signal?.throwIfAborted());
     await flush();
     await output.commit();
   } catch (error) {
@@ -208,11 +253,3 @@ export async function rewriteCsv(
   }
 }
 
-/** The numbers of `columns` in string records (missing fields → NaN), as a matrix. */
-export function recordValues(records: readonly string[][], columns: readonly number[]): Matrix {
-  const out = new Float64Array(records.length * columns.length);
-  records.forEach((fields, i) =>
-    columns.forEach((j, k) => (out[i * columns.length + k] = parseNumericField(fields[j]) ?? NaN)),
-  );
-  return matrix(out, records.length, columns.length);
-}

@@ -158,6 +158,39 @@ test('selectQuantiles equals sorting then quantileSorted, for generated data wit
   );
 });
 
+test('selectQuantiles on 16,384+ values (the histogram-of-leading-bits path) equals sorting, for ties, ±0, ±Inf, narrow and wide ranges (fast-check)', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(-0, 0, Infinity, -Infinity)), {
+        minLength: 1,
+        maxLength: 8,
+      }),
+      fc.constantFrom(1e-300, 1e-3, 1, 1e3, 1e300),
+      fc.integer({ min: 1 << 14, max: 40000 }),
+      fc.integer({ min: 1, max: 1 << 30 }),
+      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }),
+      (pool, spread, n, seed, qs) => {
+        let state = seed;
+        const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
+        // Half repeated values from the pool (ties, zeros of both signs, infinities), half spread values.
+        const values = Float64Array.from({ length: n }, () =>
+          random() < 0.5 ? pool[Math.floor(random() * pool.length)] : (random() - 0.3) * spread,
+        );
+        const sorted = Float64Array.from(values).sort();
+        const expected = [...qs, 0, 0.25, 0.5, 0.75, 1].map((q) => quantileSorted(sorted, q));
+        const actual = selectQuantiles(values, [...qs, 0, 0.25, 0.5, 0.75, 1]);
+        actual.forEach((v, i) =>
+          assert.ok(
+            Object.is(v, expected[i]) || (Number.isNaN(v) && Number.isNaN(expected[i])),
+            `${i}: ${v} vs ${expected[i]}`,
+          ),
+        );
+      },
+    ),
+    { numRuns: 40 },
+  );
+});
+
 test('describeInPlace gives describe()’s summary (it only reorders its input) (fast-check)', () => {
   const value = fc.oneof(
     fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
