@@ -55,6 +55,8 @@ interface KnownApi {
   /** Conventional layouts; more than one means the code does not say which. */
   layouts: string[];
   functional?: boolean;
+  /** Takes (N, C, *): the file's convolutions (featureMapLayout) pick the layout when they agree. */
+  anyRank?: boolean;
   /** Positional parameter names, in order. */
   positional: string[];
 }
@@ -86,6 +88,7 @@ add(['torch.nn.SyncBatchNorm'], {
   framework: 'torch',
   layer: 'batchnorm',
   layouts: ['NCHW', 'NCL'],
+  anyRank: true,
   positional: TORCH_BN,
 });
 add(['torch.nn.InstanceNorm1d', 'torch.nn.LazyInstanceNorm1d'], {
@@ -121,7 +124,8 @@ add(['torch.nn.RMSNorm'], {
 add(['torch.nn.GroupNorm'], {
   framework: 'torch',
   layer: 'groupnorm',
-  layouts: ['NCHW'],
+  layouts: ['NCHW', 'NCL'],
+  anyRank: true,
   positional: ['num_groups', 'num_channels', 'eps'],
 });
 add(['torch.nn.functional.batch_norm'], {
@@ -129,6 +133,7 @@ add(['torch.nn.functional.batch_norm'], {
   layer: 'batchnorm',
   layouts: ['NCHW', 'NCL'],
   functional: true,
+  anyRank: true,
   positional: ['input', 'running_mean', 'running_var', 'weight', 'bias', 'training', 'momentum', 'eps'],
 });
 add(['torch.nn.functional.instance_norm'], {
@@ -136,6 +141,7 @@ add(['torch.nn.functional.instance_norm'], {
   layer: 'instancenorm',
   layouts: ['NCHW', 'NCL'],
   functional: true,
+  anyRank: true,
   positional: [
     'input',
     'running_mean',
@@ -150,8 +156,9 @@ add(['torch.nn.functional.instance_norm'], {
 add(['torch.nn.functional.group_norm'], {
   framework: 'torch',
   layer: 'groupnorm',
-  layouts: ['NCHW'],
+  layouts: ['NCHW', 'NCL'],
   functional: true,
+  anyRank: true,
   positional: ['input', 'num_groups', 'weight', 'bias', 'eps'],
 });
 add(['torch.nn.functional.layer_norm'], {
@@ -357,20 +364,24 @@ export function annotatePython(
   const tree = parser.parse(source);
   if (!tree) return [];
   const bindings = importBindings(tree.rootNode, options.module);
-  const resolve = (node: Node | null): string | undefined => {
-    const written = node ? dottedName(node) : undefined;
-    if (!written) return undefined;
+  const resolveWritten = (written: string): string | undefined => {
     const [head, ...rest] = written.split('.');
     const bound = bindings.get(head);
     if (bound) return canonical([bound, ...rest].join('.'));
     const keras = UNBOUND_KERAS_LAYER.exec(written);
     return keras ? `keras.layers.${keras[1]}` : undefined;
   };
+  const resolve = (node: Node | null): string | undefined => {
+    const written = node ? dottedName(node) : undefined;
+    return written ? resolveWritten(written) : undefined;
+  };
+  const calls = tree.rootNode.descendantsOfType('call').filter((node): node is Node => node !== null);
+  const resolved = calls.map((node) => resolve(node.childForFieldName('function')));
+  const mapsLayout = featureMapLayout(tree.rootNode, source, resolveWritten);
   const found: LayerAnnotation[] = [];
-  for (const node of tree.rootNode.descendantsOfType('call')) {
-    if (!node) continue;
+  for (const [index, node] of calls.entries()) {
     let callee = node.childForFieldName('function');
-    let qualified = resolve(callee);
+    let qualified = resolved[index];
     let argumentNodes = namedArguments(node.childForFieldName('arguments'));
     if (qualified === 'functools.partial' && argumentNodes.length > 0) {
       // partial(Layer, *args, **kwargs): the layer's own arguments follow the class.
@@ -383,13 +394,41 @@ export function annotatePython(
     if (!api || !qualified || !callee) continue;
     const nameNode = callee.type === 'attribute' ? callee.childForFieldName('attribute')! : callee;
     found.push({
-      ...annotate(api, qualified, nameNode, argumentNodes),
+      ...annotate(api, qualified, nameNode, argumentNodes, mapsLayout),
       callEndLine: node.endPosition.row + 1,
       callEndColumn: node.endPosition.column + 1,
     });
   }
   tree.delete();
   return found;
+}
+
+const CONVOLUTION =
+  /^torch\.nn\.(?:Lazy)?Conv(?:Transpose)?([123])d$|^torch\.nn\.functional\.conv(?:_transpose)?([123])d$/;
+const CONVOLUTION_MENTION =
+  /(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:Lazy)?(?:Conv(?:Transpose)?|conv(?:_transpose)?)[123]d\b/g;
+
+/**
+ * The layout of a PyTorch file's feature maps, from the convolutions it names in code (calls, and class
+ * references such as torchaudio's `klass = nn.Conv2d if freq else nn.Conv1d`): only 1-d ones (audio,
+ * sequences) → NCL, only 2-d → NCHW, only 3-d → NCDHW; none or a mix → undefined. GroupNorm and
+ * SyncBatchNorm take any (N, C, *), so this is what says which of their readings the file means.
+ */
+function featureMapLayout(
+  root: Node,
+  source: string,
+  resolveWritten: (written: string) => string | undefined,
+): string | undefined {
+  const dims = new Set<string>();
+  for (const mention of source.matchAll(CONVOLUTION_MENTION)) {
+    const match = CONVOLUTION.exec(resolveWritten(mention[0]) ?? '');
+    if (!match) continue;
+    // Code only: a name in a comment or a string says nothing about the maps.
+    const node = root.descendantForIndex(mention.index);
+    if (!node || node.type === 'comment' || node.type.startsWith('string')) continue;
+    dims.add(match[1] ?? match[2]);
+  }
+  return dims.size === 1 ? { '1': 'NCL', '2': 'NCHW', '3': 'NCDHW' }[[...dims][0]] : undefined;
 }
 
 function namedArguments(argumentList: Node | null): Node[] {
@@ -403,6 +442,7 @@ function annotate(
   qualified: string,
   nameNode: Node,
   argumentNodes: Node[],
+  mapsLayout: string | undefined,
 ): Omit<LayerAnnotation, 'callEndLine' | 'callEndColumn'> {
   const args: string[] = [];
   const values = new Map<string, Literal>();
@@ -467,7 +507,7 @@ function annotate(
       trailing = typeof shape === 'number' ? 1 : Array.isArray(shape) ? shape.length : undefined;
     }
   }
-  const explained = shapes(api, params, trailing);
+  const explained = shapes(api, params, trailing, mapsLayout);
   // affine=False (torch BatchNorm/InstanceNorm), elementwise_affine=False (LayerNorm): no γ, β; InstanceNorm has none unless affine=True.
   const affine = value('affine', 'elementwise_affine', 'scale');
   if (affine === false || (api.framework === 'torch' && api.layer === 'instancenorm' && affine !== true))
@@ -492,8 +532,11 @@ function shapes(
   api: KnownApi,
   params: LayerAnnotation['params'],
   trailing: number | undefined,
+  mapsLayout: string | undefined,
 ): Pick<LayerAnnotation, 'layout' | 'alternatives' | 'reducedAxes' | 'statShape' | 'paramShape'> {
   let layouts = api.layouts;
+  // (N, C, *): the file's convolutions say which; without them, every conventional reading.
+  if (api.anyRank && mapsLayout) layouts = [mapsLayout];
   if (api.framework === 'torch' && (api.layer === 'layernorm' || api.layer === 'rmsnorm')) {
     // normalized_shape of one extent: tokens (B, T, C); of three: images (N, C, H, W); else unknown.
     layouts =

@@ -27,7 +27,7 @@ test('annotatePython finds PyTorch conv-net norms through every alias, with defa
     [18, 31, 'torch.nn.InstanceNorm2d', 'NCHW', 'H,W'],
     [24, 30, 'torch.nn.BatchNorm1d', null, 'N'],
     [27, 15, 'torch.nn.functional.group_norm', 'NCHW', 'C,H,W'],
-    [28, 18, 'torch.nn.functional.batch_norm', null, 'N,H,W'],
+    [28, 18, 'torch.nn.functional.batch_norm', 'NCHW', 'N,H,W'],
   ]);
   const [bn1, bn2, gn, inorm, cumulative] = found;
   assert.deepEqual(bn1.params, {
@@ -49,6 +49,8 @@ test('annotatePython finds PyTorch conv-net norms through every alias, with defa
     { layout: 'NC', reducedAxes: ['N'] },
     { layout: 'NCL', reducedAxes: ['N', 'L'] },
   ]);
+  // F.batch_norm takes (N, C, *): this file builds Conv2d only, so its feature maps are NCHW.
+  assert.equal(found[6].alternatives, undefined);
 });
 
 test('annotatePython explains LayerNorm by its normalized_shape: per token over C, per image over C, H, W', async () => {

@@ -1,5 +1,5 @@
-// The layer recognizer on real model files from public repositories — torchvision 0.14.1, Keras
-// Applications 1.0.8 and PyTorch 1.13.1's nn.Transformer, as Debian ships them (fetched and checked by
+// The layer recognizer on real model files from public repositories — torchvision 0.14.1, torchaudio
+// 0.13.1, torchtext 0.14.1, Keras Applications 1.0.8 and PyTorch 1.13.1's nn.Transformer, as Debian ships them (fetched and checked by
 // scripts/fetch-public-models.mjs, which `npm test` runs first) — against answer-key.json, written by
 // reading every line of every file that mentions a normalization layer. The key holds constructions
 // and calls only: `norm_layer=nn.BatchNorm2d` passes a class, `isinstance(m, nn.GroupNorm)` tests one,
@@ -34,7 +34,7 @@ async function annotateCorpus(): Promise<Map<string, LayerAnnotation[]>> {
   return found;
 }
 
-test('the recognizer finds exactly the answer key on 100 public model files (precision and recall 1)', async (t) => {
+test('the recognizer finds exactly the answer key on 126 public model files (precision and recall 1)', async (t) => {
   const found = await annotateCorpus();
   const expected = new Set<string>();
   const reported = new Set<string>();
@@ -57,10 +57,10 @@ test('the recognizer finds exactly the answer key on 100 public model files (pre
     [],
     'in the key but not reported',
   );
-  assert.equal(expected.size, 137);
+  assert.equal(expected.size, 169);
 });
 
-test('the corpus exercises what real code does: partial factories, relative imports, an injected Keras layers module', async () => {
+test('the corpus exercises what real code does: partial factories, relative imports, an injected Keras layers module, audio feature maps', async () => {
   const found = await annotateCorpus();
   const at = (file: string, line: number) => found.get(file)!.find((a) => a.line === line)!;
 
@@ -81,6 +81,16 @@ test('the corpus exercises what real code does: partial factories, relative impo
     [encoderNorm.api, encoderNorm.params.eps, encoderNorm.params.normalizedShape],
     ['torch.nn.LayerNorm', 'layer_norm_eps', 'd_model'],
   );
+
+  // GroupNorm takes (N, C, *): Conv-TasNet builds only Conv1d, so its maps are (N, C, L); HDemucs
+  // picks `klass = nn.Conv2d` or `nn.Conv1d` per layer, so both readings are shown.
+  const tasnet = at('torchaudio/models/conv_tasnet.py', 105);
+  assert.deepEqual([tasnet.layout, tasnet.reducedAxes, tasnet.params.eps], ['NCL', ['C', 'L'], 1e-8]);
+  const demucs = at('torchaudio/models/_hdemucs.py', 111);
+  assert.deepEqual(demucs.alternatives, [
+    { layout: 'NCHW', reducedAxes: ['C', 'H', 'W'] },
+    { layout: 'NCL', reducedAxes: ['C', 'L'] },
+  ]);
 
   // Keras Applications get `layers` from get_submodules_from_kwargs, and the channel axis is
   // `bn_axis = 3 if channels_last else 1`: the layout is unknown, both readings are shown.
