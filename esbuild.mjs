@@ -17,6 +17,14 @@ const bundles = [
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
   {
+    // rewriteCsv prints half of each batch on a second core (src/io/node/line-formatter.ts).
+    entryPoints: ['src/io/node/format-worker.ts'],
+    outfile: 'dist/format-worker.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.cjs',
     platform: 'node',

@@ -14,7 +14,8 @@ import { AtomicOutput, writeFileAtomic, type OutputOptions } from './atomic-outp
 import type { CsvTable } from '../csv/table';
 import type { Dialect } from '../csv/dialect';
 import { parseNumericField } from '../csv/values';
-import { formatNumber, formatRecord } from '../csv/writer';
+import { formatNumber, formatNumericLines, formatRecord } from '../csv/writer';
+import { LineFormatter } from './line-formatter';
 import { InputError } from '../errors';
 
 export type DataFile =
@@ -216,8 +217,10 @@ export async function rewriteCsv(
       if (k < 0) fields[j] = record.text(j);
       else input[at + k] = record.number(j) ?? parseNumericField(record.text(j)) ?? NaN;
     }
-    texts.push(fields);
+    // With every field replaced nothing passes through: the record is printed like an inline one.
+    texts.push(everyFieldReplaced && record.length === slots.length ? null : fields);
   };
+  const formatter = new LineFormatter();
   const flush = async () => {
     let text = header;
     header = '';
@@ -226,16 +229,18 @@ export async function rewriteCsv(
       const replaced = values(row, matrix(input.subarray(0, count * width), count, width));
       const slots = slotOf!;
       const out = replaced.data;
-      for (let i = 0; i < count; i++) {
-        const fields = texts[i];
-        const base = i * replaced.cols;
-        if (fields === null) {
-          let line = formatNumber(out[base + slots[0]]);
-          for (let j = 1; j < slots.length; j++) line += delimiter + formatNumber(out[base + slots[j]]);
-          text += line + '\n';
-        } else {
-          columns.forEach((j, k) => (fields[j] = formatNumber(out[base + k])));
-          text += formatRecord(fields, delimiter);
+      if (texts.every((fields) => fields === null)) {
+        text += await formatter.format({ data: out, rows: count, cols: replaced.cols, slots, delimiter });
+      } else {
+        for (let i = 0; i < count; i++) {
+          const fields = texts[i];
+          const base = i * replaced.cols;
+          if (fields === null) {
+            text += formatNumericLines(out.subarray(base), 1, replaced.cols, slots, delimiter);
+          } else {
+            columns.forEach((j, k) => (fields[j] = formatNumber(out[base + k])));
+            text += formatRecord(fields, delimiter);
+          }
         }
       }
       row += count;
@@ -250,6 +255,7 @@ export async function rewriteCsv(
   } catch (error) {
     await output.abort();
     throw error;
+  } finally {
+    await formatter.close();
   }
 }
-

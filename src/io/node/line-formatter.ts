@@ -1,0 +1,76 @@
+/**
+ * Printing numbers is most of the time it takes to write a normalized CSV (String(number) must find
+ * the shortest text that reads back to the same float64). With a worker thread the second core prints
+ * half of each batch while this thread prints the other half; without one (the host did not enable it,
+ * or one core) this thread prints everything. Same text either way.
+ */
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { formatNumericLines } from '../csv/writer';
+
+export interface FormatRequest {
+  data: Float64Array;
+  rows: number;
+  cols: number;
+  slots: Int32Array;
+  delimiter: string;
+}
+
+let workerFile: string | undefined;
+
+/** Lets rewriteCsv print on a second core, with the bundled worker at `file` (dist/format-worker.cjs). */
+export function useFormatWorker(file: string | undefined): void {
+  workerFile = file && existsSync(file) && availableParallelism() > 1 ? file : undefined;
+}
+
+/** Below this many rows a batch is printed here: a round trip to the worker costs more. */
+const SPLIT_FROM_ROWS = 512;
+
+export class LineFormatter {
+  private worker: Worker | undefined;
+  private failed = false;
+
+  /** The lines of a batch whose records are all numbers (formatNumericLines), split across two cores. */
+  async format(request: FormatRequest): Promise<string> {
+    const { data, rows, cols, slots, delimiter } = request;
+    if (!workerFile || this.failed || rows < SPLIT_FROM_ROWS)
+      return formatNumericLines(data, rows, cols, slots, delimiter);
+    const worker = (this.worker ??= new Worker(workerFile));
+    const half = rows >> 1;
+    const second = new Promise<string>((resolve, reject) => {
+      const fail = (error: unknown) => {
+        worker.off('message', done);
+        reject(error instanceof Error ? error : new Error(`format worker exited (${String(error)})`));
+      };
+      const done = (text: string) => {
+        worker.off('error', fail).off('exit', fail);
+        resolve(text);
+      };
+      worker.once('message', done).once('error', fail).once('exit', fail);
+    });
+    const tail = data.slice(half * cols, rows * cols);
+    worker.postMessage({ data: tail, rows: rows - half, cols, slots, delimiter } satisfies FormatRequest, [
+      tail.buffer,
+    ]);
+    const first = formatNumericLines(data, half, cols, slots, delimiter);
+    try {
+      const text = first + (await second);
+      this.workerBatches++;
+      return text;
+    } catch {
+      // A worker that cannot start or dies costs speed, never output: print the rest here from now on.
+      this.failed = true;
+      void this.close();
+      return first + formatNumericLines(data.subarray(half * cols), rows - half, cols, slots, delimiter);
+    }
+  }
+
+  /** Batches the worker printed half of (tests and diagnostics). */
+  workerBatches = 0;
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
