@@ -30,7 +30,12 @@ if (process.argv[2] === '--child') {
   const start = process.hrtime.bigint();
   const extension = require('../dist/extension.cjs');
   const loaded = process.hrtime.bigint();
-  extension.activate({ subscriptions: [], extensionUri: stub, extensionPath: process.cwd() });
+  extension.activate({
+    subscriptions: [],
+    extensionUri: stub,
+    extensionPath: process.cwd(),
+    asAbsolutePath: (path) => require('node:path').join(process.cwd(), path),
+  });
   const activated = process.hrtime.bigint();
   process.stdout.write(JSON.stringify([Number(loaded - start) / 1e6, Number(activated - loaded) / 1e6]));
 } else {
