@@ -1,14 +1,18 @@
 // One peer computing per-column mean and std of a numeric CSV, in its own process (so its peak RSS is
 // its own): node --require ./bench/rss-hook.cjs bench/csv-peer.mjs <papaparse|csv-parse|d3-dsv> <file>
-// Prints the result as JSON on stdout.
-import { createReadStream, readFileSync } from 'node:fs';
+// Prints the result as JSON on stdout. `papaparse-normalize <file> <out>` z-scores the file into <out>.
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { parse as csvParse } from 'csv-parse';
 import { csvParseRows } from 'd3-dsv';
 
+/** Values counted per column by the last accumulators (papaparseNormalize's population std). */
+let countOf = [];
+
 /** Per-column Welford accumulators, the work every peer does per value. */
 function accumulators(columns) {
   const n = new Float64Array(columns);
+  countOf = n;
   const mean = new Float64Array(columns);
   const m2 = new Float64Array(columns);
   return {
@@ -63,5 +67,47 @@ const peers = {
   },
 };
 
-const [tool, file] = process.argv.slice(2);
-process.stdout.write(JSON.stringify(await peers[tool](file)));
+/**
+ * papaparse normalizing a file as its users would: one streamed pass for each column's mean and
+ * population std (sklearn's StandardScaler), a second that z-scores each row and writes it with
+ * Papa.unparse (numbers printed by String, as normscope prints them).
+ */
+async function papaparseNormalize(file, out) {
+  const stats = await peers.papaparse(file);
+  const std = stats.map(({ std }, j) => std * Math.sqrt((countOf[j] - 1) / countOf[j]));
+  const output = createWriteStream(out);
+  await new Promise((resolve, reject) => {
+    let header = true;
+    let lines = [];
+    const flush = () => {
+      if (lines.length) output.write(Papa.unparse(lines, { newline: '\n' }) + '\n');
+      lines = [];
+    };
+    Papa.parse(createReadStream(file), {
+      dynamicTyping: true,
+      skipEmptyLines: true,
+      step: ({ data }) => {
+        if (header) {
+          header = false;
+          lines.push(data);
+          return;
+        }
+        lines.push(data.map((v, j) => (v - stats[j].mean) / std[j]));
+        if (lines.length === 4096) flush();
+      },
+      complete: () => {
+        flush();
+        output.end(resolve);
+      },
+      error: reject,
+    });
+  });
+  return { rows: countOf[0] };
+}
+
+const [tool, file, out] = process.argv.slice(2);
+process.stdout.write(
+  JSON.stringify(
+    tool === 'papaparse-normalize' ? await papaparseNormalize(file, out) : await peers[tool](file),
+  ),
+);

@@ -1,6 +1,7 @@
 // `npm run bench` (CSV part): per-column statistics of a seeded ~100 MB numeric CSV by the normscope CLI
 // (in memory, and by passes as for files over --stream-above) next to papaparse, csv-parse and d3-dsv
-// computing per-column mean and std, each tool in its own process so its peak RSS is its own; plus the
+// computing per-column mean and std, each tool in its own process so its peak RSS is its own; the file
+// z-scored into a new file by normscope and by papaparse (two passes and Papa.unparse); plus the
 // copy-bandwidth bound and a scaling check (1×, 4×, 16× the input: time and peak RSS). Median of
 // BENCH_RUNS (default 5) after a warm-up. Prints tables with ratios and writes bench/results.json.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -99,6 +100,59 @@ async function main() {
     peakRssMb: row.peakRssMb === null ? null : Number(row.peakRssMb.toFixed(0)),
   }));
 
+  // Normalizing: read, fit a z-score, write every value to a new file (the same numbers, checked).
+  const written = (name) => join(dir, `normalized-${name}.csv`);
+  const normalize = (out, ...flags) => [
+    'dist/cli.cjs',
+    'normalize',
+    file,
+    '--method',
+    'zscore',
+    '--out',
+    out,
+    '--force',
+    ...flags,
+  ];
+  const normalizeRows = [
+    { tool: 'normscope', ...timed('normscope normalize (in memory)', normalize(written('ours'))) },
+    {
+      tool: 'normscope (passes)',
+      ...timed('normscope normalize --stream-above 0', normalize(written('passes'), '--stream-above', '0')),
+    },
+    {
+      tool: 'papaparse (2 passes + unparse)',
+      ...timed('papaparse normalize', [
+        'bench/csv-peer.mjs',
+        'papaparse-normalize',
+        file,
+        written('papaparse'),
+      ]),
+    },
+  ];
+  // The first 200 rows of each output (whole lines from the first 100 kB), value by value.
+  const firstValues = (path) =>
+    readFileSync(path, 'utf8').slice(0, 1e5).split('\n').slice(1, 201).join(',').split(',').map(Number);
+  const [ourValues, peerValues] = [firstValues(written('ours')), firstValues(written('papaparse'))];
+  if (ourValues.length !== 200 * 12 || peerValues.length !== ourValues.length)
+    throw new Error(`normalized outputs: ${ourValues.length} and ${peerValues.length} values in 200 rows`);
+  ourValues.forEach((v, i) => {
+    if (!(Math.abs(v - peerValues[i]) <= 1e-9 * Math.max(1, Math.abs(v))))
+      throw new Error(`normalized value ${i}: normscope ${v} vs papaparse ${peerValues[i]}`);
+  });
+  const normalizeOperation = `csv normalize ${(bytes / 1e6).toFixed(0)} MB (z-score, written to a new file)`;
+  const normalizeBoundMs = 2 * boundMs; // read the input, write an output of about its size
+  const normalizeResults = normalizeRows.map((row) => ({
+    operation: normalizeOperation,
+    tool: row.tool,
+    medianMs: Number(row.medianMs.toFixed(2)),
+    throughput: Number((bytes / 1e6 / (row.medianMs / 1e3)).toFixed(1)),
+    unit: 'MB/s',
+    ratioToBound: Number((row.medianMs / normalizeBoundMs).toFixed(2)),
+    ratioToNormScope: Number((row.medianMs / normalizeRows[0].medianMs).toFixed(2)),
+    peakRssMb: Number(row.peakRssMb.toFixed(0)),
+  }));
+  results.push(...normalizeResults);
+
   // Scaling: time should grow linearly; by passes, memory should stay flat.
   const scaling = [];
   for (const factor of [1, 4, 16]) {
@@ -126,17 +180,17 @@ async function main() {
   // Keep the other benchmarks' rows (bench/layers.ts appends its own).
   const path = 'bench/results.json';
   const others = existsSync(path)
-    ? JSON.parse(readFileSync(path, 'utf8')).filter((r) => !r.operation.startsWith('csv stats'))
+    ? JSON.parse(readFileSync(path, 'utf8')).filter((r) => !r.operation.startsWith('csv '))
     : [];
   writeFileSync(path, JSON.stringify([...results, ...scaling, ...others], null, 2) + '\n');
   console.log(
     `\nCSV statistics on ${(bytes / 1e6).toFixed(0)} MB; copy bandwidth ${gbPerSecond.toFixed(1)} GB/s`,
   );
-  console.log('| tool | median ms | MB/s | × bound | × normscope | peak RSS MB |');
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log('| operation | tool | median ms | MB/s | × bound | × normscope | peak RSS MB |');
+  console.log('|---|---|---:|---:|---:|---:|---:|');
   for (const r of results)
     console.log(
-      `| ${r.tool} | ${r.medianMs} | ${r.throughput} | ${r.ratioToBound} | ${r.ratioToNormScope} | ${r.peakRssMb ?? ''} |`,
+      `| ${r.operation} | ${r.tool} | ${r.medianMs} | ${r.throughput} | ${r.ratioToBound} | ${r.ratioToNormScope} | ${r.peakRssMb ?? ''} |`,
     );
   console.log('\nScaling (one run each): time should grow linearly; by passes, memory stays flat');
   console.log('| input | tool | ms | MB/s | peak RSS MB |');
