@@ -17,9 +17,9 @@ const bundles = [
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
   {
-    // rewriteCsv prints half of each batch on a second core (src/io/node/line-formatter.ts).
-    entryPoints: ['src/io/node/format-worker.ts'],
-    outfile: 'dist/format-worker.cjs',
+    // The second core's CSV work (src/io/node/worker-bundle.ts).
+    entryPoints: ['src/io/node/worker.ts'],
+    outfile: 'dist/worker.cjs',
     platform: 'node',
     format: 'cjs',
     target: 'node20',

@@ -5,7 +5,7 @@ import { COMMANDS } from './commands';
 import { InputError } from '../io/errors';
 import { UsageError } from './usage-error';
 import { useWasmKernels } from '../engine/layers/wasm-kernels';
-import { useFormatWorker } from '../io/node/line-formatter';
+import { useWorkerBundle } from '../io/node/worker-bundle';
 import { dirname, join } from 'node:path';
 
 function helpText(): string {
@@ -35,7 +35,7 @@ function isExpectedError(error: unknown): error is Error {
 
 async function main(argv: string[]): Promise<number> {
   useWasmKernels(); // large tensors go through the WebAssembly SIMD kernels (bit-identical to the TS ones)
-  useFormatWorker(join(dirname(process.argv[1] ?? '.'), 'format-worker.cjs')); // CSV output on two cores
+  useWorkerBundle(join(dirname(process.argv[1] ?? '.'), 'worker.cjs')); // large CSVs on two cores
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     print(helpText());

@@ -8,11 +8,11 @@ import { openExplainer } from './explainer';
 import { explainerArrayFrom } from './explainer-array';
 import type { ExplainerArray } from '../shared/protocol';
 import { useWasmKernels } from '../engine/layers/wasm-kernels';
-import { useFormatWorker } from '../io/node/line-formatter';
+import { useWorkerBundle } from '../io/node/worker-bundle';
 
 export function activate(context: vscode.ExtensionContext): void {
   useWasmKernels(); // the extension host is Node: layers run on the SIMD kernels (compiled on first use)
-  useFormatWorker(context.asAbsolutePath('dist/format-worker.cjs')); // exports print on two cores
+  useWorkerBundle(context.asAbsolutePath('dist/worker.cjs')); // large CSVs read and written on two cores
   const run =
     <A extends unknown[]>(body: (...args: A) => unknown) =>
     async (...args: A) => {

@@ -1,13 +1,12 @@
 /**
  * Printing numbers is most of the time it takes to write a normalized CSV (String(number) must find
- * the shortest text that reads back to the same float64). With a worker thread the second core prints
- * half of each batch while this thread prints the other half; without one (the host did not enable it,
- * or one core) this thread prints everything. Same text either way.
+ * the shortest text that reads back to the same float64). With a worker thread (worker-bundle.ts) the
+ * second core prints half of each batch while this thread prints the other half; without one this
+ * thread prints everything. Same text either way.
  */
-import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { formatNumericLines } from '../csv/writer';
+import { workerBundle, type WorkerTask } from './worker-bundle';
 
 export interface FormatRequest {
   data: Float64Array;
@@ -15,13 +14,6 @@ export interface FormatRequest {
   cols: number;
   slots: Int32Array;
   delimiter: string;
-}
-
-let workerFile: string | undefined;
-
-/** Lets rewriteCsv print on a second core, with the bundled worker at `file` (dist/format-worker.cjs). */
-export function useFormatWorker(file: string | undefined): void {
-  workerFile = file && existsSync(file) && availableParallelism() > 1 ? file : undefined;
 }
 
 /** Below this many rows a batch is printed here: a round trip to the worker costs more. */
@@ -34,9 +26,10 @@ export class LineFormatter {
   /** The lines of a batch whose records are all numbers (formatNumericLines), split across two cores. */
   async format(request: FormatRequest): Promise<string> {
     const { data, rows, cols, slots, delimiter } = request;
-    if (!workerFile || this.failed || rows < SPLIT_FROM_ROWS)
+    const bundle = workerBundle();
+    if (!bundle || this.failed || rows < SPLIT_FROM_ROWS)
       return formatNumericLines(data, rows, cols, slots, delimiter);
-    const worker = (this.worker ??= new Worker(workerFile));
+    const worker = (this.worker ??= new Worker(bundle));
     const half = rows >> 1;
     const second = new Promise<string>((resolve, reject) => {
       const fail = (error: unknown) => {
@@ -50,9 +43,10 @@ export class LineFormatter {
       worker.once('message', done).once('error', fail).once('exit', fail);
     });
     const tail = data.slice(half * cols, rows * cols);
-    worker.postMessage({ data: tail, rows: rows - half, cols, slots, delimiter } satisfies FormatRequest, [
-      tail.buffer,
-    ]);
+    worker.postMessage(
+      { task: 'format', data: tail, rows: rows - half, cols, slots, delimiter } satisfies WorkerTask,
+      [tail.buffer],
+    );
     const first = formatNumericLines(data, half, cols, slots, delimiter);
     try {
       const text = first + (await second);

@@ -1,29 +1,21 @@
 // Printing a normalized CSV on two cores gives the same text as on one: the worker (bundled here from
-// its source as esbuild.mjs bundles dist/format-worker.cjs) prints the second half of each batch, this
+// its source as esbuild.mjs bundles dist/worker.cjs) prints the second half of each batch, this
 // thread the first; a worker that cannot start costs speed, not output.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import fc from 'fast-check';
 import { formatNumericLines } from '../../../src/io/csv/writer';
-import { LineFormatter, useFormatWorker } from '../../../src/io/node/line-formatter';
+import { LineFormatter } from '../../../src/io/node/line-formatter';
+import { useWorkerBundle } from '../../../src/io/node/worker-bundle';
+import { testWorkerBundle } from '../../helpers/worker-bundle';
 
 const scratch = mkdtempSync(join(tmpdir(), 'normscope-format-'));
-const workerBundle = join(scratch, 'format-worker.cjs');
-buildSync({
-  entryPoints: [join(import.meta.dirname, '..', '..', '..', 'src', 'io', 'node', 'format-worker.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  outfile: workerBundle,
-  logLevel: 'error',
-});
 
 test('LineFormatter on two cores prints exactly formatNumericLines, for any numbers and column order (fast-check)', async () => {
-  useFormatWorker(workerBundle);
+  useWorkerBundle(testWorkerBundle());
   const formatter = new LineFormatter();
   try {
     await fc.assert(
@@ -49,7 +41,7 @@ test('LineFormatter on two cores prints exactly formatNumericLines, for any numb
     assert.ok(formatter.workerBatches >= 20, 'batches of 512+ rows went through the worker');
   } finally {
     await formatter.close();
-    useFormatWorker(undefined);
+    useWorkerBundle(undefined);
   }
 });
 
@@ -71,7 +63,7 @@ test('without a worker (none enabled, or a batch under 512 rows) everything is p
 test('a worker that fails to start (here: a file that throws) leaves the output whole, printed on this thread', async () => {
   const broken = join(scratch, 'broken-worker.cjs');
   writeFileSync(broken, 'throw new Error("no");\n');
-  useFormatWorker(broken);
+  useWorkerBundle(broken);
   const formatter = new LineFormatter();
   try {
     const data = Float64Array.from({ length: 2000 }, (_, i) => i / 7);
@@ -83,6 +75,6 @@ test('a worker that fails to start (here: a file that throws) leaves the output 
     assert.equal(formatter.workerBatches, 0);
   } finally {
     await formatter.close();
-    useFormatWorker(undefined);
+    useWorkerBundle(undefined);
   }
 });
