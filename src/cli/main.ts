@@ -35,7 +35,7 @@ function isExpectedError(error: unknown): error is Error {
 
 async function main(argv: string[]): Promise<number> {
   useWasmKernels(); // large tensors go through the WebAssembly SIMD kernels (bit-identical to the TS ones)
-  useWorkerBundle(join(dirname(process.argv[1] ?? '.'), 'worker.cjs')); // large CSVs on two cores
+  useWorkerBundle(join(dirname(process.argv[1] ?? '.'), 'worker.cjs')); // CSV output printed on two cores
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     print(helpText());

@@ -12,7 +12,7 @@ import { useWorkerBundle } from '../io/node/worker-bundle';
 
 export function activate(context: vscode.ExtensionContext): void {
   useWasmKernels(); // the extension host is Node: layers run on the SIMD kernels (compiled on first use)
-  useWorkerBundle(context.asAbsolutePath('dist/worker.cjs')); // large CSVs read and written on two cores
+  useWorkerBundle(context.asAbsolutePath('dist/worker.cjs')); // exported CSVs printed on two cores
   const run =
     <A extends unknown[]>(body: (...args: A) => unknown) =>
     async (...args: A) => {

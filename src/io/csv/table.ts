@@ -68,22 +68,12 @@ export class GrowingValues implements ValueSink {
   }
 
   add(value: number): void {
-    if (this.length === this.values.length) this.reserve(this.length + 1);
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
     this.values[this.length++] = value;
-  }
-
-  /** Appends many values at once (a column another thread read). */
-  addAll(values: Float64Array): void {
-    this.reserve(this.length + values.length);
-    this.values.set(values, this.length);
-    this.length += values.length;
-  }
-
-  private reserve(capacity: number): void {
-    if (capacity <= this.values.length) return;
-    const grown = new Float64Array(Math.max(capacity, this.values.length * 2));
-    grown.set(this.values.subarray(0, this.length));
-    this.values = grown;
   }
 }
 
@@ -204,29 +194,6 @@ export class CsvTableBuilder extends CsvColumnsReader<GrowingValues> {
   /** `expectedRows`: an estimate (from the file size) to allocate each column once. */
   constructor(dialect: Dialect, options: { file?: string; keepRows?: number; expectedRows?: number } = {}) {
     super(dialect, options, () => new GrowingValues(options.expectedRows ?? 0));
-  }
-
-  /**
-   * Appends the columns another reader built from the rest of the file (same delimiter, no header).
-   * Returns false, having changed nothing, when they cannot continue this table (another column count).
-   */
-  appendColumns(rest: {
-    rowCount: number;
-    firstRows: string[][];
-    columns: { numeric: boolean; count: number; missing: number; values: Float64Array }[];
-  }): boolean {
-    if (this.names === null || rest.columns.length !== this.columns.length) return false;
-    const wanted = (this.options.keepRows ?? 0) - this.firstRows.length;
-    if (wanted > 0) this.firstRows.push(...rest.firstRows.slice(0, wanted));
-    rest.columns.forEach((part, j) => {
-      const column = this.columns[j];
-      column.count += part.count;
-      column.missing += part.missing;
-      if (column.numeric && part.numeric) this.sinks[j].addAll(part.values);
-      else column.numeric = false;
-    });
-    this.rowCount += rest.rowCount;
-    return true;
   }
 
   finish(): CsvTable {

@@ -183,11 +183,6 @@ export class CsvTokenizer {
     this.consume(chunk);
   }
 
-  /** Whether the bytes so far end exactly after a record (or a line end): a place a file can be split. */
-  atRecordStart(): boolean {
-    return this.state === State.FieldStart && !this.recordHasContent && !this.pendingCR && this.head === null;
-  }
-
   end(): void {
     if (this.head !== null) {
       const bytes = Uint8Array.from(this.head);

@@ -7,9 +7,6 @@ import { sniffDialect, type Delimiter, type Dialect } from '../csv/dialect';
 import { CsvTableBuilder, type CsvTable } from '../csv/table';
 import { CsvTokenizer, type RecordSink, type ViewSinks } from '../csv/tokenizer';
 import { readPrefix, streamFile } from './read-file';
-import { workerBundle, type ParseResult, type ParseTask, type WorkerTask } from './worker-bundle';
-import { open } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -76,100 +73,23 @@ function estimateRows(prefix: Uint8Array, size: number): number {
   return Math.ceil((size / (prefix.length / lines)) * 1.05);
 }
 
-/** From this size a second core reads the last part of the file (readCsvTable). */
-const TWO_CORES_FROM_BYTES = 32 << 20;
-/**
- * Where the file is split: a worker starts ~100 ms after this thread and reads as fast, so this
- * thread takes a little more than half (measured on the 100 MB bench file).
- */
-const THIS_THREADS_SHARE = 0.55;
-
-/** The offset just after the first line end at or after `position`, or undefined (none in 1 MiB). */
-async function lineStartAfter(file: string, position: number): Promise<number | undefined> {
-  const handle = await open(file, 'r');
-  try {
-    const window = new Uint8Array(1 << 20);
-    const { bytesRead } = await handle.read(window, 0, window.length, position);
-    const at = window.subarray(0, bytesRead).indexOf(0x0a);
-    return at < 0 ? undefined : position + at + 1;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** A worker reading bytes [start, end) of the file into columns (ParseTask); never rejects. */
-function readInWorker(
-  bundle: string,
-  task: ParseTask,
-): { result: Promise<ParseResult>; stop: () => Promise<number> } {
-  const worker = new Worker(bundle);
-  const result = new Promise<ParseResult>((resolve) => {
-    worker.once('message', resolve);
-    worker.once('error', (error) => resolve({ ok: false, message: error.message }));
-    worker.once('exit', (code) => resolve({ ok: false, message: `exited with ${code}` }));
-  });
-  worker.postMessage(task satisfies WorkerTask);
-  return { result, stop: () => worker.terminate() };
-}
-
-/**
- * The file as a table: names, kinds, missing counts and numeric values; `keepRows` first rows as strings.
- * From 32 MiB, when the host enabled the worker bundle, a second core reads the file's last part
- * (from a line start) while this thread reads the first; the parts are joined when this thread ended
- * exactly at a record's end there (not inside a quoted field) and the other part has the same columns.
- * Otherwise — or on any error in the other part — this thread reads on, so results and error messages
- * are those of one thread.
- */
+/** The file as a table: names, kinds, missing counts and numeric values; `keepRows` first rows as strings. */
 export async function readCsvTable(
   file: string,
-  options: { keepRows?: number; twoCoresFromBytes?: number } & ReadProgress = {},
+  options: { keepRows?: number } & ReadProgress = {},
 ): Promise<CsvTable> {
   const { dialect, prefix, size } = await readHead(file, SNIFF_BYTES);
-  const expectedRows = estimateRows(prefix, size);
-  const builder = new CsvTableBuilder(dialect, { file, keepRows: options.keepRows, expectedRows });
-  const tokenizer = new CsvTokenizer(dialect.delimiter.charCodeAt(0), builder.tokenizerSinks);
-  const bundle = workerBundle();
-  const split =
-    bundle && size >= (options.twoCoresFromBytes ?? TWO_CORES_FROM_BYTES)
-      ? await lineStartAfter(file, Math.floor(size * THIS_THREADS_SHARE))
-      : undefined;
-  const otherPart =
-    bundle && split !== undefined
-      ? readInWorker(bundle, {
-          task: 'parse',
-          file,
-          start: split,
-          end: size,
-          delimiter: dialect.delimiter,
-          expectedRows: Math.ceil(expectedRows * (1 - THIS_THREADS_SHARE)),
-          keepRows: options.keepRows ?? 0,
-        })
-      : undefined;
+  const builder = new CsvTableBuilder(dialect, {
+    file,
+    keepRows: options.keepRows,
+    expectedRows: estimateRows(prefix, size),
+  });
   let bytesRead = 0;
-  // While the parts are read side by side, this thread's share of its part stands for the whole file.
-  let progressScale = split !== undefined ? size / split : 1;
-  const read = (chunk: Uint8Array) => {
+  await streamCsvRecords(file, dialect, builder.tokenizerSinks, undefined, (chunk) => {
     options.signal?.throwIfAborted();
-    bytesRead += chunk.length;
-    options.onProgress?.(Math.min(size, bytesRead * progressScale), size);
-    tokenizer.push(chunk);
-  };
-  try {
-    await streamFile(file, read, { end: split });
-    if (otherPart) {
-      // Joined only at a record's end: a split inside a quoted field made the other part read garbage.
-      const rest = tokenizer.atRecordStart() ? await otherPart.result : undefined;
-      if (!rest?.ok || !builder.appendColumns(rest)) {
-        progressScale = 1;
-        await streamFile(file, read, { start: split });
-      }
-    }
-    tokenizer.end();
-  } catch (error) {
-    throw error instanceof InputError ? error.inFile(file) : error;
-  } finally {
-    await otherPart?.stop();
-  }
+    bytesRead += chunk;
+    options.onProgress?.(bytesRead, size);
+  });
   return builder.finish();
 }
 

@@ -36,23 +36,14 @@ export async function readPrefix(
   }
 }
 
-/**
- * Calls `onChunk` with each chunk of the file (or of bytes [start, end) of it) in order, waiting for it
- * when it returns a promise (backpressure).
- */
+/** Calls `onChunk` with each chunk of the file in order, waiting for it when it returns a promise (backpressure). */
 export async function streamFile(
   file: string,
   onChunk: (chunk: Uint8Array) => void | Promise<void>,
-  range: { start?: number; end?: number } = {},
 ): Promise<void> {
-  if (range.end !== undefined && range.end <= (range.start ?? 0)) return;
   try {
-    const stream = createReadStream(file, {
-      highWaterMark: 1 << 20,
-      start: range.start,
-      end: range.end === undefined ? undefined : range.end - 1, // createReadStream's end is inclusive
-    });
-    for await (const chunk of stream) await onChunk(chunk as Uint8Array);
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }))
+      await onChunk(chunk as Uint8Array);
   } catch (error) {
     if (error instanceof InputError) throw error.inFile(file);
     throw fileSystemError(error, file);

@@ -250,15 +250,3 @@ test('inline decimals at the 2^53 mantissa bound equal Number(text): exact below
   const values = Array.from(builder.finish().columns[0].values);
   texts.forEach((text, i) => assert.ok(Object.is(values[i], Number(text)), `${text}: ${values[i]}`));
 });
-
-test('atRecordStart: true only between records, never inside a quoted field or a record', () => {
-  const at = (text: string) => {
-    const tokenizer = new CsvTokenizer(0x2c, () => undefined);
-    tokenizer.push(new TextEncoder().encode(text));
-    return tokenizer.atRecordStart();
-  };
-  assert.deepEqual(
-    ['a,b\n1,2\n', 'a,b\r\n1,2\r\n', 'a,b\n1,"x\n', 'a,b\n1,2', 'a,b\n"1\n2"\n', 'a,b\n1,"x""\n'].map(at),
-    [true, true, false, false, true, false],
-  );
-});
