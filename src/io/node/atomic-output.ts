@@ -93,7 +93,7 @@ export class AtomicOutput {
   }
 
   /** Queues text; resolves when the stream can take more (backpressure). */
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     if (this.failure) throw this.failure;
     if (!this.stream.write(text)) await new Promise<void>((done) => this.stream.once('drain', done));
   }

@@ -224,13 +224,14 @@ export async function rewriteCsv(
   const flush = async () => {
     let text = header;
     header = '';
+    let printed: (string | Uint8Array)[] = [];
     const count = texts.length;
     if (count > 0) {
       const replaced = values(row, matrix(input.subarray(0, count * width), count, width));
       const slots = slotOf!;
       const out = replaced.data;
       if (texts.every((fields) => fields === null)) {
-        text += await formatter.format({ data: out, rows: count, cols: replaced.cols, slots, delimiter });
+        printed = await formatter.format({ data: out, rows: count, cols: replaced.cols, slots, delimiter });
       } else {
         for (let i = 0; i < count; i++) {
           const fields = texts[i];
@@ -246,7 +247,7 @@ export async function rewriteCsv(
       row += count;
       texts = [];
     }
-    if (text) await output.write(text);
+    for (const part of [text, ...printed]) if (part.length > 0) await output.write(part);
   };
   try {
     await streamCsvRecords(file, dialect, { view, numbers }, flush, () => signal?.throwIfAborted());

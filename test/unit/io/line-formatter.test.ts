@@ -10,6 +10,10 @@ import fc from 'fast-check';
 import { formatNumericLines } from '../../../src/io/csv/writer';
 import { LineFormatter } from '../../../src/io/node/line-formatter';
 import { useWorkerBundle } from '../../../src/io/node/worker-bundle';
+
+/** The printed parts (this thread's text, the worker's UTF-8 bytes) as one text. */
+const joined = (parts: (string | Uint8Array)[]) =>
+  parts.map((part) => (typeof part === 'string' ? part : new TextDecoder().decode(part))).join('');
 import { testWorkerBundle } from '../../helpers/worker-bundle';
 
 const scratch = mkdtempSync(join(tmpdir(), 'normscope-format-'));
@@ -31,7 +35,7 @@ test('LineFormatter on two cores prints exactly formatNumericLines, for any numb
           const data = Float64Array.from({ length: rows * cols }, (_, i) => seeds[i % 3] * (1 + (i % 7)));
           const slots = Int32Array.from([2, 0, 1]);
           const expected = formatNumericLines(data, rows, cols, slots, delimiter);
-          const text = await formatter.format({ data, rows, cols, slots, delimiter });
+          const text = joined(await formatter.format({ data, rows, cols, slots, delimiter }));
           assert.equal(text, expected);
           assert.equal(text.split('\n').length, rows + 1);
         },
@@ -48,13 +52,15 @@ test('LineFormatter on two cores prints exactly formatNumericLines, for any numb
 test('without a worker (none enabled, or a batch under 512 rows) everything is printed on this thread', async () => {
   const formatter = new LineFormatter();
   const data = Float64Array.from([0.1, -2, NaN, 1e21, -0, Infinity]);
-  const text = await formatter.format({
-    data,
-    rows: 2,
-    cols: 3,
-    slots: Int32Array.from([0, 1, 2]),
-    delimiter: ',',
-  });
+  const text = joined(
+    await formatter.format({
+      data,
+      rows: 2,
+      cols: 3,
+      slots: Int32Array.from([0, 1, 2]),
+      delimiter: ',',
+    }),
+  );
   assert.equal(text, '0.1,-2,\n1e+21,0,inf\n');
   assert.equal(formatter.workerBatches, 0);
   await formatter.close();
@@ -69,7 +75,7 @@ test('a worker that fails to start (here: a file that throws) leaves the output 
     const data = Float64Array.from({ length: 2000 }, (_, i) => i / 7);
     const slots = Int32Array.from([0, 1]);
     for (let round = 0; round < 2; round++) {
-      const text = await formatter.format({ data, rows: 1000, cols: 2, slots, delimiter: ',' });
+      const text = joined(await formatter.format({ data, rows: 1000, cols: 2, slots, delimiter: ',' }));
       assert.equal(text, formatNumericLines(data, 1000, 2, slots, ','));
     }
     assert.equal(formatter.workerBatches, 0);
