@@ -11,5 +11,5 @@ const encoder = new TextEncoder();
 
 parentPort!.on('message', ({ data, rows, cols, slots, delimiter }: WorkerTask) => {
   const bytes = encoder.encode(formatNumericLines(data, rows, cols, slots, delimiter));
-  parentPort!.postMessage(bytes, [bytes.buffer as ArrayBuffer]);
+  parentPort!.postMessage(bytes, [bytes.buffer]);
 });
