@@ -17,18 +17,22 @@ try {
   const complete: number[] = [];
   for (let run = 0; run < 3; run++) {
     await workbench.runCommand('NormScope: Normalize CSV File…');
-    await answerFileDialog(workbench.page, target, 'Normalize');
-    const started = Date.now(); // the dialog has taken the path: from here on it is NormScope's time
+    let started = 0; // the moment Enter submits the path: from there on it is NormScope's time
+    await answerFileDialog(workbench.page, target, 'Normalize', () => (started = Date.now()));
     const view = workbench.webview();
+    // Playwright polls (up to a second apart): the page's own timestamp of the drawing is exact.
+    const drawnAt = async () => Number(await view.locator('#app').getAttribute('data-drawn-at'));
     await view.locator('#app[data-charts="4"]').waitFor({ timeout: 120000 });
-    const first = Date.now() - started;
+    const firstDrawn = await drawnAt();
+    const first = firstDrawn - started;
     // the whole file: the prefix note goes and the charts are drawn again on every row
     await view
       .locator('.note', { hasText: 'while the whole file loads' })
       .waitFor({ state: 'detached', timeout: 120000 });
     await view.locator('#app[data-charts="4"]').waitFor({ timeout: 120000 });
+    while ((await drawnAt()) === firstDrawn) await workbench.page.waitForTimeout(20); // the redraw on all rows
     runs.push(first);
-    complete.push(Date.now() - started);
+    complete.push((await drawnAt()) - started);
     await workbench.screenshot(`first-chart-100mb-${run}`);
     await workbench.runCommand('View: Close All Editors');
     await workbench.page.waitForTimeout(1000);

@@ -160,7 +160,13 @@ export async function waitForQuickInput(page: Page, title: string): Promise<void
 }
 
 /** Answers VS Code's simple file dialog (a quick input) with a path. */
-export async function answerFileDialog(page: Page, path: string, title?: string): Promise<void> {
+/** `onEnter` runs just before each Enter that submits the path (benchmarks start their clocks there). */
+export async function answerFileDialog(
+  page: Page,
+  path: string,
+  title?: string,
+  onEnter?: () => void,
+): Promise<void> {
   if (title) await waitForQuickInput(page, title);
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible' });
@@ -173,6 +179,7 @@ export async function answerFileDialog(page: Page, path: string, title?: string)
     await input.fill(path);
     await page.waitForTimeout(300);
     if ((await input.inputValue()) !== path) continue;
+    onEnter?.();
     await page.keyboard.press('Enter');
     const closed = await input.waitFor({ state: 'hidden', timeout: 2000 }).then(
       () => true,
