@@ -27,26 +27,38 @@ function accumulators(columns) {
   };
 }
 
+/** Streams a CSV through papaparse (numbers typed): the header row to onHeader, each data row to onRow. */
+function papaparseRows(file, onHeader, onRow) {
+  return new Promise((resolve, reject) => {
+    let header = true;
+    Papa.parse(createReadStream(file), {
+      dynamicTyping: true,
+      skipEmptyLines: true,
+      step: ({ data }) => {
+        if (!header) onRow(data);
+        else {
+          header = false;
+          onHeader(data);
+        }
+      },
+      complete: resolve,
+      error: reject,
+    });
+  });
+}
+
 const peers = {
-  papaparse: (file) =>
-    new Promise((resolve, reject) => {
-      let acc;
-      let header = true;
-      Papa.parse(createReadStream(file), {
-        dynamicTyping: true,
-        skipEmptyLines: true,
-        step: ({ data }) => {
-          if (header) {
-            header = false;
-            acc = accumulators(data.length);
-            return;
-          }
-          for (let j = 0; j < data.length; j++) acc.add(j, data[j]);
-        },
-        complete: () => resolve(acc.result()),
-        error: reject,
-      });
-    }),
+  papaparse: async (file) => {
+    let acc;
+    await papaparseRows(
+      file,
+      (names) => (acc = accumulators(names.length)),
+      (data) => {
+        for (let j = 0; j < data.length; j++) acc.add(j, data[j]);
+      },
+    );
+    return acc.result();
+  },
   'csv-parse': (file) =>
     new Promise((resolve, reject) => {
       let acc;
@@ -76,32 +88,21 @@ async function papaparseNormalize(file, out) {
   const stats = await peers.papaparse(file);
   const std = stats.map(({ std }, j) => std * Math.sqrt((countOf[j] - 1) / countOf[j]));
   const output = createWriteStream(out);
-  await new Promise((resolve, reject) => {
-    let header = true;
-    let lines = [];
-    const flush = () => {
-      if (lines.length) output.write(Papa.unparse(lines, { newline: '\n' }) + '\n');
-      lines = [];
-    };
-    Papa.parse(createReadStream(file), {
-      dynamicTyping: true,
-      skipEmptyLines: true,
-      step: ({ data }) => {
-        if (header) {
-          header = false;
-          lines.push(data);
-          return;
-        }
-        lines.push(data.map((v, j) => (v - stats[j].mean) / std[j]));
-        if (lines.length === 4096) flush();
-      },
-      complete: () => {
-        flush();
-        output.end(resolve);
-      },
-      error: reject,
-    });
-  });
+  let lines = [];
+  const flush = () => {
+    if (lines.length) output.write(Papa.unparse(lines, { newline: '\n' }) + '\n');
+    lines = [];
+  };
+  await papaparseRows(
+    file,
+    (names) => lines.push(names),
+    (data) => {
+      lines.push(data.map((v, j) => (v - stats[j].mean) / std[j]));
+      if (lines.length === 4096) flush();
+    },
+  );
+  flush();
+  await new Promise((resolve) => output.end(resolve));
   return { rows: countOf[0] };
 }
 
