@@ -4,7 +4,8 @@ import { basename, dirname, join } from 'node:path';
 
 /**
  * `…/torch/nn/modules/transformer.py` → `torch.nn.modules.transformer`: the file's name under every
- * enclosing directory that is a package (holds an `__init__.py`), as Python's import system names it.
+ * enclosing directory that is a package (holds an `__init__.py`), as Python's import system names it
+ * (`…/torch/nn/__init__.py` → `torch.nn.__init__`, so that `from . import x` there means torch.nn.x).
  */
 export function pythonModuleName(file: string): string {
   const parts = [basename(file).replace(/\.pyi?$/, '')];
@@ -13,6 +14,6 @@ export function pythonModuleName(file: string): string {
     parts.unshift(basename(dir));
     dir = dirname(dir);
   }
-  if (parts[parts.length - 1] === '__init__') parts.pop();
+  // A package's own __init__.py keeps `__init__` last: its relative imports resolve from the package.
   return parts.join('.');
 }

@@ -107,3 +107,18 @@ test('the corpus exercises what real code does: partial factories, relative impo
     { layout: 'NCHW', reducedAxes: ['N', 'H', 'W'] },
   ]);
 });
+
+test('relative imports resolve from the file’s package, a package’s __init__.py from the package itself', async () => {
+  const parser = await pythonParser(nodeGrammarFiles());
+  const source =
+    'from . import normalization as norms\nfrom ..modules.batchnorm import BatchNorm2d\nnorms.LayerNorm(8)\nBatchNorm2d(3)\n';
+  const apis = (module: string) => annotatePython(parser, source, { module }).map((a) => a.api);
+  assert.deepEqual(apis('torch.nn.modules.transformer'), ['torch.nn.LayerNorm', 'torch.nn.BatchNorm2d']);
+  assert.deepEqual(apis('torch.nn.modules.__init__'), ['torch.nn.LayerNorm', 'torch.nn.BatchNorm2d']);
+  assert.deepEqual(apis('other.place'), [], 'elsewhere the same names are not torch’s');
+  assert.equal(
+    pythonModuleName(join(site, 'torch/nn/modules/transformer.py')),
+    'torch.nn.modules.transformer',
+  );
+  assert.equal(pythonModuleName(join(site, 'torch/nn/__init__.py')), 'torch.nn.__init__');
+});
