@@ -172,13 +172,14 @@ export class CsvTokenizer {
 
   push(chunk: Uint8Array): void {
     if (this.head !== null) {
-      // Hold the first bytes until we know whether they are a BOM.
-      for (const b of chunk) this.head.push(b);
+      // Hold the first bytes (only as many as a BOM has) until we know whether they are one.
+      const taken = Math.min(BOM.length - this.head.length, chunk.length);
+      for (let i = 0; i < taken; i++) this.head.push(chunk[i]);
       if (this.head.length < BOM.length) return;
       const bytes = Uint8Array.from(this.head);
       this.head = null;
-      this.consume(BOM.every((b, i) => bytes[i] === b) ? bytes.subarray(BOM.length) : bytes);
-      return;
+      if (!BOM.every((b, i) => bytes[i] === b)) this.consume(bytes);
+      chunk = chunk.subarray(taken);
     }
     this.consume(chunk);
   }

@@ -68,7 +68,7 @@ export interface ReadProgress {
 /** Rows in a file of `size` bytes, from the line length of its first bytes (5% over, for variation). */
 function estimateRows(prefix: Uint8Array, size: number): number {
   let lines = 0;
-  for (const b of prefix) if (b === 0x0a) lines++;
+  for (let at = prefix.indexOf(0x0a); at >= 0; at = prefix.indexOf(0x0a, at + 1)) lines++;
   if (lines === 0 || prefix.length === 0) return 0;
   return Math.ceil((size / (prefix.length / lines)) * 1.05);
 }
