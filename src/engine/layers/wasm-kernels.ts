@@ -33,7 +33,10 @@ const WORTHWHILE_ELEMENTS = 1 << 14;
 /** The first 64 KiB page is the module's own (its globals and stack live outside memory, but keep it clear). */
 const BASE = 1 << 16;
 const PAGE = 1 << 16;
-/** Memory kept between calls (a piece and γ, β: ~1 MB for BatchNorm on [32, 64, 56, 56]); larger instances are dropped after use. */
+/**
+ * Memory kept between calls (a piece and γ, β: ~1 MB for BatchNorm on [32, 64, 56, 56]); larger
+ * instances are dropped after use.
+ */
 const RETAINED_BYTES = 256 << 20;
 
 let enabled = false;

@@ -156,19 +156,6 @@ export function momentsOf(n: number, x: ArrayLike<number>, stride = 1, offset = 
     s3 += d2 * d;
     s4 += d2 * d2;
   }
-  return correctedMoments(m, finite, scale, meanScaled, s1, s2, s3, s4);
-}
-
-function correctedMoments(
-  m: Moments,
-  finite: number,
-  scale: number,
-  meanScaled: number,
-  s1: number,
-  s2: number,
-  s3: number,
-  s4: number,
-): Moments {
   // Corrections for the rounding error left in the mean (first order in s1/finite).
   const shift = s1 / finite;
   m.shiftedMean = (meanScaled + shift) * scale;
