@@ -2,9 +2,11 @@
 // bandwidth bound measured in the same run: bytes that must move (2 reads + 1 write for the
 // train-mode norms) divided by TypedArray.prototype.set copy bandwidth on 100 MB. NormScope on its
 // WebAssembly SIMD kernels and on its TypeScript kernels, next to TensorFlow.js (cpu and wasm backends,
-// loaded from node_modules) and the plain two-pass JS loop, all in this process. Median of 7 after 3
-// warm-ups (5 after 1 for TensorFlow.js cpu, which takes seconds per call). Appends its rows to
-// bench/results.json. Run: node --expose-gc --import tsx bench/layers.ts
+// loaded from node_modules) and the plain two-pass JS loop, all in this process, and PyTorch on one
+// thread (bench/torch-peer.py, in its own process) when Debian's python3-torch is installed. Median of
+// 7 after 3 warm-ups (5 after 1 for TensorFlow.js cpu, which takes seconds per call). Appends its rows
+// to bench/results.json. Run: node --expose-gc --import tsx bench/layers.ts
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -167,6 +169,24 @@ for (const backend of ['wasm', 'cpu']) {
     rows.push({ operation: operation(name, 'f32'), tool: `tfjs-${backend}`, ms, elementBytes: 4 });
   }
   x.dispose();
+}
+
+// PyTorch on one thread, when Debian's python3-torch is installed (the tests do not need it).
+const torchPeer = spawnSync('/usr/bin/python3', ['bench/torch-peer.py'], { encoding: 'utf8' });
+if (torchPeer.status === 0) {
+  const { version, norms: torchMs } = JSON.parse(torchPeer.stdout) as {
+    version: string;
+    norms: Record<string, number>;
+  };
+  for (const [name, ms] of Object.entries(torchMs))
+    rows.push({
+      operation: operation(name, 'f32'),
+      tool: `pytorch ${version} (1 thread)`,
+      ms,
+      elementBytes: 4,
+    });
+} else {
+  console.log('PyTorch not installed (apt-get install python3-torch): its rows are skipped');
 }
 
 const ours = (op: string) => rows.find((r) => r.operation === op && r.tool === 'normscope')!.ms;

@@ -103,8 +103,10 @@ export async function normalizeFile(
       file: prefix.file,
       init,
     });
-    // Let the first chart through before the whole file takes the extension host's time.
-    await Promise.race([panel.controller.firstView, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    // Let the first chart through before the whole file takes the extension host's time (however long
+    // the page takes to load: a timeout here let a slow page skip its first chart), unless the panel
+    // is closed or out of sight first.
+    await Promise.race([panel.controller.firstView, panel.outOfSight]);
   }
   const loaded = await loadWithProgress(target);
   if (!loaded) return;

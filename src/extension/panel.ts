@@ -15,6 +15,9 @@ export class NormalizationPanel implements vscode.Disposable {
   readonly controller: PanelController;
   /** Whether the user closed it (a late refinement then has nowhere to go). */
   disposed = false;
+  private leftView!: () => void;
+  /** Resolves when the user closes the panel or moves it out of sight before its page has loaded. */
+  readonly outOfSight = new Promise<void>((resolve) => (this.leftView = resolve));
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -75,6 +78,13 @@ export class NormalizationPanel implements vscode.Disposable {
       this.disposables,
     );
     panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
+    panel.onDidChangeViewState(
+      (event) => {
+        if (!event.webviewPanel.visible) this.leftView();
+      },
+      undefined,
+      this.disposables,
+    );
   }
 
   static open(
@@ -99,6 +109,7 @@ export class NormalizationPanel implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.leftView();
     while (this.disposables.length > 0) this.disposables.pop()?.dispose();
   }
 }
