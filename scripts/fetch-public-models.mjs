@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sources = JSON.parse(readFileSync(join(root, 'test/fixtures/public-models/sources.json'), 'utf8'));
-export const corpusDir = join(root, '.cache/public-models');
+const corpusDir = join(root, '.cache/public-models');
 const SITE = './usr/lib/python3/dist-packages/';
 
 async function download(url, sha256, file) {
@@ -24,7 +24,7 @@ async function download(url, sha256, file) {
   renameSync(`${file}.partial`, file);
 }
 
-export async function fetchPublicModels() {
+async function fetchPublicModels() {
   const debs = join(corpusDir, 'debs');
   mkdirSync(debs, { recursive: true });
   for (const pkg of sources.packages) {
@@ -41,12 +41,10 @@ export async function fetchPublicModels() {
   return join(corpusDir, SITE);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  fetchPublicModels().then(
-    (dir) => console.log(`normscope: public model files in ${dir}`),
-    (error) => {
-      console.error(`normscope: could not fetch the public model corpus: ${error.message}`);
-      process.exit(1);
-    },
-  );
-}
+fetchPublicModels().then(
+  (dir) => console.log(`normscope: public model files in ${dir}`),
+  (error) => {
+    console.error(`normscope: could not fetch the public model corpus: ${error.message}`);
+    process.exit(1);
+  },
+);
