@@ -1,7 +1,7 @@
 // The built CLI on tensors: layer, spectral-norm, fold-bn and explain, checked against PyTorch references.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeNpy, encodeNpy } from '../../../src/io/npy';
 import { runCli, scratchDir } from '../../helpers/cli';
@@ -312,6 +312,25 @@ test('normscope annotate reads the code cells of a notebook and names bad input'
     const bad = runCli(['annotate', notebook]);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /^normscope: .*n\.ipynb: is not a valid notebook/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('normscope annotate resolves a package’s relative imports from the file’s place, and warns of a momentum in the other convention', () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    // torch/nn/modules/block.py inside packages: `from .batchnorm import BatchNorm2d` is torch's.
+    const modules = join(dir, 'torch', 'nn', 'modules');
+    mkdirSync(modules, { recursive: true });
+    for (const pkg of ['torch', 'torch/nn', 'torch/nn/modules'])
+      writeFileSync(join(dir, pkg, '__init__.py'), '');
+    const file = join(modules, 'block.py');
+    writeFileSync(file, 'from .batchnorm import BatchNorm2d\nbn = BatchNorm2d(8, momentum=0.9)\n');
+    const result = runCli(['annotate', file]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /block\.py:2:6: torch\.nn\.BatchNorm2d over N,H,W \(NCHW\)/);
+    assert.match(result.stdout, /block\.py:2:6: ⚠ momentum 0\.9 gives each new batch weight 0\.9/);
   } finally {
     cleanup();
   }
