@@ -16,7 +16,13 @@ const SITE = './usr/lib/python3/dist-packages/';
 async function download(url, sha256, file) {
   if (existsSync(file) && createHash('sha256').update(readFileSync(file)).digest('hex') === sha256) return;
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  if (!response.ok)
+    throw new Error(
+      `${url}: HTTP ${response.status}` +
+        (response.status === 404
+          ? ' (this version left the Debian archive: update sources.json and re-read the answer key)'
+          : ''),
+    );
   const bytes = Buffer.from(await response.arrayBuffer());
   const actual = createHash('sha256').update(bytes).digest('hex');
   if (actual !== sha256) throw new Error(`${url}: SHA-256 ${actual}, expected ${sha256}`);
