@@ -11,7 +11,7 @@ import { readCsvTable, streamCsvRecords, type ReadProgress } from './csv-file';
 import type { RecordView } from '../csv/tokenizer';
 import { readWholeFile } from './read-file';
 import { AtomicOutput, writeFileAtomic, type OutputOptions } from './atomic-output';
-import type { CsvTable } from '../csv/table';
+import { GrowingValues, type CsvTable } from '../csv/table';
 import type { Dialect } from '../csv/dialect';
 import { parseNumericField } from '../csv/values';
 import { formatNumber, formatNumericLines, formatRecord } from '../csv/writer';
@@ -177,8 +177,9 @@ export async function rewriteCsv(
   let everyFieldReplaced = false;
   let headerPending = dialect.header;
   let header = '';
-  // The batch: each record's replaced fields' numbers, and its text fields (null when none pass through).
-  let input = new Float64Array(1024 * width);
+  // The batch: each record's replaced fields' numbers (in the order of `columns`), and its text fields
+  // (null when none pass through).
+  const batch = new GrowingValues(1024 * width);
   let texts: (string[] | null)[] = [];
   let row = 0;
   const layoutFor = (fieldCount: number) => {
@@ -187,18 +188,9 @@ export async function rewriteCsv(
     everyFieldReplaced = slotOf.every((k) => k >= 0);
     return slotOf;
   };
-  const room = () => {
-    if ((texts.length + 1) * width > input.length) {
-      const grown = new Float64Array(input.length * 2);
-      grown.set(input);
-      input = grown;
-    }
-    return texts.length * width;
-  };
   const numbers = (record: Float64Array, count: number): boolean => {
     if (headerPending || !everyFieldReplaced || slotOf!.length !== count) return false;
-    const at = room();
-    for (let j = 0; j < count; j++) input[at + slotOf![j]] = record[j];
+    for (const j of columns) batch.add(record[j]);
     texts.push(null);
     return true;
   };
@@ -209,14 +201,10 @@ export async function rewriteCsv(
       return;
     }
     const slots = slotOf ?? layoutFor(record.length);
-    const at = room();
+    for (const j of columns)
+      batch.add(j < record.length ? (record.number(j) ?? parseNumericField(record.text(j)) ?? NaN) : NaN);
     const fields = new Array<string>(record.length);
-    if (record.length < slots.length) input.fill(NaN, at, at + width);
-    for (let j = 0; j < record.length; j++) {
-      const k = j < slots.length ? slots[j] : -1;
-      if (k < 0) fields[j] = record.text(j);
-      else input[at + k] = record.number(j) ?? parseNumericField(record.text(j)) ?? NaN;
-    }
+    for (let j = 0; j < record.length; j++) if (j >= slots.length || slots[j] < 0) fields[j] = record.text(j);
     // With every field replaced nothing passes through: the record is printed like an inline one.
     texts.push(everyFieldReplaced && record.length === slots.length ? null : fields);
   };
@@ -227,7 +215,7 @@ export async function rewriteCsv(
     let printed: (string | Uint8Array)[] = [];
     const count = texts.length;
     if (count > 0) {
-      const replaced = values(row, matrix(input.subarray(0, count * width), count, width));
+      const replaced = values(row, matrix(batch.values.subarray(0, count * width), count, width));
       const slots = slotOf!;
       const out = replaced.data;
       if (texts.every((fields) => fields === null)) {
@@ -246,6 +234,7 @@ export async function rewriteCsv(
       }
       row += count;
       texts = [];
+      batch.length = 0;
     }
     for (const part of [text, ...printed]) if (part.length > 0) await output.write(part);
   };
