@@ -17,7 +17,7 @@ const bundles = [
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
   {
-    // Prints half of each batch of a normalized CSV on a second core (src/io/node/worker-bundle.ts).
+    // Prints half of each batch of a normalized CSV on a second core (src/io/node/line-formatter.ts).
     entryPoints: ['src/io/node/worker.ts'],
     outfile: 'dist/worker.cjs',
     platform: 'node',

@@ -5,7 +5,7 @@ import { COMMANDS } from './commands';
 import { InputError } from '../io/errors';
 import { UsageError } from './usage-error';
 import { useWasmKernels } from '../engine/layers/wasm-kernels';
-import { useWorkerBundle } from '../io/node/worker-bundle';
+import { useWorkerBundle } from '../io/node/line-formatter';
 import { dirname, join } from 'node:path';
 
 function helpText(): string {

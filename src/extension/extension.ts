@@ -8,7 +8,7 @@ import { openExplainer } from './explainer';
 import { explainerArrayFrom } from './explainer-array';
 import type { ExplainerArray } from '../shared/protocol';
 import { useWasmKernels } from '../engine/layers/wasm-kernels';
-import { useWorkerBundle } from '../io/node/worker-bundle';
+import { useWorkerBundle } from '../io/node/line-formatter';
 
 export function activate(context: vscode.ExtensionContext): void {
   useWasmKernels(); // the extension host is Node: layers run on the SIMD kernels (compiled on first use)

@@ -1,12 +1,23 @@
 /**
  * Printing numbers is most of the time it takes to write a normalized CSV (String(number) must find
- * the shortest text that reads back to the same float64). With a worker thread (worker-bundle.ts) the
+ * the shortest text that reads back to the same float64). With a worker thread (./worker.ts) the
  * second core prints half of each batch while this thread prints the other half; without one this
  * thread prints everything. Same text either way.
  */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { formatNumericLines } from '../csv/writer';
-import { workerBundle, type WorkerTask } from './worker-bundle';
+
+let bundle: string | undefined;
+
+/**
+ * Lets CSV output use a second core, with workers started from `file` (the CLI and the extension:
+ * dist/worker.cjs). Off until a host calls it, and off on one core.
+ */
+export function useWorkerBundle(file: string | undefined): void {
+  bundle = file && existsSync(file) && availableParallelism() > 1 ? file : undefined;
+}
 
 export interface FormatRequest {
   data: Float64Array;
@@ -32,7 +43,6 @@ export class LineFormatter {
    */
   async format(request: FormatRequest): Promise<(string | Uint8Array)[]> {
     const { data, rows, cols, slots, delimiter } = request;
-    const bundle = workerBundle();
     if (!bundle || this.failed || rows < SPLIT_FROM_ROWS)
       return [formatNumericLines(data, rows, cols, slots, delimiter)];
     const worker = (this.worker ??= new Worker(bundle, { resourceLimits: WORKER_HEAP }));
@@ -49,10 +59,9 @@ export class LineFormatter {
       worker.once('message', done).once('error', fail).once('exit', fail);
     });
     const tail = data.slice(half * cols, rows * cols);
-    worker.postMessage(
-      { task: 'format', data: tail, rows: rows - half, cols, slots, delimiter } satisfies WorkerTask,
-      [tail.buffer],
-    );
+    worker.postMessage({ data: tail, rows: rows - half, cols, slots, delimiter } satisfies FormatRequest, [
+      tail.buffer,
+    ]);
     const first = formatNumericLines(data, half, cols, slots, delimiter);
     try {
       const parts = [first, await second];

@@ -1,15 +1,15 @@
 /**
- * The second core's work (worker-bundle.ts): printing half of a batch of numbers as CSV lines, sent
+ * The second core's work (line-formatter.ts): printing half of a batch of numbers as CSV lines, sent
  * back as UTF-8 bytes whose buffer moves to the main thread (a large string would be copied into the
  * main thread's heap and linger there until a full collection).
  */
 import { parentPort } from 'node:worker_threads';
 import { formatNumericLines } from '../csv/writer';
-import type { WorkerTask } from './worker-bundle';
+import type { FormatRequest } from './line-formatter';
 
 const encoder = new TextEncoder();
 
-parentPort!.on('message', ({ data, rows, cols, slots, delimiter }: WorkerTask) => {
+parentPort!.on('message', ({ data, rows, cols, slots, delimiter }: FormatRequest) => {
   const bytes = encoder.encode(formatNumericLines(data, rows, cols, slots, delimiter));
   parentPort!.postMessage(bytes, [bytes.buffer]);
 });

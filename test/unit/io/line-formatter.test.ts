@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { formatNumericLines } from '../../../src/io/csv/writer';
-import { LineFormatter } from '../../../src/io/node/line-formatter';
-import { useWorkerBundle } from '../../../src/io/node/worker-bundle';
+import { LineFormatter, useWorkerBundle } from '../../../src/io/node/line-formatter';
 
 /** The printed parts (this thread's text, the worker's UTF-8 bytes) as one text. */
 const joined = (parts: (string | Uint8Array)[]) =>
