@@ -88,17 +88,19 @@ async function main() {
     ...['papaparse', 'csv-parse', 'd3-dsv'].map((tool) => ({ tool, ...timed(tool, peer(tool, file)) })),
     { tool: 'memory-bandwidth bound (1 read)', medianMs: boundMs, peakRssMb: null },
   ];
-  const oursMs = rows[0].medianMs;
-  const results = rows.map((row) => ({
-    operation,
-    tool: row.tool,
-    medianMs: Number(row.medianMs.toFixed(2)),
-    throughput: Number((bytes / 1e6 / (row.medianMs / 1e3)).toFixed(1)),
-    unit: 'MB/s',
-    ratioToBound: Number((row.medianMs / boundMs).toFixed(2)),
-    ratioToNormScope: Number((row.medianMs / oursMs).toFixed(2)),
-    peakRssMb: row.peakRssMb === null ? null : Number(row.peakRssMb.toFixed(0)),
-  }));
+  /** results.json rows for one operation; the first row is normscope's, the others compare with it. */
+  const resultRows = (operationName, timings, rowBoundMs) =>
+    timings.map((row) => ({
+      operation: operationName,
+      tool: row.tool,
+      medianMs: Number(row.medianMs.toFixed(2)),
+      throughput: Number((bytes / 1e6 / (row.medianMs / 1e3)).toFixed(1)),
+      unit: 'MB/s',
+      ratioToBound: Number((row.medianMs / rowBoundMs).toFixed(2)),
+      ratioToNormScope: Number((row.medianMs / timings[0].medianMs).toFixed(2)),
+      peakRssMb: row.peakRssMb === null ? null : Number(row.peakRssMb.toFixed(0)),
+    }));
+  const results = resultRows(operation, rows, boundMs);
 
   // Normalizing: read, fit a z-score, write every value to a new file (the same numbers, checked).
   const written = (name) => join(dir, `normalized-${name}.csv`);
@@ -140,17 +142,8 @@ async function main() {
       throw new Error(`normalized value ${i}: normscope ${v} vs papaparse ${peerValues[i]}`);
   });
   const normalizeOperation = `csv normalize ${(bytes / 1e6).toFixed(0)} MB (z-score, written to a new file)`;
-  const normalizeBoundMs = 2 * boundMs; // read the input, write an output of about its size
-  const normalizeResults = normalizeRows.map((row) => ({
-    operation: normalizeOperation,
-    tool: row.tool,
-    medianMs: Number(row.medianMs.toFixed(2)),
-    throughput: Number((bytes / 1e6 / (row.medianMs / 1e3)).toFixed(1)),
-    unit: 'MB/s',
-    ratioToBound: Number((row.medianMs / normalizeBoundMs).toFixed(2)),
-    ratioToNormScope: Number((row.medianMs / normalizeRows[0].medianMs).toFixed(2)),
-    peakRssMb: Number(row.peakRssMb.toFixed(0)),
-  }));
+  // Reading the input and writing an output of about its size: twice the one-read bound.
+  const normalizeResults = resultRows(normalizeOperation, normalizeRows, 2 * boundMs);
   results.push(...normalizeResults);
 
   // Scaling: time should grow linearly; by passes, memory should stay flat.

@@ -56,6 +56,7 @@ export function hoverMarkdown(layer: LayerAnnotation): string {
     layer.layout !== null
       ? [{ layout: layer.layout, reducedAxes: layer.reducedAxes }]
       : (layer.alternatives ?? []);
+  const warning = momentumWarning(layer);
   const lines = [
     `**NormScope — ${TITLES[layer.layer]}** \`${layer.api}\``,
     '',
@@ -79,7 +80,7 @@ export function hoverMarkdown(layer: LayerAnnotation): string {
       : []),
     ...(layer.params.numGroups !== undefined ? [`| groups | ${format(layer.params.numGroups)} |`] : []),
     '',
-    ...[momentumWarning(layer)].filter((w) => w !== undefined).flatMap((w) => [w, '']),
+    ...(warning ? [warning, ''] : []),
     // running statistics are tracked exactly when the layer has a momentum convention
     trainVsEvalText(layer.layer, layer.params.momentumConvention !== null),
   ];

@@ -159,8 +159,10 @@ export async function waitForQuickInput(page: Page, title: string): Promise<void
     .waitFor({ state: 'visible' });
 }
 
-/** Answers VS Code's simple file dialog (a quick input) with a path. */
-/** `onEnter` runs just before each Enter that submits the path (benchmarks start their clocks there). */
+/**
+ * Answers VS Code's simple file dialog (a quick input) with a path; `onEnter` runs just before each
+ * Enter that submits it (benchmarks start their clocks there).
+ */
 export async function answerFileDialog(
   page: Page,
   path: string,
