@@ -1,6 +1,7 @@
 // Builds every bundle NormScope ships. `node esbuild.mjs` builds once; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { noNodeBuiltins } from './scripts/no-node-builtins.mjs';
 
 const watch = process.argv.includes('--watch');
 
@@ -32,6 +33,18 @@ const bundles = [
     target: 'node20',
     external: ['vscode'],
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
+  },
+  {
+    // The web extension (vscode.dev, github.dev): a CommonJS module for the web worker extension host.
+    // Any Node built-in on its path fails the build (web-tree-sitter's Node-only branch is stubbed).
+    entryPoints: ['src/extension/extension-web.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    minify: true,
+    plugins: [noNodeBuiltins({ stubbedIn: ['web-tree-sitter'] })],
   },
   {
     // The panel runs in a webview under a CSP without 'unsafe-eval': nothing bundled may generate code.

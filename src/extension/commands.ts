@@ -4,7 +4,10 @@ import { datasetFromArray, type Dataset } from '../engine/report/dataset';
 import { createScaler, SCALING_METHODS } from '../engine/scale/registry';
 import type { ScalingMethod } from '../engine/scale/scaler';
 import { parseArrayLiteral, type LiteralStyle } from '../io/literal';
-import { isNpy, selectColumns } from '../io/node/data-files';
+import type { ByteSource } from '../io/byte-source';
+import { isNpy, selectColumns } from '../io/data-file';
+import { nameOf } from './files/file-names';
+import type { Host } from './host';
 import { loadCsvPrefix, loadDataFile, panelInit, type PanelSettings } from './load';
 import { NormalizationPanel } from './panel';
 
@@ -37,7 +40,7 @@ async function pickFile(title: string, given?: vscode.Uri): Promise<vscode.Uri |
 }
 
 /** Loads a file with a cancellable progress notification; undefined when cancelled. */
-async function loadWithProgress(uri: vscode.Uri) {
+async function loadWithProgress(uri: vscode.Uri, source: ByteSource) {
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -49,7 +52,7 @@ async function loadWithProgress(uri: vscode.Uri) {
       token.onCancellationRequested(() => controller.abort());
       let reported = 0;
       try {
-        return await loadDataFile(uri.fsPath, {
+        return await loadDataFile(source, {
           signal: controller.signal,
           onProgress: (read, total) => {
             const percent = total > 0 ? (100 * read) / total : 100;
@@ -70,7 +73,7 @@ export function showError(error: unknown): void {
 }
 
 export async function normalizeFile(
-  extensionUri: vscode.Uri,
+  host: Host,
   uri: vscode.Uri | undefined,
   statisticsOnly: boolean,
 ): Promise<void> {
@@ -88,16 +91,18 @@ export async function normalizeFile(
       note,
     });
   let panel: NormalizationPanel | undefined;
-  if (!isNpy(target.fsPath) && (await vscode.workspace.fs.stat(target)).size > PREFIX_ABOVE_BYTES) {
+  // One source for the first look and the whole read: on workspace.fs the file is fetched once.
+  const source = host.files.source(nameOf(target));
+  if (!isNpy(target.path) && (await vscode.workspace.fs.stat(target)).size > PREFIX_ABOVE_BYTES) {
     // A large CSV: the first chart comes from its first records while the whole file loads.
-    const prefix = await loadCsvPrefix(target.fsPath, PREFIX_BYTES);
+    const prefix = await loadCsvPrefix(source, PREFIX_BYTES);
     const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
     const init = initFor(
       prefix.dataset,
       `The first ${prefix.dataset.kind === 'table' ? prefix.dataset.rowCount : 0} rows (${megabytes(prefix.bytesRead)} of ${megabytes(prefix.totalBytes)}) while the whole file loads; export and code follow with all rows.`,
     );
     init.actions = { export: false, saveParameters: false, copyCode: false, openInPanel: false };
-    panel = NormalizationPanel.open(extensionUri, {
+    panel = NormalizationPanel.open(host, {
       kind: 'file',
       dataset: prefix.dataset,
       file: prefix.file,
@@ -108,23 +113,23 @@ export async function normalizeFile(
     // is closed or out of sight first.
     await Promise.race([panel.controller.firstView, panel.outOfSight]);
   }
-  const loaded = await loadWithProgress(target);
+  const loaded = await loadWithProgress(target, source);
   if (!loaded) return;
-  const source = {
+  const whole = {
     kind: 'file' as const,
     dataset: loaded.dataset,
     file: loaded.file,
     init: initFor(loaded.dataset),
   };
-  if (panel && !panel.disposed) await panel.controller.refine(source);
-  else if (!panel) NormalizationPanel.open(extensionUri, source);
+  if (panel && !panel.disposed) await panel.controller.refine(whole);
+  else if (!panel) NormalizationPanel.open(host, whole);
 }
 
 /** CSVs above this size open on their first PREFIX_BYTES first (the first chart in well under a second). */
 const PREFIX_ABOVE_BYTES = 16e6;
 const PREFIX_BYTES = 4e6;
 
-export function normalizeSelection(extensionUri: vscode.Uri): void {
+export function normalizeSelection(host: Host): void {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.selection.isEmpty) {
     void vscode.window.showInformationMessage(
@@ -155,13 +160,13 @@ export function normalizeSelection(extensionUri: vscode.Uri): void {
     trusted: vscode.workspace.isTrusted,
   });
   NormalizationPanel.open(
-    extensionUri,
+    host,
     { kind: 'selection', dataset, style: replacementStyle(literal.style), shape: literal.shape, init },
     { uri: document.uri, selection: editor.selection },
   );
 }
 
-export async function fitAndApply(extensionUri: vscode.Uri): Promise<void> {
+export async function fitAndApply(host: Host): Promise<void> {
   const train = await pickFile('Fit on (training file)…');
   if (!train) return;
   const method = await vscode.window.showQuickPick(
@@ -175,9 +180,9 @@ export async function fitAndApply(extensionUri: vscode.Uri): Promise<void> {
   if (!method) return;
   const test = await pickFile('Apply to (test file)…');
   if (!test) return;
-  const trainData = await loadWithProgress(train);
+  const trainData = await loadWithProgress(train, host.files.source(nameOf(train)));
   if (!trainData) return;
-  const testData = await loadWithProgress(test);
+  const testData = await loadWithProgress(test, host.files.source(nameOf(test)));
   if (!testData) return;
   const fitSelection = selectColumns(trainData.file);
   const scaler = createScaler(method.method).fit(fitSelection.matrix);
@@ -191,7 +196,7 @@ export async function fitAndApply(extensionUri: vscode.Uri): Promise<void> {
     prefitted: scaler.toJSON(),
     columns: fitSelection.names,
   });
-  NormalizationPanel.open(extensionUri, {
+  NormalizationPanel.open(host, {
     kind: 'file',
     dataset: testData.dataset,
     file: testData.file,

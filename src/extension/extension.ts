@@ -1,72 +1,22 @@
-// NormScope's entry point: activate only wires commands to their handlers; everything else is lazy.
-import * as vscode from 'vscode';
-import type { Framework, NormLayer } from '../engine/explain/conventions';
-import { fitAndApply, normalizeFile, normalizeSelection, showError } from './commands';
-import { addNotebookHelper, listenToRenderer } from './notebook';
-import { registerLayerHints } from './layer-hints';
-import { openExplainer } from './explainer';
-import { explainerArrayFrom } from './explainer-array';
-import type { ExplainerArray } from '../shared/protocol';
+// NormScope's desktop entry point (Node extension host): Node's file access and two cores, then the shared wiring.
+import type * as vscode from 'vscode';
+import { nodeGrammarFiles } from '../analysis/node-grammar';
+import { pythonModuleName } from '../analysis/node-module-name';
 import { useWasmKernels } from '../engine/layers/wasm-kernels';
 import { useWorkerBundle } from '../io/node/line-formatter';
+import { activateWith } from './activate';
+import { desktopFiles } from './files/desktop-files';
 
 export function activate(context: vscode.ExtensionContext): void {
   useWasmKernels(); // the extension host is Node: layers run on the SIMD kernels (compiled on first use)
   useWorkerBundle(context.asAbsolutePath('dist/worker.cjs')); // exported CSVs printed on two cores
-  const run =
-    <A extends unknown[]>(body: (...args: A) => unknown) =>
-    async (...args: A) => {
-      try {
-        await body(...args);
-      } catch (error) {
-        showError(error);
-      }
-    };
-  const uri = context.extensionUri;
-  context.subscriptions.push(
-    vscode.commands.registerCommand(
-      'normscope.normalizeSelection',
-      run(() => normalizeSelection(uri)),
-    ),
-    vscode.commands.registerCommand(
-      'normscope.normalizeFile',
-      run((file?: vscode.Uri) => normalizeFile(uri, file, false)),
-    ),
-    vscode.commands.registerCommand(
-      'normscope.showStatistics',
-      run((file?: vscode.Uri) => normalizeFile(uri, file, true)),
-    ),
-    vscode.commands.registerCommand(
-      'normscope.fitAndApply',
-      run(() => fitAndApply(uri)),
-    ),
-    vscode.commands.registerCommand(
-      'normscope.addNotebookHelper',
-      run(() => addNotebookHelper(uri)),
-    ),
-    listenToRenderer(uri),
-    vscode.commands.registerCommand(
-      'normscope.explainNorms',
-      run((focus?: { layer?: NormLayer; framework?: Framework }) => {
-        void openExplainer(uri, focus ?? { array: selectedExplainerArray() });
-      }),
-    ),
-  );
-  registerLayerHints(context);
+  const dist = context.asAbsolutePath('dist');
+  activateWith(context, {
+    extensionUri: context.extensionUri,
+    files: desktopFiles,
+    grammar: () => Promise.resolve(nodeGrammarFiles(dist)),
+    moduleName: (uri) => (uri.scheme === 'file' ? pythonModuleName(uri.fsPath) : undefined),
+  });
 }
 
 export function deactivate(): void {}
-
-/**
- * From the palette with an array literal selected, the explainer computes its live statistics on that
- * array; a selection that is not one it can draw is said so, and the sample tensor is used.
- */
-function selectedExplainerArray(): ExplainerArray | undefined {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.selection.isEmpty) return undefined;
-  const where = `${vscode.workspace.asRelativePath(editor.document.uri)}:${editor.selection.start.line + 1}`;
-  const array = explainerArrayFrom(editor.document.getText(editor.selection), where);
-  if (typeof array !== 'string') return array;
-  void vscode.window.showInformationMessage(`NormScope explainer: ${array}; showing a sample tensor.`);
-  return undefined;
-}

@@ -4,17 +4,16 @@
  */
 import * as vscode from 'vscode';
 import { hoverMarkdown, inlayLabel } from '../analysis/hover-text';
-import { nodeGrammarFiles } from '../analysis/node-grammar';
-import { pythonModuleName } from '../analysis/node-module-name';
 import { annotatePython, type LayerAnnotation } from '../analysis/norm-layers';
 import { pythonParser } from '../analysis/python-parser';
+import type { Host } from './host';
 
 export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHintsProvider {
   private readonly cache = new Map<string, { version: number; layers: LayerAnnotation[] }>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeInlayHints = this.changed.event;
 
-  constructor(private readonly distDir: string) {}
+  constructor(private readonly host: Host) {}
 
   /** Re-asks for inlay hints (the setting changed). */
   refresh(): void {
@@ -25,8 +24,8 @@ export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHints
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached?.version === document.version) return cached.layers;
-    const parser = await pythonParser(nodeGrammarFiles(this.distDir));
-    const module = document.uri.scheme === 'file' ? pythonModuleName(document.uri.fsPath) : undefined;
+    const parser = await pythonParser(await this.host.grammar());
+    const module = this.host.moduleName(document.uri);
     const layers = annotatePython(parser, document.getText(), { module });
     this.cache.set(key, { version: document.version, layers });
     return layers;
@@ -73,8 +72,8 @@ export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHints
   }
 }
 
-export function registerLayerHints(context: vscode.ExtensionContext): void {
-  const annotations = new LayerAnnotations(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath);
+export function registerLayerHints(context: vscode.ExtensionContext, host: Host): void {
+  const annotations = new LayerAnnotations(host);
   const selector: vscode.DocumentSelector = [{ language: 'python' }];
   context.subscriptions.push(
     vscode.languages.registerHoverProvider(selector, annotations),

@@ -1,10 +1,10 @@
 /** Turning what the user chose (a file, a selection) into a Dataset and the panel's first state. */
-import { basename } from 'node:path';
 import { datasetFromArray, type Dataset } from '../engine/report/dataset';
 import { presetAxes, type ReportRequest } from '../engine/report/report';
 import type { ScalerJSON, ScalingMethod } from '../engine/scale/scaler';
-import { readDataFile, type DataFile } from '../io/node/data-files';
-import { readCsvPrefixTable, type ReadProgress } from '../io/node/csv-file';
+import type { ByteSource } from '../io/byte-source';
+import { readDataSource, type DataFile } from '../io/data-file';
+import { readCsvSourcePrefix, type ReadProgress } from '../io/csv/csv-source';
 import type { CsvTable } from '../io/csv/table';
 import type { PanelInit } from '../shared/protocol';
 import { datasetDescription, METHOD_CHOICES } from '../shared/view-payload';
@@ -14,6 +14,12 @@ export interface PanelSettings {
   bins: number;
   /** At most this many rows in the statistics tables. */
   previewSize?: number;
+}
+
+/** The last part of a path or URI (decoded): the panel's title. */
+function baseName(name: string): string {
+  const last = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(name) ? decodeURIComponent(last) : last;
 }
 
 /** A table as the panel's dataset. */
@@ -31,23 +37,23 @@ function tableDataset(title: string, table: CsvTable): Dataset {
  * while the whole file loads. `complete` when the prefix was the whole file.
  */
 export async function loadCsvPrefix(
-  path: string,
+  source: ByteSource,
   maxBytes: number,
 ): Promise<{ file: DataFile; dataset: Dataset; bytesRead: number; totalBytes: number; complete: boolean }> {
-  const { table, ...extent } = await readCsvPrefixTable(path, maxBytes);
+  const { table, ...extent } = await readCsvSourcePrefix(source, maxBytes);
   return {
-    file: { kind: 'csv', file: path, table },
-    dataset: tableDataset(basename(path), table),
+    file: { kind: 'csv', file: source.name, table },
+    dataset: tableDataset(baseName(source.name), table),
     ...extent,
   };
 }
 
 export async function loadDataFile(
-  path: string,
+  source: ByteSource,
   progress: ReadProgress,
 ): Promise<{ file: DataFile; dataset: Dataset }> {
-  const file = await readDataFile(path, progress);
-  const title = basename(path);
+  const file = await readDataSource(source, progress);
+  const title = baseName(source.name);
   if (file.kind === 'npy')
     return { file, dataset: datasetFromArray(title, file.array.data, file.array.shape) };
   return { file, dataset: tableDataset(title, file.table) };

@@ -8,10 +8,11 @@ import type { RendererMessage } from '../shared/protocol';
 import { panelInit } from './load';
 import { NormalizationPanel } from './panel';
 import { settings, showError } from './commands';
+import type { Host } from './host';
 
 export const RENDERER_ID = 'normscope.renderer';
 
-export function listenToRenderer(extensionUri: vscode.Uri): vscode.Disposable {
+export function listenToRenderer(host: Host): vscode.Disposable {
   const messaging = vscode.notebooks.createRendererMessaging(RENDERER_ID);
   return messaging.onDidReceiveMessage(({ message }: { message: RendererMessage }) => {
     try {
@@ -28,7 +29,7 @@ export function listenToRenderer(extensionUri: vscode.Uri): vscode.Disposable {
         init.canReplaceSelection = false;
         init.note = decoded.note;
         const shape = decoded.payload.shape;
-        NormalizationPanel.open(extensionUri, {
+        NormalizationPanel.open(host, {
           kind: 'selection',
           dataset: decoded.dataset,
           style: 'python',

@@ -8,15 +8,18 @@ import { codeSnippet } from '../engine/report/code-snippets';
 import { encodeNpy } from '../io/npy';
 import { formatArrayLiteral } from '../io/literal';
 import { formatNumber, formatRecord } from '../io/csv/writer';
-import { writeFileAtomic } from '../io/node/atomic-output';
-import { selectColumns, writeLike } from '../io/node/data-files';
-import { paramsText } from '../io/node/params-file';
+import { writeAll } from '../io/byte-source';
+import { checkSameKind, selectColumns, writeLikeTo } from '../io/data-file';
+import { paramsText } from '../io/params';
 import type { HostMessage, WebviewMessage } from '../shared/protocol';
 import { viewPayload } from '../shared/view-payload';
 import type { PanelSource } from './panel-source';
+import type { HostFiles } from './files/host-files';
 
 export interface PanelServices {
   post(message: HostMessage): void | Promise<unknown>;
+  /** Reads inputs again and writes outputs atomically (Node on the desktop, workspace.fs in the browser). */
+  files: HostFiles;
   /** Asks where to save; undefined when the user cancels. */
   saveLocation(suggestedName: string, extension: string): Promise<string | undefined>;
   /** False when the user declines a write (untrusted workspace). */
@@ -24,7 +27,7 @@ export interface PanelServices {
   copy(text: string): Promise<void>;
   /** Replaces the source selection (one undoable edit); false when the editor is gone. */
   replaceSelection(text: string): Promise<boolean>;
-  /** Opens the written file, or reveals it. */
+  /** Opens the written file, or reveals it (`path` as saveLocation named it). */
   reveal(path: string): void;
 }
 
@@ -140,21 +143,28 @@ export class PanelController {
     if (!target || !(await this.services.confirmWrite(target))) return;
     const output = report.output;
     const inputs = this.source.kind === 'file' ? [this.source.file.file] : [];
+    const files = this.services.files;
     if (output.kind === 'tensor') {
       if (format !== 'npy') throw new Error('An N-d tensor exports as .npy.');
-      await writeFileAtomic(target, encodeNpy(output.tensor.data, output.tensor.shape), {
-        force: true,
-        inputs,
-      });
+      await writeAll(await files.output(target, inputs), encodeNpy(output.tensor.data, output.tensor.shape));
     } else if (this.source.kind === 'file' && (format === 'npy') === (this.source.file.kind === 'npy')) {
       // Same kind as the input: keep its header, dialect and text columns, replace the applied columns.
-      const selection = selectColumns(this.source.file, output.columns);
-      await writeLike(this.source.file, selection, output.matrix, target, { force: true });
+      const file = this.source.file;
+      const selection = selectColumns(file, output.columns);
+      checkSameKind(file, target);
+      await writeLikeTo(
+        file,
+        selection,
+        output.matrix,
+        files.source(file.file),
+        await files.output(target, inputs),
+        files.printer(),
+      );
     } else if (format === 'npy') {
-      await writeFileAtomic(target, encodeNpy(output.matrix.data, [output.matrix.rows, output.matrix.cols]), {
-        force: true,
-        inputs,
-      });
+      await writeAll(
+        await files.output(target, inputs),
+        encodeNpy(output.matrix.data, [output.matrix.rows, output.matrix.cols]),
+      );
     } else {
       const { matrix, columns } = output;
       const lines = [formatRecord(columns, ',')];
@@ -166,7 +176,7 @@ export class PanelController {
           ),
         );
       }
-      await writeFileAtomic(target, lines.join(''), { force: true, inputs });
+      await writeAll(await files.output(target, inputs), lines.join(''));
     }
     await this.notice(`Exported the normalized data to ${target}.`);
     this.services.reveal(target);
@@ -178,7 +188,10 @@ export class PanelController {
     const target = await this.services.saveLocation(`${this.baseName()}.params.json`, 'json');
     if (!target || !(await this.services.confirmWrite(target))) return;
     const inputs = this.source.kind === 'file' ? [this.source.file.file] : [];
-    await writeFileAtomic(target, paramsText(fitted.columns, fitted.scaler), { force: true, inputs });
+    await writeAll(
+      await this.services.files.output(target, inputs),
+      paramsText(fitted.columns, fitted.scaler),
+    );
     await this.notice(`Saved the fitted parameters to ${target}.`);
   }
 

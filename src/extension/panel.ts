@@ -8,6 +8,8 @@ import { createNonce, webviewHtml } from '../shared/webview-html';
 import { isWebviewMessage, type HostMessage } from '../shared/protocol';
 import { PanelController } from './panel-controller';
 import type { PanelSource } from './panel-source';
+import type { Host } from './host';
+import { nameOf, uriOf } from './files/file-names';
 
 export class NormalizationPanel implements vscode.Disposable {
   static readonly viewType = 'normscope.panel';
@@ -21,11 +23,12 @@ export class NormalizationPanel implements vscode.Disposable {
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
+    host: Host,
     source: PanelSource,
     editor?: { uri: vscode.Uri; selection: vscode.Selection },
   ) {
     const webview = panel.webview;
+    const extensionUri = host.extensionUri;
     webview.options = {
       enableScripts: true,
       localResourceRoots: [
@@ -42,6 +45,7 @@ export class NormalizationPanel implements vscode.Disposable {
     });
     this.controller = new PanelController(source, {
       post: (message: HostMessage) => Promise.resolve(webview.postMessage(message)),
+      files: host.files,
       saveLocation: async (suggestedName, extension) => {
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
         const uri = await vscode.window.showSaveDialog({
@@ -49,7 +53,7 @@ export class NormalizationPanel implements vscode.Disposable {
           filters: { [extension.toUpperCase()]: [extension] },
           saveLabel: 'Save',
         });
-        return uri?.fsPath;
+        return uri && nameOf(uri);
       },
       confirmWrite: async (target) => {
         if (vscode.workspace.isTrusted) return true;
@@ -68,7 +72,7 @@ export class NormalizationPanel implements vscode.Disposable {
         edit.replace(document.uri, editor.selection, text);
         return vscode.workspace.applyEdit(edit);
       },
-      reveal: (path) => void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(path)),
+      reveal: (path) => void vscode.commands.executeCommand('revealInExplorer', uriOf(path)),
     });
     webview.onDidReceiveMessage(
       (message: unknown) => {
@@ -88,7 +92,7 @@ export class NormalizationPanel implements vscode.Disposable {
   }
 
   static open(
-    extensionUri: vscode.Uri,
+    host: Host,
     source: PanelSource,
     editor?: { uri: vscode.Uri; selection: vscode.Selection },
   ): NormalizationPanel {
@@ -99,12 +103,12 @@ export class NormalizationPanel implements vscode.Disposable {
       {
         enableScripts: true,
         localResourceRoots: [
-          vscode.Uri.joinPath(extensionUri, 'dist'),
-          vscode.Uri.joinPath(extensionUri, 'media'),
+          vscode.Uri.joinPath(host.extensionUri, 'dist'),
+          vscode.Uri.joinPath(host.extensionUri, 'media'),
         ],
       },
     );
-    return new NormalizationPanel(panel, extensionUri, source, editor);
+    return new NormalizationPanel(panel, host, source, editor);
   }
 
   dispose(): void {

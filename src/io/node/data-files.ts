@@ -1,121 +1,29 @@
 /**
- * Tabular inputs and outputs: a CSV/TSV (streamed) or a .npy (samples × features), the
- * numeric columns a method applies to, and outputs written as the input was (same header, dialect and
- * text columns; numbers printed so they read back bit for bit).
+ * Tabular files on disk: the readers and writers of ../data-file.ts over Node file sources, outputs
+ * written atomically, and CSV lines printed on two cores where there are two.
  */
-import { extname } from 'node:path';
-import { ParameterError } from '../../engine/parameter-error';
-import { fromColumns, matrix, type Matrix } from '../../engine/scale/matrix';
-import { encodeNpy, decodeNpy, type NpyArray } from '../npy';
-import { readCsvTable, streamCsvRecords, type ReadProgress } from './csv-file';
-import type { RecordView } from '../csv/tokenizer';
-import { readWholeFile } from './read-file';
-import { AtomicOutput, writeFileAtomic, type OutputOptions } from './atomic-output';
-import { GrowingValues, type CsvTable } from '../csv/table';
+import type { Matrix } from '../../engine/scale/matrix';
+import { decodeNpy, type NpyArray } from '../npy';
+import type { ReadProgress } from '../csv/csv-source';
 import type { Dialect } from '../csv/dialect';
-import { parseNumericField } from '../csv/values';
-import { formatNumber, formatNumericLines, formatRecord } from '../csv/writer';
+import { rewriteCsvSource } from '../csv/rewrite';
+import { checkSameKind, readDataSource, writeLikeTo, type DataFile, type Selection } from '../data-file';
+import { readWholeFile } from './read-file';
+import { AtomicOutput, type OutputOptions } from './atomic-output';
+import { fileSource } from './file-source';
 import { LineFormatter } from './line-formatter';
-import { InputError } from '../errors';
 
-export type DataFile =
-  { kind: 'csv'; file: string; table: CsvTable } | { kind: 'npy'; file: string; array: NpyArray };
-
-export function isNpy(file: string): boolean {
-  return extname(file).toLowerCase() === '.npy';
-}
+export { columnIndices, isNpy, selectColumns, type DataFile, type Selection } from '../data-file';
 
 export async function readNpyFile(file: string): Promise<NpyArray> {
   return decodeNpy(await readWholeFile(file), file);
 }
 
-export async function readDataFile(
+export function readDataFile(
   file: string,
   options: { keepRows?: number } & ReadProgress = {},
 ): Promise<DataFile> {
-  if (isNpy(file)) return { kind: 'npy', file, array: await readNpyFile(file) };
-  return { kind: 'csv', file, table: await readCsvTable(file, options) };
-}
-
-export interface Selection {
-  matrix: Matrix;
-  /** Column names of the matrix's columns. */
-  names: string[];
-  /** Their positions among the file's columns. */
-  indices: number[];
-}
-
-/** The columns a method applies to: `wanted` by name, or every numeric column. */
-export function selectColumns(data: DataFile, wanted?: readonly string[]): Selection {
-  const columns =
-    data.kind === 'csv'
-      ? data.table.columns.map((c) => ({ name: c.name, numeric: c.kind === 'numeric' }))
-      : Array.from({ length: npyMatrixShape(data.array, data.file).cols }, (_, j) => ({
-          name: String(j),
-          numeric: true,
-        }));
-  const indices = columnIndices(columns, wanted, data.file);
-  const names = indices.map((j) => columns[j].name);
-  if (data.kind === 'csv') {
-    return {
-      matrix: fromColumns(
-        indices.map((j) => data.table.columns[j].values),
-        data.table.rowCount,
-      ),
-      names,
-      indices,
-    };
-  }
-  const { rows, cols } = npyMatrixShape(data.array);
-  const values = data.array.data;
-  const matrix = fromColumns(
-    indices.map((j) => Float64Array.from({ length: rows }, (_, i) => values[i * cols + j])),
-    rows,
-  );
-  return { matrix, names, indices };
-}
-
-/** Positions of the columns a method applies to: `wanted` by name (each numeric), or every numeric one. */
-export function columnIndices(
-  columns: readonly { name: string; numeric: boolean }[],
-  wanted: readonly string[] | undefined,
-  file: string,
-): number[] {
-  const indices = wanted
-    ? wanted.map((name) => {
-        const index = columns.findIndex((c) => c.name === name);
-        if (index < 0) {
-          const names = columns.map((c) => c.name).join(', ');
-          throw new ParameterError(
-            'selectColumns',
-            'columns',
-            name,
-            `is not a column of ${file} (columns: ${names})`,
-          );
-        }
-        if (!columns[index].numeric) {
-          throw new ParameterError(
-            'selectColumns',
-            'columns',
-            name,
-            `is a text column of ${file}, not numeric`,
-          );
-        }
-        return index;
-      })
-    : columns.flatMap((c, j) => (c.numeric ? [j] : []));
-  if (indices.length === 0) throw new InputError('has no numeric column to normalize', file);
-  return indices;
-}
-
-function npyMatrixShape(array: NpyArray, file?: string): { rows: number; cols: number } {
-  const shape = array.shape;
-  if (shape.length === 1) return { rows: shape[0], cols: 1 };
-  if (shape.length === 2) return { rows: shape[0], cols: shape[1] };
-  throw new InputError(
-    `has shape [${shape.join(', ')}]; scaling reads a 2-d array (samples × features)`,
-    file,
-  );
+  return readDataSource(fileSource(file), options);
 }
 
 /** Writes `data` with the selected columns replaced by `result` (same rows, same column order). */
@@ -126,43 +34,13 @@ export async function writeLike(
   target: string,
   options: OutputOptions,
 ): Promise<void> {
-  if (isNpy(target) !== (data.kind === 'npy')) {
-    const kind = data.kind === 'npy' ? 'a .npy' : 'a CSV';
-    throw new InputError(`write ${kind} output for ${kind} input`, target);
-  }
-  if (data.kind === 'npy') {
-    const { rows, cols } = npyMatrixShape(data.array);
-    const out =
-      data.array.data instanceof Float32Array ? new Float32Array(rows * cols) : new Float64Array(rows * cols);
-    out.set(data.array.data);
-    selection.indices.forEach((j, k) => {
-      for (let i = 0; i < rows; i++) out[i * cols + j] = result.data[i * result.cols + k];
-    });
-    await writeFileAtomic(target, encodeNpy(out, data.array.shape), {
-      ...options,
-      inputs: [data.file, ...(options.inputs ?? [])],
-    });
-    return;
-  }
-  const { table, file } = data;
-  const output = new AtomicOutput(target, { ...options, inputs: [file, ...(options.inputs ?? [])] });
-  await rewriteCsv(file, table.dialect, selection.indices, output, (firstRow, input) =>
-    matrix(
-      result.data.subarray(firstRow * result.cols, (firstRow + input.rows) * result.cols),
-      input.rows,
-      result.cols,
-    ),
-  );
+  checkSameKind(data, target);
+  const output = new AtomicOutput(target, { ...options, inputs: [data.file, ...(options.inputs ?? [])] });
+  await writeLikeTo(data, selection, result, fileSource(data.file), output, new LineFormatter());
 }
 
-/**
- * Streams `file` into `output` (then commits it; aborts it on any error), replacing the fields of
- * `columns` chunk by chunk with `values(firstRow, input)` — `input` holds those fields' numbers (NaN
- * where missing), and the result one column per entry of `columns` — printed so they read back bit for
- * bit. Header, dialect and other fields pass through as written. Records of plain decimals whose every
- * field is replaced never become strings: their numbers come from the tokenizer's inline path.
- */
-export async function rewriteCsv(
+/** rewriteCsvSource (../csv/rewrite.ts) from a file on disk, printing on two cores where there are two. */
+export function rewriteCsv(
   file: string,
   dialect: Dialect,
   columns: readonly number[],
@@ -170,82 +48,8 @@ export async function rewriteCsv(
   values: (firstRow: number, input: Matrix) => Matrix,
   signal?: AbortSignal,
 ): Promise<void> {
-  const delimiter = dialect.delimiter;
-  const width = columns.length;
-  /** slotOf[j]: the entry of `columns` that replaces field j, or −1 when field j passes through. */
-  let slotOf: Int32Array | null = null;
-  let everyFieldReplaced = false;
-  let headerPending = dialect.header;
-  let header = '';
-  // The batch: each record's replaced fields' numbers (in the order of `columns`), and its text fields
-  // (null when none pass through).
-  const batch = new GrowingValues(1024 * width);
-  let texts: (string[] | null)[] = [];
-  let row = 0;
-  const layoutFor = (fieldCount: number) => {
-    slotOf = new Int32Array(fieldCount).fill(-1);
-    columns.forEach((j, k) => (slotOf![j] = k));
-    everyFieldReplaced = slotOf.every((k) => k >= 0);
-    return slotOf;
-  };
-  const numbers = (record: Float64Array, count: number): boolean => {
-    if (headerPending || !everyFieldReplaced || slotOf!.length !== count) return false;
-    for (const j of columns) batch.add(record[j]);
-    texts.push(null);
-    return true;
-  };
-  const view = (record: RecordView) => {
-    if (headerPending) {
-      headerPending = false;
-      header = formatRecord(record.strings(), delimiter);
-      return;
-    }
-    const slots = slotOf ?? layoutFor(record.length);
-    for (const j of columns)
-      batch.add(j < record.length ? (record.number(j) ?? parseNumericField(record.text(j)) ?? NaN) : NaN);
-    const fields = new Array<string>(record.length);
-    for (let j = 0; j < record.length; j++) if (j >= slots.length || slots[j] < 0) fields[j] = record.text(j);
-    // With every field replaced nothing passes through: the record is printed like an inline one.
-    texts.push(everyFieldReplaced && record.length === slots.length ? null : fields);
-  };
-  const formatter = new LineFormatter();
-  const flush = async () => {
-    let text = header;
-    header = '';
-    let printed: (string | Uint8Array)[] = [];
-    const count = texts.length;
-    if (count > 0) {
-      const replaced = values(row, matrix(batch.values.subarray(0, count * width), count, width));
-      const slots = slotOf!;
-      const out = replaced.data;
-      if (texts.every((fields) => fields === null)) {
-        printed = await formatter.format({ data: out, rows: count, cols: replaced.cols, slots, delimiter });
-      } else {
-        for (let i = 0; i < count; i++) {
-          const fields = texts[i];
-          const base = i * replaced.cols;
-          if (fields === null) {
-            text += formatNumericLines(out.subarray(base), 1, replaced.cols, slots, delimiter);
-          } else {
-            columns.forEach((j, k) => (fields[j] = formatNumber(out[base + k])));
-            text += formatRecord(fields, delimiter);
-          }
-        }
-      }
-      row += count;
-      texts = [];
-      batch.length = 0;
-    }
-    for (const part of [text, ...printed]) if (part.length > 0) await output.write(part);
-  };
-  try {
-    await streamCsvRecords(file, dialect, { view, numbers }, flush, () => signal?.throwIfAborted());
-    await flush();
-    await output.commit();
-  } catch (error) {
-    await output.abort();
-    throw error;
-  } finally {
-    await formatter.close();
-  }
+  return rewriteCsvSource(fileSource(file), dialect, columns, output, values, {
+    signal,
+    printer: new LineFormatter(),
+  });
 }

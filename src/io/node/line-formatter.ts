@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { formatNumericLines } from '../csv/writer';
+import type { FormatRequest, LinePrinter } from '../csv/rewrite';
 
 let bundle: string | undefined;
 
@@ -19,13 +20,7 @@ export function useWorkerBundle(file: string | undefined): void {
   bundle = file && existsSync(file) && availableParallelism() > 1 ? file : undefined;
 }
 
-export interface FormatRequest {
-  data: Float64Array;
-  rows: number;
-  cols: number;
-  slots: Int32Array;
-  delimiter: string;
-}
+export type { FormatRequest } from '../csv/rewrite';
 
 /** The worker only makes short-lived strings: a small heap keeps its footprint small. */
 const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 48 };
@@ -33,7 +28,7 @@ const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 48 };
 /** Below this many rows a batch is printed here: a round trip to the worker costs more. */
 const SPLIT_FROM_ROWS = 512;
 
-export class LineFormatter {
+export class LineFormatter implements LinePrinter {
   private worker: Worker | undefined;
   private failed = false;
 

@@ -1,28 +1,12 @@
-/** Saved fitted parameters: `{"format": "normscope/params", "version": 1, "method", "columns", "scaler"}`. */
+/** Saved fitted parameters read from disk: `{"format": "normscope/params", "version": 1, "method", "columns", "scaler"}`. */
 import { scalerFromJSON } from '../../engine/scale/registry';
-import type { Scaler, ScalerJSON } from '../../engine/scale/scaler';
+import type { Scaler } from '../../engine/scale/scaler';
 import { InputError } from '../errors';
-import { jsonText, reviveNumbers } from '../json-numbers';
+import { reviveNumbers } from '../json-numbers';
+import type { ParamsFile } from '../params';
 import { readWholeFile } from './read-file';
 
-export interface ParamsFile {
-  format: 'normscope/params';
-  version: 1;
-  method: string;
-  columns: string[];
-  scaler: ScalerJSON;
-}
-
-export function paramsText(columns: readonly string[], scaler: ScalerJSON): string {
-  const params: ParamsFile = {
-    format: 'normscope/params',
-    version: 1,
-    method: scaler.method,
-    columns: [...columns],
-    scaler,
-  };
-  return jsonText(params);
-}
+export { paramsText, type ParamsFile } from '../params';
 
 export async function readParamsFile(file: string): Promise<{ scaler: Scaler; columns: string[] }> {
   let params: ParamsFile;

@@ -1,6 +1,7 @@
 /** Node-side file reading for the readers: streams in 1 MiB chunks and names the file in every error. */
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
+import { CHUNK_BYTES } from '../byte-source';
 import { InputError } from '../errors';
 
 /** Errors from the file system as InputErrors naming the file (no stack, no errno jargon first). */
@@ -42,7 +43,7 @@ export async function streamFile(
   onChunk: (chunk: Uint8Array) => void | Promise<void>,
 ): Promise<void> {
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }))
+    for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES }))
       await onChunk(chunk as Uint8Array);
   } catch (error) {
     if (error instanceof InputError) throw error.inFile(file);

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { formatNumericLines } from '../csv/writer';
-import type { FormatRequest } from './line-formatter';
+import type { FormatRequest } from '../csv/rewrite';
 
 const encoder = new TextEncoder();
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { initialRequest, loadDataFile, panelInit } from '../../../src/extension/load';
+import { fileSource } from '../../../src/io/node/file-source';
 import { createScaler } from '../../../src/engine/scale/registry';
 import { matrix } from '../../../src/engine/scale/matrix';
 import { computeReport } from '../../../src/engine/report/report';
@@ -9,7 +10,7 @@ import { viewPayload } from '../../../src/shared/view-payload';
 const SETTINGS = { defaultMethod: 'robust' as const, bins: 12, previewSize: 3 };
 
 test('loadDataFile reads a CSV as a table and a 4-d .npy as a tensor with N, C, H, W axes', async () => {
-  const table = await loadDataFile('samples/housing.csv', {});
+  const table = await loadDataFile(fileSource('samples/housing.csv'), {});
   assert.equal(table.dataset.kind, 'table');
   if (table.dataset.kind === 'table') {
     assert.equal(table.dataset.rowCount, 240);
@@ -18,7 +19,7 @@ test('loadDataFile reads a CSV as a table and a 4-d .npy as a tensor with N, C, 
       ['text'],
     );
   }
-  const tensor = await loadDataFile('samples/activations.npy', {});
+  const tensor = await loadDataFile(fileSource('samples/activations.npy'), {});
   assert.equal(tensor.dataset.kind, 'tensor');
   if (tensor.dataset.kind === 'tensor')
     assert.deepEqual(
@@ -32,17 +33,17 @@ test('loadDataFile reads a CSV as a table and a 4-d .npy as a tensor with N, C, 
 
 test('loadDataFile reports progress and stops when its signal aborts', async () => {
   const seen: number[] = [];
-  await loadDataFile('samples/housing.csv', { onProgress: (read, total) => seen.push(read / total) });
+  await loadDataFile(fileSource('samples/housing.csv'), { onProgress: (read, total) => seen.push(read / total) });
   assert.equal(seen[seen.length - 1], 1);
   const controller = new AbortController();
   controller.abort();
-  await assert.rejects(loadDataFile('samples/housing.csv', { signal: controller.signal }), {
+  await assert.rejects(loadDataFile(fileSource('samples/housing.csv'), { signal: controller.signal }), {
     name: 'AbortError',
   });
 });
 
 test('initialRequest starts with the default method, statistics only, BatchNorm axes, or the prefitted parameters', async () => {
-  const { dataset } = await loadDataFile('samples/housing.csv', {});
+  const { dataset } = await loadDataFile(fileSource('samples/housing.csv'), {});
   assert.deepEqual(initialRequest(dataset, SETTINGS, false), {
     kind: 'table',
     method: 'robust',
@@ -50,7 +51,7 @@ test('initialRequest starts with the default method, statistics only, BatchNorm 
     bins: 12,
   });
   assert.equal((initialRequest(dataset, SETTINGS, true) as { method: string }).method, 'none');
-  const { dataset: tensor } = await loadDataFile('samples/activations.npy', {});
+  const { dataset: tensor } = await loadDataFile(fileSource('samples/activations.npy'), {});
   assert.deepEqual(initialRequest(tensor, SETTINGS, false), {
     kind: 'tensor',
     preset: 'batchnorm',
@@ -68,8 +69,8 @@ test('initialRequest starts with the default method, statistics only, BatchNorm 
 });
 
 test('panelInit describes the dataset and the methods, and fit/apply applies training parameters to the test file', async () => {
-  const train = await loadDataFile('samples/housing_train.csv', {});
-  const test_ = await loadDataFile('samples/housing_test.csv', {});
+  const train = await loadDataFile(fileSource('samples/housing_train.csv'), {});
+  const test_ = await loadDataFile(fileSource('samples/housing_test.csv'), {});
   assert.ok(train.dataset.kind === 'table' && test_.dataset.kind === 'table');
   const rooms =
     train.dataset.kind === 'table'

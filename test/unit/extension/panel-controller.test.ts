@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PanelController, type PanelServices } from '../../../src/extension/panel-controller';
+import { diskFiles } from '../../../src/extension/files/disk-files';
+import { fileSource } from '../../../src/io/node/file-source';
 import type { PanelSource } from '../../../src/extension/panel-source';
 import { loadDataFile, panelInit, type PanelSettings } from '../../../src/extension/load';
 import { datasetFromArray } from '../../../src/engine/report/dataset';
@@ -22,6 +24,7 @@ function fakeServices(saveDir?: string) {
   let declineWrites = false;
   const services: PanelServices = {
     post: (message) => void posted.push(message),
+    files: diskFiles,
     saveLocation: (name) => Promise.resolve(saveDir ? join(saveDir, name) : undefined),
     confirmWrite: () => Promise.resolve(!declineWrites),
     copy: (text) => Promise.resolve(void copied.push(text)),
@@ -147,7 +150,7 @@ test('PanelController copies the fitted transform as code for every language, an
 test('PanelController exports to a new file (keeping the CSV header and text columns), saves parameters, and respects a declined write', async () => {
   const { dir, cleanup } = scratchDir();
   try {
-    const loaded = await loadDataFile('samples/housing.csv', {});
+    const loaded = await loadDataFile(fileSource('samples/housing.csv'), {});
     const init = panelInit(loaded.dataset, {
       source: 'file',
       settings: SETTINGS,

@@ -1,0 +1,32 @@
+/**
+ * NormScope's browser entry point (the web worker extension host of vscode.dev, github.dev and
+ * `npm run start:web`): every file through workspace.fs, tree-sitter's wasm read from the extension's
+ * URI, then the same wiring as the desktop. Nothing on this path may import a Node built-in (esbuild.mjs
+ * fails the build when one does).
+ */
+import * as vscode from 'vscode';
+import { useWasmKernels } from '../engine/layers/wasm-kernels';
+import { activateWith } from './activate';
+import { workspaceFiles } from './files/workspace-files';
+
+export function activate(context: vscode.ExtensionContext): void {
+  // Compiled on first use; where the worker refuses WebAssembly the TypeScript kernels run instead.
+  useWasmKernels();
+  const wasm = (name: string) =>
+    vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', name));
+  activateWith(context, {
+    extensionUri: context.extensionUri,
+    files: workspaceFiles,
+    grammar: async () => {
+      const [runtime, python] = await Promise.all([
+        wasm('tree-sitter.wasm'),
+        wasm('tree-sitter-python.wasm'),
+      ]);
+      return { runtime, python };
+    },
+    // Package folders cannot be probed for __init__.py without a round trip per folder: no module name.
+    moduleName: () => undefined,
+  });
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as esbuild from 'esbuild';
+// @ts-expect-error -- a plain ES module of the build, without type declarations
+import { isNodeBuiltin, noNodeBuiltins } from '../../../scripts/no-node-builtins.mjs';
+
+type Plugin = esbuild.Plugin;
+const plugin = (): Plugin =>
+  (noNodeBuiltins as (o: { stubbedIn: string[] }) => Plugin)({ stubbedIn: ['web-tree-sitter'] });
+
+const browserBuild = (entry: string) =>
+  esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    logLevel: 'silent',
+    plugins: [plugin()],
+  });
+
+test('isNodeBuiltin names fs, fs/promises and node: specifiers, not packages', () => {
+  const check = isNodeBuiltin as (specifier: string) => boolean;
+  assert.deepEqual(
+    ['fs', 'fs/promises', 'node:path', 'node:test', 'worker_threads', 'vscode', 'chart.js', 'fsevents'].map(
+      check,
+    ),
+    [true, true, true, true, true, false, false, false],
+  );
+});
+
+test('noNodeBuiltins fails a browser build of the desktop entry, naming each built-in and its importer', async () => {
+  const failure = await browserBuild('src/extension/extension.ts').then(
+    () => assert.fail('the desktop entry bundled for the browser'),
+    (error: esbuild.BuildFailure) => error,
+  );
+  const texts = failure.errors.map((e) => e.text);
+  assert.ok(
+    texts.includes(
+      "the browser bundle imports the Node built-in 'node:worker_threads' (from src/io/node/line-formatter.ts); move it behind the desktop entry or src/extension/files/",
+    ),
+  );
+  assert.ok(texts.some((t) => t.includes("'node:fs/promises' (from src/io/node/read-file.ts)")));
+});
+
+test('noNodeBuiltins lets the browser entry build, with no Node built-in among its inputs', async () => {
+  const { metafile } = await browserBuild('src/extension/extension-web.ts');
+  const inputs = Object.keys(metafile.inputs);
+  assert.ok(inputs.includes('src/extension/files/workspace-files.ts'));
+  assert.ok(inputs.includes('src/io/csv/csv-source.ts'));
+  assert.deepEqual(
+    inputs.filter((path) => path.includes('/io/node/') || path.startsWith('node:')),
+    [],
+  );
+  // Only web-tree-sitter's Node-only branch reaches for Node, and it gets the throwing stubs.
+  assert.deepEqual(
+    inputs.filter((path) => !path.startsWith('src/')),
+    [
+      'node-builtin-stub:fs/promises',
+      'node-builtin-stub:module',
+      'node_modules/web-tree-sitter/tree-sitter.js',
+    ],
+  );
+});
