@@ -1,0 +1,299 @@
+// NormScope as a web extension in VS Code for the Web (the browser workbench of vscode.dev/github.dev,
+// served offline): every command from the palette with its files read through workspace.fs, the
+// panel's numbers read from its iframe, an export written and read back, hovers and inlay hints from
+// tree-sitter's wasm in the worker, the notebook renderer; screenshots in test-results/web/.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { answerFileDialog, waitForQuickInput } from '../vscode/code-server';
+import { startWebWorkbench, type WebWorkbench } from './web-workbench';
+
+let workbench: WebWorkbench;
+
+before(async () => {
+  execFileSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
+  workbench = await startWebWorkbench();
+  console.log(
+    `web workbench: NormScope's commands in the palette ${workbench.readyAfter} ms after opening the page`,
+  );
+});
+
+after(async () => {
+  await workbench?.close();
+});
+
+/** A test whose failure leaves a screenshot; every test ends with no CSP violation and no extension error. */
+function web(name: string, body: () => Promise<void>): void {
+  test(name, async () => {
+    try {
+      await body();
+      assert.deepEqual(workbench.cspErrors, []);
+      assert.deepEqual(workbench.extensionErrors, []);
+    } catch (error) {
+      await workbench.screenshot(`failed-${name.replace(/[^\w]+/g, '-').slice(0, 60)}`);
+      throw error;
+    }
+  });
+}
+
+async function statsRow(which: 'before' | 'after', label: string): Promise<string[]> {
+  const row = workbench
+    .webview()
+    .locator(`#stats-${which} tbody tr`, { has: workbench.page.locator(`th:text-is("${label}")`) });
+  return row.locator('td').allTextContents();
+}
+
+async function closeEditors(): Promise<void> {
+  await workbench.runCommand('View: Close All Editors');
+  await workbench.page.waitForTimeout(500);
+}
+
+/** Opens a file from the explorer (the web workbench has no file search for Quick Open to use). */
+async function openFile(name: string): Promise<void> {
+  const page = workbench.page;
+  await page.locator('.explorer-folders-view').waitFor();
+  await page
+    .locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`)
+    .dblclick({ timeout: 15000 });
+  await page.locator('.monaco-editor .view-lines, .notebookOverlay').first().waitFor();
+}
+
+/** What the CLI (Node, on disk) writes for `normscope normalize samples/<file> --method <method>`. */
+function cliNormalized(file: string, method: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'normscope-web-cli-'));
+  try {
+    const out = join(dir, 'out.csv');
+    execFileSync(process.execPath, [
+      'dist/cli.cjs',
+      'normalize',
+      join('samples', file),
+      '--method',
+      method,
+      '--out',
+      out,
+    ]);
+    return readFileSync(out, 'utf8').split('\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+web(
+  'NormScope: Show Statistics reads samples/housing.csv through workspace.fs and shows its columns',
+  async () => {
+    await workbench.runCommand('NormScope: Show Statistics');
+    await answerFileDialog(workbench.page, '/housing.csv', 'Show statistics of');
+    const view = workbench.webview();
+    await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
+    assert.equal(await view.locator('h1').textContent(), 'housing.csv');
+    assert.deepEqual((await statsRow('before', 'rooms')).slice(0, 3), ['240', '0', '3.125']);
+      await workbench.screenshot('show-statistics');
+    await closeEditors();
+  },
+);
+
+web('NormScope: Show Statistics shows a .npy tensor per channel (N, C, H, W)', async () => {
+  await workbench.runCommand('NormScope: Show Statistics');
+  await answerFileDialog(workbench.page, '/activations.npy', 'Show statistics of');
+  const view = workbench.webview();
+  await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
+  assert.deepEqual(await view.locator('#axes button').allTextContents(), ['N=8', 'C=4', 'H=6', 'W=6']);
+  assert.deepEqual(await view.locator('#stats-before tbody th').allTextContents(), [
+    'C=0',
+    'C=1',
+    'C=2',
+    'C=3',
+  ]);
+  await workbench.screenshot('show-statistics-npy');
+  await closeEditors();
+});
+
+web(
+  'NormScope: Normalize CSV File… z-scores housing.csv; Export CSV… writes it atomically through workspace.fs and it reads back',
+  async () => {
+    const page = workbench.page;
+    await workbench.runCommand('NormScope: Normalize CSV File…');
+    await answerFileDialog(page, '/housing.csv', 'Normalize');
+    const view = workbench.webview();
+    await view.locator('#stats-after tbody tr').first().waitFor({ timeout: 30000 });
+    assert.equal(
+      (await statsRow('after', 'rooms'))[3],
+      '1.00209',
+      'std (ddof 1) of a z-score over 240 rows is √(240/239)',
+    );
+    await workbench.screenshot('normalize-csv');
+    await view.locator('#export-csv').click();
+    await answerFileDialog(page, '/housing.normalized.csv');
+    await view.locator('#status', { hasText: 'Exported the normalized data to' }).waitFor({ timeout: 15000 });
+    assert.match(
+      (await view.locator('#status').textContent()) ?? '',
+      /Exported the normalized data to vscode-test-web:\/\/mount\/housing\.normalized\.csv\./,
+    );
+    // Read back 1: the editor shows what the desktop CLI writes for the same file, line for line.
+    await closeEditors();
+    await openFile('housing.normalized.csv');
+    const expected = cliNormalized('housing.csv', 'zscore');
+    const lines = page.locator('.monaco-editor .view-line');
+    await lines.filter({ hasText: expected[1] }).first().waitFor({ timeout: 10000 });
+    const shown = (await lines.allTextContents()).map((line) => line.replace(/\u00a0/g, ' '));
+    for (const line of expected.slice(0, 4)) assert.ok(shown.includes(line), `export holds ${line}`);
+    // No temporary file is left beside it.
+    assert.equal(
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /\.tmp$/ }).count(),
+      0,
+    );
+    await workbench.screenshot('export-read-back');
+    // Read back 2: the extension reads its own export: 240 rows, z-scored.
+    await closeEditors();
+    await workbench.runCommand('NormScope: Show Statistics');
+    await answerFileDialog(page, '/housing.normalized.csv', 'Show statistics of');
+    const again = workbench.webview();
+    await again.locator('h1', { hasText: 'housing.normalized.csv' }).waitFor({ timeout: 30000 });
+    const rooms = await statsRow('before', 'rooms');
+    assert.equal(rooms[0], '240');
+    assert.equal(rooms[3], '1.00209');
+    assert.ok(Math.abs(Number(rooms[2])) < 1e-12, `mean ${rooms[2]}`);
+    await closeEditors();
+  },
+);
+
+web(
+  'NormScope: Normalize Selection reads a literal in samples/arrays.py and replaces it as one edit',
+  async () => {
+    const page = workbench.page;
+    await openFile('arrays.py');
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await workbench.runCommand('NormScope: Normalize Selection');
+    const view = workbench.webview();
+    await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
+    assert.deepEqual((await statsRow('before', '1')).slice(0, 3), ['5', '0', '161000']);
+    await view.locator('#method').selectOption('minmax');
+    await view.locator('#stats-after tbody tr td:nth-child(6)', { hasText: /^0$/ }).first().waitFor();
+    await view.locator('#replace-selection').click();
+    await view.locator('#status', { hasText: 'Replaced' }).waitFor();
+    await workbench.screenshot('normalize-selection');
+    // (3 − 1)/(4 − 1) and (185000 − 62000)/(310000 − 62000); Monaco renders spaces as no-break spaces.
+    await page
+      .locator('.monaco-editor .view-line', { hasText: /\[\[0\.6666666666666\d*,\s0\.4959677419354\d*\]/ })
+      .first()
+      .waitFor({ timeout: 10000 });
+    await closeEditors();
+  },
+);
+
+web(
+  'NormScope: Fit on File, Apply to Another… fits on the training file and applies it to the test file',
+  async () => {
+    const page = workbench.page;
+    await workbench.runCommand('NormScope: Fit on File, Apply to Another…');
+    await answerFileDialog(page, '/housing_train.csv', 'Fit on (training file)');
+    await waitForQuickInput(page, 'Method to fit on the training file');
+    await page.locator('.quick-input-widget .quick-input-box input').fill('Z-score');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Z-score' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await answerFileDialog(page, '/housing_test.csv', 'Apply to (test file)');
+    const view = workbench.webview();
+    await view.locator('#stats-after tbody tr').first().waitFor({ timeout: 30000 });
+    assert.match(
+      (await view.locator('.note').textContent()) ?? '',
+      /fitted on the training file only.*leak/i,
+    );
+    assert.equal((await statsRow('before', 'rooms'))[0], '60');
+    assert.notEqual(
+      (await statsRow('after', 'rooms'))[2],
+      '0',
+      'the test set is not centred by the training mean',
+    );
+    await workbench.screenshot('fit-and-apply');
+    await closeEditors();
+  },
+);
+
+web(
+  'hovering BatchNorm2d and LayerNorm in samples/model.py explains the reduced axes, with inlay hints',
+  async () => {
+    const page = workbench.page;
+    await openFile('model.py');
+    await page
+      .locator('.monaco-editor .view-line', { hasText: 'BatchNorm2d' })
+      .first()
+      .waitFor({ timeout: 15000 });
+    const hoverAt = async (line: number, column: number) => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type(`${line}:${column}`);
+      await page.keyboard.press('Enter');
+      await workbench.runCommand('Show or Focus Hover');
+      const hover = page.locator('.monaco-hover:visible', { hasText: 'NormScope' });
+      await hover.waitFor({ timeout: 20000 });
+      return (await hover.textContent()) ?? '';
+    };
+    const batchNorm = await hoverAt(10, 25);
+    assert.match(batchNorm, /NormScope — BatchNorm/);
+    assert.match(batchNorm, /statistics over N, H, W/);
+    assert.match(batchNorm, /0\.1 weights the new batch/);
+    await workbench.screenshot('hover-batchnorm');
+    const layerNorm = await hoverAt(20, 25);
+    assert.match(layerNorm, /BTC: B · T · C — statistics over C/);
+    const hint = (text: RegExp) => page.locator('.monaco-editor .view-line span', { hasText: text }).first();
+    await hint(/^over\sN,H,W$/).waitFor({ timeout: 10000 });
+    await hint(/^over\sC,H,W$/).waitFor();
+    await workbench.screenshot('inlay-hints');
+    await closeEditors();
+  },
+);
+
+web('NormScope: Explain BatchNorm vs LayerNorm draws the four reductions of the sample tensor', async () => {
+  await workbench.runCommand('NormScope: Explain BatchNorm vs LayerNorm');
+  const view = workbench.webview();
+  await view.locator('#app[data-ready="1"]').waitFor({ timeout: 30000 });
+  const caption = (layer: string) => view.locator(`#panel-${layer} .plan`).textContent();
+  assert.equal(await caption('batchnorm'), 'over N, H, W · 128 values per statistic · 6 per batch');
+  assert.equal(await caption('layernorm'), 'over C, H, W · 96 values per statistic · 8 per batch');
+  assert.equal(await caption('groupnorm'), 'over C, H, W · 48 values per statistic · 16 per batch');
+  await workbench.screenshot('explainer');
+  await closeEditors();
+});
+
+/** The frame of the notebook's output webview that holds our outputs. */
+async function notebookOutputFrame() {
+  for (let i = 0; i < 100; i++) {
+    for (const frame of workbench.page.frames()) {
+      const count = await frame
+        .locator('.normscope-output #stats-after tbody tr')
+        .count()
+        .catch(() => 0);
+      if (count > 0) return frame;
+    }
+    await workbench.page.waitForTimeout(300);
+  }
+  throw new Error('no NormScope output rendered in the notebook');
+}
+
+web('the notebook renderer shows the saved outputs of samples/normalization.ipynb', async () => {
+  await openFile('normalization.ipynb');
+  await workbench.page.locator('.notebookOverlay').waitFor({ timeout: 30000 });
+  const frame = await notebookOutputFrame();
+  await frame.locator('.normscope-output[data-charts="2"]').first().waitFor({ timeout: 30000 });
+  const table = frame.locator('.normscope-output', {
+    has: frame.locator('h1', { hasText: 'income, rooms' }),
+  });
+  assert.deepEqual(
+    (await table.locator('#stats-before tbody tr').first().locator('td').allTextContents()).slice(0, 2),
+    ['300', '0'],
+  );
+  const tensor = frame.locator('.normscope-output', { has: frame.locator('h1', { hasText: 'activations' }) });
+  assert.deepEqual(await tensor.locator('#axes button').allTextContents(), ['N=4', 'C=3', 'H=5', 'W=5']);
+  await table.locator('#method').selectOption('minmax');
+  await table.locator('#stats-after tbody tr td:nth-child(6)', { hasText: /^0$/ }).first().waitFor();
+  await workbench.screenshot('notebook-renderer');
+  await closeEditors();
+});
