@@ -16,7 +16,7 @@ function testFiles(dir) {
 const roots =
   process.argv.slice(2).length > 0
     ? process.argv.slice(2)
-    : ['test/unit', 'test/browser', 'test/vscode'].filter((dir) => existsSync(dir));
+    : ['test/unit', 'test/browser', 'test/vscode', 'test/web'].filter((dir) => existsSync(dir));
 const files = roots.flatMap((root) => (statSync(root).isDirectory() ? testFiles(root) : [root]));
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   stdio: 'inherit',

@@ -5,8 +5,12 @@ import { serveWebWorkbench } from './web-workbench.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const workbench = await serveWebWorkbench({ folder: resolve('samples'), port });
-console.log(`\nNormScope runs as a web extension in the browser workbench on samples/:\n\n  ${workbench.url}\n`);
-console.log('Files are read through the workspace file system; what you write stays in the page (samples/ is not changed).');
+console.log(
+  `\nNormScope runs as a web extension in the browser workbench on samples/:\n\n  ${workbench.url}\n`,
+);
+console.log(
+  'Files are read through the workspace file system; what you write stays in the page (samples/ is not changed).',
+);
 console.log('Ctrl+C stops the server. (The desktop flavour: npm start)\n');
 const stop = () => {
   workbench.close();

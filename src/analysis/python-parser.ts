@@ -18,7 +18,12 @@ let loaded: Promise<Parser> | undefined;
 export function pythonParser(files: GrammarFiles): Promise<Parser> {
   loaded ??= (async () => {
     const runtime = files.runtime;
-    await Parser.init(typeof runtime === 'string' ? { locateFile: () => runtime } : { wasmBinary: runtime });
+    // With bytes, the name is only a key (a bundle without import.meta.url cannot resolve a default).
+    await Parser.init(
+      typeof runtime === 'string'
+        ? { locateFile: () => runtime }
+        : { locateFile: () => 'tree-sitter.wasm', wasmBinary: runtime },
+    );
     const language = await Language.load(files.python);
     const parser = new Parser();
     parser.setLanguage(language);

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PanelController, type PanelServices } from '../../src/extension/panel-controller';
+import { diskFiles } from '../../src/extension/files/disk-files';
 import type { PanelSource } from '../../src/extension/panel-source';
 import { createNonce, webviewHtml } from '../../src/shared/webview-html';
 import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
@@ -125,6 +126,7 @@ export async function openPanel(
   });
   let saveCount = 0;
   const services: PanelServices = {
+    files: diskFiles,
     post: (message: HostMessage) =>
       page.evaluate(
         (m) => (window as unknown as { __deliver(m: unknown): void }).__deliver(m),

@@ -8,6 +8,7 @@ import { inflateSync } from 'node:zlib';
 import { describe } from '../../src/engine/stats/describe';
 import { groupNorm } from '../../src/engine/layers/group-norm';
 import { loadDataFile, panelInit, type PanelSettings } from '../../src/extension/load';
+import { fileSource } from '../../src/io/node/file-source';
 import { createScaler } from '../../src/engine/scale/registry';
 import { matrix } from '../../src/engine/scale/matrix';
 import { parseArrayLiteral } from '../../src/io/literal';
@@ -23,7 +24,7 @@ mkdirSync(screenshots, { recursive: true });
 after(() => closeBrowser());
 
 async function fileHarness(path: string, statisticsOnly = false, saveTo?: string): Promise<PanelHarness> {
-  const loaded = await loadDataFile(path, {});
+  const loaded = await loadDataFile(fileSource(path), {});
   const init = panelInit(loaded.dataset, {
     source: 'file',
     settings: SETTINGS,
@@ -112,7 +113,7 @@ test('the panel on samples/housing.csv draws before/after histograms and a table
     assert.ok((await drawnPixels(harness, 'chart-before')) > 1000, 'before histogram drawn');
     assert.ok((await drawnPixels(harness, 'chart-after')) > 1000, 'after histogram drawn');
     assert.ok((await drawnPixels(harness, 'chart-robust')) > 1000, 'outlier view drawn');
-    const loaded = await loadDataFile('samples/housing.csv', {});
+    const loaded = await loadDataFile(fileSource('samples/housing.csv'), {});
     assert.equal(loaded.dataset.kind, 'table');
     if (loaded.dataset.kind !== 'table') return;
     const before = await tableCells(harness, 'before');
@@ -243,7 +244,7 @@ test('the panel exports the normalized CSV and saves parameters to new files', a
 });
 
 test('the panel on an [8, 4, 6, 6] tensor highlights reduced axes and switches presets', async () => {
-  const loaded = await loadDataFile('samples/activations.npy', {});
+  const loaded = await loadDataFile(fileSource('samples/activations.npy'), {});
   const init = panelInit(loaded.dataset, {
     source: 'file',
     settings: SETTINGS,

@@ -13,6 +13,8 @@ import { serveWebWorkbench } from '../../scripts/web-workbench.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 export const RESULTS = join(root, 'test-results', 'web');
+/** Debian's Chromium, as the browser tests use it. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 async function freePort(): Promise<number> {
   return new Promise((done) => {
@@ -58,7 +60,7 @@ export async function startWebWorkbench(
     JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }),
   );
   const browser: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: ['--no-sandbox'],
     viewport: { width: 1500, height: 1000 },
   });
@@ -68,7 +70,10 @@ export async function startWebWorkbench(
   page.on('console', (message) => {
     const text = message.text();
     if (/Content Security Policy/i.test(text)) cspErrors.push(text);
-    else if (message.type() === 'error' && /normscope|webview\.js|explainer\.js|panel\.css/i.test(text))
+    else if (
+      (message.type() === 'error' || /^%c\s*ERR\b/.test(text)) &&
+      /normscope|dist\/web\/extension\.js|webview\.js|explainer\.js|renderer\.js|panel\.css/i.test(text)
+    )
       extensionErrors.push(text);
   });
   page.on('pageerror', (error) => {

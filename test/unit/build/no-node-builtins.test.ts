@@ -1,12 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as esbuild from 'esbuild';
-// @ts-expect-error -- a plain ES module of the build, without type declarations
 import { isNodeBuiltin, noNodeBuiltins } from '../../../scripts/no-node-builtins.mjs';
 
-type Plugin = esbuild.Plugin;
-const plugin = (): Plugin =>
-  (noNodeBuiltins as (o: { stubbedIn: string[] }) => Plugin)({ stubbedIn: ['web-tree-sitter'] });
+const plugin = () => noNodeBuiltins({ stubbedIn: ['web-tree-sitter'] });
 
 const browserBuild = (entry: string) =>
   esbuild.build({
@@ -22,10 +19,9 @@ const browserBuild = (entry: string) =>
   });
 
 test('isNodeBuiltin names fs, fs/promises and node: specifiers, not packages', () => {
-  const check = isNodeBuiltin as (specifier: string) => boolean;
   assert.deepEqual(
     ['fs', 'fs/promises', 'node:path', 'node:test', 'worker_threads', 'vscode', 'chart.js', 'fsevents'].map(
-      check,
+      (specifier) => isNodeBuiltin(specifier),
     ),
     [true, true, true, true, true, false, false, false],
   );
