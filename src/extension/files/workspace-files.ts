@@ -23,16 +23,31 @@ function fileSystemError(error: unknown, name: string): unknown {
   return new InputError(reasons[error.code] ?? error.message, name);
 }
 
+/**
+ * `workspace.fs` hands over a file whole, so a file must fit in memory twice (its bytes and its table):
+ * larger ones are refused by name, with where they can be opened instead.
+ */
+export const WHOLE_READ_LIMIT_BYTES = 512 * 2 ** 20;
+
+async function readWhole(uri: vscode.Uri, name: string): Promise<Uint8Array> {
+  try {
+    const { size } = await vscode.workspace.fs.stat(uri);
+    if (size > WHOLE_READ_LIMIT_BYTES) {
+      throw new InputError(
+        `is ${(size / 2 ** 20).toFixed(0)} MiB; on this file system NormScope reads files whole, up to ${WHOLE_READ_LIMIT_BYTES / 2 ** 20} MiB: open it in VS Code desktop, or run the normscope CLI on it`,
+        name,
+      );
+    }
+    return await vscode.workspace.fs.readFile(uri);
+  } catch (error) {
+    throw fileSystemError(error, name);
+  }
+}
+
 export function workspaceSource(uri: vscode.Uri): ByteSource {
   const name = nameOf(uri);
   let bytes: Promise<ByteSource> | undefined;
-  const read = () =>
-    (bytes ??= Promise.resolve(vscode.workspace.fs.readFile(uri)).then(
-      (data) => bytesSource(name, data),
-      (error: unknown) => {
-        throw fileSystemError(error, name);
-      },
-    ));
+  const read = () => (bytes ??= readWhole(uri, name).then((data) => bytesSource(name, data)));
   return {
     name,
     prefix: async (length) => (await read()).prefix(length),
