@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { useWasmKernels } from '../engine/layers/wasm-kernels';
 import { activateWith } from './activate';
 import { workspaceFiles } from './files/workspace-files';
+import { workspaceModuleName } from './files/workspace-module-name';
 
 export function activate(context: vscode.ExtensionContext): void {
   // Compiled on first use; where the worker refuses WebAssembly the TypeScript kernels run instead.
@@ -24,8 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
       ]);
       return { runtime, python };
     },
-    // Package folders cannot be probed for __init__.py without a round trip per folder: no module name.
-    moduleName: () => undefined,
+    moduleName: workspaceModuleName,
   });
 }
 

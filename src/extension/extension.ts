@@ -6,6 +6,7 @@ import { useWasmKernels } from '../engine/layers/wasm-kernels';
 import { useWorkerBundle } from '../io/node/line-formatter';
 import { activateWith } from './activate';
 import { desktopFiles } from './files/desktop-files';
+import { workspaceModuleName } from './files/workspace-module-name';
 
 export function activate(context: vscode.ExtensionContext): void {
   useWasmKernels(); // the extension host is Node: layers run on the SIMD kernels (compiled on first use)
@@ -15,7 +16,8 @@ export function activate(context: vscode.ExtensionContext): void {
     extensionUri: context.extensionUri,
     files: desktopFiles,
     grammar: () => Promise.resolve(nodeGrammarFiles(dist)),
-    moduleName: (uri) => (uri.scheme === 'file' ? pythonModuleName(uri.fsPath) : undefined),
+    moduleName: (uri) =>
+      uri.scheme === 'file' ? Promise.resolve(pythonModuleName(uri.fsPath)) : workspaceModuleName(uri),
   });
 }
 

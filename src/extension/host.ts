@@ -13,5 +13,5 @@ export interface Host {
   /** tree-sitter's runtime and Python grammar (paths on the desktop, bytes read from the extension's URI on the web). */
   grammar(): Promise<GrammarFiles>;
   /** The dotted module name Python gives the file (to resolve its relative imports), when the host can tell. */
-  moduleName(uri: vscode.Uri): string | undefined;
+  moduleName(uri: vscode.Uri): Promise<string | undefined>;
 }

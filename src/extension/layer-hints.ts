@@ -25,7 +25,7 @@ export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHints
     const cached = this.cache.get(key);
     if (cached?.version === document.version) return cached.layers;
     const parser = await pythonParser(await this.host.grammar());
-    const module = this.host.moduleName(document.uri);
+    const module = await this.host.moduleName(document.uri);
     const layers = annotatePython(parser, document.getText(), { module });
     this.cache.set(key, { version: document.version, layers });
     return layers;

@@ -83,19 +83,20 @@ export async function startWebWorkbench(
   await page.goto(server.url);
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   await page.waitForSelector('.statusbar', { timeout: 60000 });
+  // The extension's commands reach the palette once the worker extension host has loaded it; on a busy
+  // machine the palette itself can be slow to take input, so each attempt may fail and is retried.
+  const input = page.locator('.quick-input-widget .quick-input-box input');
   for (let attempt = 0; ; attempt++) {
     await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('>NormScope:');
-    const found = await page
-      .locator('.quick-input-widget .monaco-list-row[aria-label^="NormScope:"]')
-      .first()
-      .waitFor({ timeout: 2000 })
-      .then(
-        () => true,
-        () => false,
-      );
+    const found = await (async () => {
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill('>NormScope:', { timeout: 5000 });
+      await page
+        .locator('.quick-input-widget .monaco-list-row[aria-label^="NormScope:"]')
+        .first()
+        .waitFor({ timeout: 2000 });
+      return true;
+    })().catch(() => false);
     await page.keyboard.press('Escape');
     if (found) break;
     if (attempt === 30) throw new Error('NormScope commands never reached the command palette');

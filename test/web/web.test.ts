@@ -5,19 +5,36 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerFileDialog, waitForQuickInput } from '../vscode/code-server';
 import { CHROMIUM, startWebWorkbench, type WebWorkbench } from './web-workbench';
 
 let workbench: WebWorkbench;
+const TORCH_TRANSFORMER = '/usr/lib/python3/dist-packages/torch/nn/modules/transformer.py';
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
 
 before(async () => {
   if (skip) return;
   execFileSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
-  workbench = await startWebWorkbench();
+  workbench = await startWebWorkbench((folder) => {
+    // python3-torch's own transformer.py, in its package folders: its LayerNorm is a relative import.
+    if (!existsSync(TORCH_TRANSFORMER)) return;
+    const target = join(folder, 'torch', 'nn', 'modules');
+    mkdirSync(target, { recursive: true });
+    copyFileSync(TORCH_TRANSFORMER, join(target, 'transformer.py'));
+    for (const dir of ['torch', 'torch/nn', 'torch/nn/modules'])
+      writeFileSync(join(folder, dir, '__init__.py'), '');
+  });
   console.log(
     `web workbench: NormScope's commands in the palette ${workbench.readyAfter} ms after opening the page`,
   );
@@ -61,6 +78,19 @@ async function openFile(name: string): Promise<void> {
     .locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`)
     .dblclick({ timeout: 15000 });
   await page.locator('.monaco-editor .view-lines, .notebookOverlay').first().waitFor();
+}
+
+/** The NormScope hover at line:column of the active editor (the cursor put there, then the hover asked for). */
+async function hoverAt(line: number, column: number): Promise<string> {
+  const page = workbench.page;
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await workbench.runCommand('Show or Focus Hover');
+  const hover = page.locator('.monaco-hover:visible', { hasText: 'NormScope' });
+  await hover.waitFor({ timeout: 20000 });
+  return (await hover.textContent()) ?? '';
 }
 
 /** What the CLI (Node, on disk) writes for `normscope normalize samples/<file> --method <method>`. */
@@ -228,16 +258,6 @@ web(
       .locator('.monaco-editor .view-line', { hasText: 'BatchNorm2d' })
       .first()
       .waitFor({ timeout: 15000 });
-    const hoverAt = async (line: number, column: number) => {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+G');
-      await page.keyboard.type(`${line}:${column}`);
-      await page.keyboard.press('Enter');
-      await workbench.runCommand('Show or Focus Hover');
-      const hover = page.locator('.monaco-hover:visible', { hasText: 'NormScope' });
-      await hover.waitFor({ timeout: 20000 });
-      return (await hover.textContent()) ?? '';
-    };
     const batchNorm = await hoverAt(10, 25);
     assert.match(batchNorm, /NormScope — BatchNorm/);
     assert.match(batchNorm, /statistics over N, H, W/);
@@ -249,6 +269,26 @@ web(
     await hint(/^over\sN,H,W$/).waitFor({ timeout: 10000 });
     await hint(/^over\sC,H,W$/).waitFor();
     await workbench.screenshot('inlay-hints');
+    await closeEditors();
+  },
+);
+
+web(
+  "hovering LayerNorm in python3-torch's own torch/nn/modules/transformer.py resolves its relative import through workspace.fs",
+  async () => {
+    if (!existsSync(TORCH_TRANSFORMER)) return; // python3-torch is not installed
+    const page = workbench.page;
+    await workbench.runCommand('File: Open File...');
+    await answerFileDialog(page, '/torch/nn/modules/transformer.py');
+    await page
+      .locator('.monaco-editor .view-line', { hasText: 'import copy' })
+      .first()
+      .waitFor({ timeout: 15000 });
+    // line 412: `        self.norm1 = LayerNorm(d_model, eps=layer_norm_eps, **factory_kwargs)` (`from .normalization import LayerNorm`)
+    const hover = await hoverAt(412, 25);
+    assert.match(hover, /NormScope — LayerNorm/);
+    assert.match(hover, /torch\.nn\.LayerNorm/);
+    await workbench.screenshot('hover-torch-transformer');
     await closeEditors();
   },
 );
