@@ -320,22 +320,41 @@ async function notebookOutputFrame() {
   throw new Error('no NormScope output rendered in the notebook');
 }
 
-web('the notebook renderer shows the saved outputs of samples/normalization.ipynb', async () => {
-  await openFile('normalization.ipynb');
-  await workbench.page.locator('.notebookOverlay').waitFor({ timeout: 30000 });
-  const frame = await notebookOutputFrame();
-  await frame.locator('.normscope-output[data-charts="2"]').first().waitFor({ timeout: 30000 });
-  const table = frame.locator('.normscope-output', {
-    has: frame.locator('h1', { hasText: 'income, rooms' }),
-  });
-  assert.deepEqual(
-    (await table.locator('#stats-before tbody tr').first().locator('td').allTextContents()).slice(0, 2),
-    ['300', '0'],
-  );
-  const tensor = frame.locator('.normscope-output', { has: frame.locator('h1', { hasText: 'activations' }) });
-  assert.deepEqual(await tensor.locator('#axes button').allTextContents(), ['N=4', 'C=3', 'H=5', 'W=5']);
-  await table.locator('#method').selectOption('minmax');
-  await table.locator('#stats-after tbody tr td:nth-child(6)', { hasText: /^0$/ }).first().waitFor();
-  await workbench.screenshot('notebook-renderer');
-  await closeEditors();
-});
+web(
+  'the notebook renderer shows the saved outputs of samples/normalization.ipynb and opens one in the panel',
+  async () => {
+    await openFile('normalization.ipynb');
+    await workbench.page.locator('.notebookOverlay').waitFor({ timeout: 30000 });
+    const frame = await notebookOutputFrame();
+    await frame.locator('.normscope-output[data-charts="2"]').first().waitFor({ timeout: 30000 });
+    const table = frame.locator('.normscope-output', {
+      has: frame.locator('h1', { hasText: 'income, rooms' }),
+    });
+    assert.deepEqual(
+      (await table.locator('#stats-before tbody tr').first().locator('td').allTextContents()).slice(0, 2),
+      ['300', '0'],
+    );
+    const tensor = frame.locator('.normscope-output', {
+      has: frame.locator('h1', { hasText: 'activations' }),
+    });
+    assert.deepEqual(await tensor.locator('#axes button').allTextContents(), ['N=4', 'C=3', 'H=5', 'W=5']);
+    await table.locator('#method').selectOption('minmax');
+    await table.locator('#stats-after tbody tr td:nth-child(6)', { hasText: /^0$/ }).first().waitFor();
+    await workbench.screenshot('notebook-renderer');
+    // The renderer's messaging reaches the worker extension host: the output opens in the panel.
+    // (the notebook's overlay takes the pointer: the button's own click event is dispatched)
+    await table.locator('#open-in-panel').dispatchEvent('click');
+    await workbench.page
+      .locator('.tabs-container .tab', { hasText: 'NormScope:' })
+      .waitFor({ timeout: 30000 });
+    const panel = workbench.webview();
+    await panel.locator('h1', { hasText: 'income, rooms' }).waitFor({ timeout: 30000 });
+    await panel.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
+    assert.deepEqual(
+      (await panel.locator('#stats-before tbody tr').first().locator('td').allTextContents()).slice(0, 2),
+      ['300', '0'],
+    );
+    await workbench.screenshot('notebook-open-in-panel');
+    await closeEditors();
+  },
+);
