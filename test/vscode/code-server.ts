@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { packageVsix, prepareProfile, serveArgs } from '../../scripts/install-code-server.mjs';
+import { newestWebview, runPaletteCommand, waitForCommands } from '../helpers/workbench-page';
 
 const root = resolve(import.meta.dirname, '..', '..');
 export const VSIX = join(root, 'dist', 'normscope.vsix');
@@ -21,7 +22,7 @@ export function prepare(): void {
   packageVsix(VSIX);
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((done) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -95,47 +96,15 @@ export async function startWorkbench(options: { trusted?: boolean } = {}): Promi
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   await page.waitForSelector('.statusbar', { timeout: 60000 });
   await page.waitForTimeout(1500);
-  // A freshly installed extension's commands reach the palette only once the extension host has
-  // scanned it; on a cold start that can follow the workbench by several seconds.
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('>NormScope:');
-    const found = await page
-      .locator('.quick-input-widget .monaco-list-row[aria-label^="NormScope:"]')
-      .first()
-      .waitFor({ timeout: 2000 })
-      .then(
-        () => true,
-        () => false,
-      );
-    await page.keyboard.press('Escape');
-    if (found) break;
-    if (attempt === 30) throw new Error('NormScope commands never reached the command palette');
-  }
+  await waitForCommands(page, 'NormScope:');
   const results = join(root, 'test-results', 'vscode');
   mkdirSync(results, { recursive: true });
   return {
     page,
     folder,
     cspErrors,
-    async runCommand(title: string) {
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.waitFor({ state: 'visible' });
-      // The palette's filter does not match a typed '…'; the title up to it is unambiguous.
-      const typed = title.replace(/…$/, '');
-      await input.fill(`>${typed}`);
-      await page
-        .locator('.quick-input-widget .monaco-list-row[aria-label^="' + typed + '"]')
-        .first()
-        .waitFor();
-      await page.keyboard.press('Enter');
-    },
-    webview() {
-      return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
-    },
+    runCommand: (title: string) => runPaletteCommand(page, title),
+    webview: () => newestWebview(page),
     async screenshot(name: string) {
       await page.screenshot({ path: join(results, `${name}.png`) });
     },

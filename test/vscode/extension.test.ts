@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateNumericCsv } from '../../bench/generate-csv.mjs';
 import { answerFileDialog, prepare, startWorkbench, waitForQuickInput, type Workbench } from './code-server';
+import { hoverText, notebookOutputFrame, statsRowOf } from '../helpers/workbench-page';
 
 let workbench: Workbench;
 
@@ -18,12 +19,8 @@ after(async () => {
   await workbench?.close();
 });
 
-async function statsRow(which: 'before' | 'after', label: string): Promise<string[]> {
-  const row = workbench
-    .webview()
-    .locator(`#stats-${which} tbody tr`, { has: workbench.page.locator(`th:text-is("${label}")`) });
-  return row.locator('td').allTextContents();
-}
+const statsRow = (which: 'before' | 'after', label: string) =>
+  statsRowOf(workbench.webview(), workbench.page, which, label);
 
 /** A test whose failure leaves a screenshot of the workbench behind. */
 function e2e(name: string, body: () => Promise<void>): void {
@@ -197,23 +194,6 @@ e2e('NormScope: Fit on File, Apply to Another… fits on the training file and s
   assert.deepEqual(workbench.cspErrors, []);
 });
 
-/** The frame of the notebook's output webview that holds our outputs. */
-async function notebookOutputFrame() {
-  for (let i = 0; i < 100; i++) {
-    for (const frame of workbench.page.frames()) {
-      if (
-        (await frame
-          .locator('.normscope-output #stats-after tbody tr')
-          .count()
-          .catch(() => 0)) > 0
-      )
-        return frame;
-    }
-    await workbench.page.waitForTimeout(300);
-  }
-  throw new Error('no NormScope output rendered in the notebook');
-}
-
 e2e('the notebook renderer shows saved outputs of samples/normalization.ipynb without a kernel', async () => {
   const page = workbench.page;
   await page.keyboard.press('Control+P');
@@ -224,7 +204,7 @@ e2e('the notebook renderer shows saved outputs of samples/normalization.ipynb wi
     .waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.notebookOverlay').waitFor({ timeout: 30000 });
-  const frame = await notebookOutputFrame();
+  const frame = await notebookOutputFrame(workbench.page);
   await frame.locator('.normscope-output[data-charts="2"]').first().waitFor({ timeout: 30000 });
   assert.equal(await frame.locator('.normscope-output').count(), 2);
   // outputs render in their own order; find each by its title
@@ -277,16 +257,7 @@ e2e(
       .first()
       .waitFor({ timeout: 15000 });
     // Put the cursor on the layer's name (Go to Line accepts line:column), then ask for the hover.
-    const hoverAt = async (line: number, column: number) => {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+G');
-      await page.keyboard.type(`${line}:${column}`);
-      await page.keyboard.press('Enter');
-      await workbench.runCommand('Show or Focus Hover');
-      const hover = page.locator('.monaco-hover:visible', { hasText: 'NormScope' });
-      await hover.waitFor({ timeout: 15000 });
-      return (await hover.textContent()) ?? '';
-    };
+    const hoverAt = (line: number, column: number) => hoverText(page, line, column);
     const batchNorm = await hoverAt(10, 25);
     assert.match(batchNorm, /NormScope — BatchNorm/);
     assert.match(batchNorm, /statistics over N, H, W/);

@@ -5,41 +5,24 @@
  * extension; one workbench per test file, closed afterwards.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { freePort, type Workbench } from '../vscode/code-server';
 import { serveWebWorkbench } from '../../scripts/web-workbench.mjs';
+import { newestWebview, runPaletteCommand, waitForCommands } from '../helpers/workbench-page';
 
 const root = resolve(import.meta.dirname, '..', '..');
 export const RESULTS = join(root, 'test-results', 'web');
 /** Debian's Chromium, as the browser tests use it. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-export interface WebWorkbench {
-  page: Page;
-  /** The folder on disk the workbench shows (its root is `/` in the workbench's file dialogs). */
-  folder: string;
+/** A workbench like code-server's (test/vscode/code-server.ts), with the web host's own measures. */
+export interface WebWorkbench extends Workbench {
   /** Milliseconds from opening the page to NormScope's commands in the palette (activation-ready). */
   readyAfter: number;
-  cspErrors: string[];
   /** Console errors that mention the extension (its bundle, its webviews, its name). */
   extensionErrors: string[];
-  runCommand(title: string): Promise<void>;
-  /** The newest ready webview's content frame. */
-  webview(): FrameLocator;
-  screenshot(name: string): Promise<void>;
-  close(): Promise<void>;
 }
 
 export async function startWebWorkbench(
@@ -83,24 +66,7 @@ export async function startWebWorkbench(
   await page.goto(server.url);
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   await page.waitForSelector('.statusbar', { timeout: 60000 });
-  // The extension's commands reach the palette once the worker extension host has loaded it; on a busy
-  // machine the palette itself can be slow to take input, so each attempt may fail and is retried.
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('F1');
-    const found = await (async () => {
-      await input.waitFor({ state: 'visible', timeout: 5000 });
-      await input.fill('>NormScope:', { timeout: 5000 });
-      await page
-        .locator('.quick-input-widget .monaco-list-row[aria-label^="NormScope:"]')
-        .first()
-        .waitFor({ timeout: 2000 });
-      return true;
-    })().catch(() => false);
-    await page.keyboard.press('Escape');
-    if (found) break;
-    if (attempt === 30) throw new Error('NormScope commands never reached the command palette');
-  }
+  await waitForCommands(page, 'NormScope:');
   const readyAfter = Date.now() - opened;
   mkdirSync(RESULTS, { recursive: true });
   return {
@@ -109,21 +75,8 @@ export async function startWebWorkbench(
     readyAfter,
     cspErrors,
     extensionErrors,
-    async runCommand(title: string) {
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.waitFor({ state: 'visible' });
-      const typed = title.replace(/…$/, '');
-      await input.fill(`>${typed}`);
-      await page
-        .locator('.quick-input-widget .monaco-list-row[aria-label^="' + typed + '"]')
-        .first()
-        .waitFor();
-      await page.keyboard.press('Enter');
-    },
-    webview() {
-      return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
-    },
+    runCommand: (title: string) => runPaletteCommand(page, title),
+    webview: () => newestWebview(page),
     async screenshot(name: string) {
       await page.screenshot({ path: join(RESULTS, `${name}.png`) });
     },

@@ -17,6 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { answerFileDialog, waitForQuickInput } from '../vscode/code-server';
+import { hoverText, notebookOutputFrame, statsRowOf } from '../helpers/workbench-page';
 import { CHROMIUM, startWebWorkbench, type WebWorkbench } from './web-workbench';
 
 let workbench: WebWorkbench;
@@ -58,12 +59,8 @@ function web(name: string, body: () => Promise<void>): void {
   });
 }
 
-async function statsRow(which: 'before' | 'after', label: string): Promise<string[]> {
-  const row = workbench
-    .webview()
-    .locator(`#stats-${which} tbody tr`, { has: workbench.page.locator(`th:text-is("${label}")`) });
-  return row.locator('td').allTextContents();
-}
+const statsRow = (which: 'before' | 'after', label: string) =>
+  statsRowOf(workbench.webview(), workbench.page, which, label);
 
 async function closeEditors(): Promise<void> {
   await workbench.runCommand('View: Close All Editors');
@@ -80,18 +77,7 @@ async function openFile(name: string): Promise<void> {
   await page.locator('.monaco-editor .view-lines, .notebookOverlay').first().waitFor();
 }
 
-/** The NormScope hover at line:column of the active editor (the cursor put there, then the hover asked for). */
-async function hoverAt(line: number, column: number): Promise<string> {
-  const page = workbench.page;
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(`${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await workbench.runCommand('Show or Focus Hover');
-  const hover = page.locator('.monaco-hover:visible', { hasText: 'NormScope' });
-  await hover.waitFor({ timeout: 20000 });
-  return (await hover.textContent()) ?? '';
-}
+const hoverAt = (line: number, column: number) => hoverText(workbench.page, line, column);
 
 /** What the CLI (Node, on disk) writes for `normscope normalize samples/<file> --method <method>`. */
 function cliNormalized(file: string, method: string): string[] {
@@ -305,27 +291,12 @@ web('NormScope: Explain BatchNorm vs LayerNorm draws the four reductions of the 
   await closeEditors();
 });
 
-/** The frame of the notebook's output webview that holds our outputs. */
-async function notebookOutputFrame() {
-  for (let i = 0; i < 100; i++) {
-    for (const frame of workbench.page.frames()) {
-      const count = await frame
-        .locator('.normscope-output #stats-after tbody tr')
-        .count()
-        .catch(() => 0);
-      if (count > 0) return frame;
-    }
-    await workbench.page.waitForTimeout(300);
-  }
-  throw new Error('no NormScope output rendered in the notebook');
-}
-
 web(
   'the notebook renderer shows the saved outputs of samples/normalization.ipynb and opens one in the panel',
   async () => {
     await openFile('normalization.ipynb');
     await workbench.page.locator('.notebookOverlay').waitFor({ timeout: 30000 });
-    const frame = await notebookOutputFrame();
+    const frame = await notebookOutputFrame(workbench.page);
     await frame.locator('.normscope-output[data-charts="2"]').first().waitFor({ timeout: 30000 });
     const table = frame.locator('.normscope-output', {
       has: frame.locator('h1', { hasText: 'income, rooms' }),
