@@ -79,14 +79,14 @@ async function openFile(name: string): Promise<void> {
 
 const hoverAt = (line: number, column: number) => hoverText(workbench.page, line, column);
 
-/** What the CLI (Node, on disk) writes for `normscope normalize samples/<file> --method <method>`. */
-function cliNormalized(file: string, method: string): string[] {
+/** The lines the CLI (Node, on disk) writes for `normscope <command> samples/<file> --method <method> --out …`. */
+function cliOutput(command: 'normalize' | 'fit', file: string, method: string): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'normscope-web-cli-'));
   try {
-    const out = join(dir, 'out.csv');
+    const out = join(dir, 'out');
     execFileSync(process.execPath, [
       'dist/cli.cjs',
-      'normalize',
+      command,
       join('samples', file),
       '--method',
       method,
@@ -97,6 +97,12 @@ function cliNormalized(file: string, method: string): string[] {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The text of the active editor's rendered lines (Monaco draws spaces as no-break spaces). */
+async function editorLines(): Promise<string[]> {
+  const lines = await workbench.page.locator('.monaco-editor .view-line').allTextContents();
+  return lines.map((line) => line.replace(/\u00a0/g, ' '));
 }
 
 web(
@@ -153,10 +159,10 @@ web(
     // Read back 1: the editor shows what the desktop CLI writes for the same file, line for line.
     await closeEditors();
     await openFile('housing.normalized.csv');
-    const expected = cliNormalized('housing.csv', 'zscore');
+    const expected = cliOutput('normalize', 'housing.csv', 'zscore');
     const lines = page.locator('.monaco-editor .view-line');
     await lines.filter({ hasText: expected[1] }).first().waitFor({ timeout: 10000 });
-    const shown = (await lines.allTextContents()).map((line) => line.replace(/\u00a0/g, ' '));
+    const shown = await editorLines();
     for (const line of expected.slice(0, 4)) assert.ok(shown.includes(line), `export holds ${line}`);
     // No temporary file is left beside it.
     assert.equal(
@@ -174,6 +180,30 @@ web(
     assert.equal(rooms[0], '240');
     assert.equal(rooms[3], '1.00209');
     assert.ok(Math.abs(Number(rooms[2])) < 1e-12, `mean ${rooms[2]}`);
+    await closeEditors();
+  },
+);
+
+web(
+  'Save parameters… writes the z-score fitted on housing_train.csv through workspace.fs: the JSON the CLI fit writes',
+  async () => {
+    const page = workbench.page;
+    await workbench.runCommand('NormScope: Normalize CSV File…');
+    await answerFileDialog(page, '/housing_train.csv', 'Normalize');
+    const view = workbench.webview();
+    await view.locator('#stats-after tbody tr').first().waitFor({ timeout: 30000 });
+    await view.locator('#save-params').click();
+    await answerFileDialog(page, '/housing_train.params.json');
+    await view.locator('#status', { hasText: 'Saved the fitted parameters to' }).waitFor({ timeout: 15000 });
+    await closeEditors();
+    await openFile('housing_train.params.json');
+    const expected = cliOutput('fit', 'housing_train.csv', 'zscore').filter((line) => line.trim() !== '');
+    await page.locator('.monaco-editor .view-line', { hasText: 'normscope/params' }).first().waitFor();
+    const shown = await editorLines();
+    // the header, the sample counts and the fitted means (what the editor has drawn of the 59 lines)
+    assert.ok(expected.length > 40);
+    for (const line of expected.slice(0, 38)) assert.ok(shown.includes(line), `params hold ${line}`);
+    await workbench.screenshot('save-parameters');
     await closeEditors();
   },
 );
