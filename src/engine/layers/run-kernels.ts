@@ -1,14 +1,18 @@
 /**
  * The operations every contiguous normalization is made of, on one run x[start, end) of the input:
- * a sum, centred squares (with the residual Σ(x − m) for the two-pass rounding correction) and the
- * affine write-back. Two implementations share this interface: plain TypeScript here and WebAssembly
- * SIMD (./wasm-kernels.ts, from kernels/norm.ts). Both accumulate in float64 over eight lanes combined
- * in the same order, so they agree bit for bit; the lanes also give the scalar loop independent
- * dependency chains.
+ * a sum, centred squares (with the residual Σ(x − m) for the rounding correction) and the affine
+ * write-back. Two implementations share this interface: plain TypeScript here and WebAssembly SIMD
+ * (./wasm-kernels.ts, from kernels/norm.ts). Sums accumulate in float64 over eight lanes combined in
+ * the same order, so both agree bit for bit; the lanes also give the scalar loop independent dependency
+ * chains. The float32 write-back computes in float32 (Math.fround after every operation: a float64
+ * result of two float32 operands rounds to the float32 one), the float64 one in float64.
  */
 import type { FloatArray } from '../tensor/tensor';
 
-/** `Data` addresses the input and output (typed arrays, or byte addresses in wasm memory); `Params` γ, β. */
+/**
+ * `Data` addresses the input and output (typed arrays, or byte addresses in wasm memory); `Params` γ, β
+ * in the element type of the data.
+ */
 export interface RunKernels<Data, Params> {
   sum(x: Data, start: number, end: number): number;
   /** Σ(x − m)²; Σ(x − m) is then available from residual(). */
@@ -32,7 +36,9 @@ export interface RunKernels<Data, Params> {
 
 let lastResidual = 0;
 
-export const typeScriptKernels: RunKernels<FloatArray, ArrayLike<number>> = {
+type TypeScriptKernels = RunKernels<FloatArray, ArrayLike<number>>;
+
+const statistics: Pick<TypeScriptKernels, 'sum' | 'centred' | 'residual'> = {
   sum(x, start, end) {
     let l0 = 0,
       l1 = 0,
@@ -114,7 +120,11 @@ export const typeScriptKernels: RunKernels<FloatArray, ArrayLike<number>> = {
   },
 
   residual: () => lastResidual,
+};
 
+/** The float64 write-back (also any non-float32 data). */
+export const float64Kernels: TypeScriptKernels = {
+  ...statistics,
   affine(x, out, start, end, m, s, b) {
     for (let i = start; i < end; i++) out[i] = (x[i] - m) * s + b;
   },
@@ -127,3 +137,39 @@ export const typeScriptKernels: RunKernels<FloatArray, ArrayLike<number>> = {
     else for (let i = start; i < end; i++) out[i] = (x[i] - m) * s;
   },
 };
+
+const f = Math.fround;
+
+/**
+ * The float32 write-back: m splits into float32 mh + ml (ml = m − mh rounded), so y = ((x − mh) − ml)·s + b
+ * centres on the float64 mean; γ, β are float32 arrays. Same operations as kernels/norm.ts affineF32.
+ */
+export const float32Kernels: TypeScriptKernels = {
+  ...statistics,
+  affine(x, out, start, end, m, s, b) {
+    const mh = f(m);
+    const ml = f(m - mh);
+    const s32 = f(s);
+    const b32 = f(b);
+    for (let i = start; i < end; i++) out[i] = f(f(f(x[i] - mh) - ml) * s32) + b32;
+  },
+
+  affineRow(x, out, start, end, m, s, weight, bias, at) {
+    const mh = f(m);
+    const ml = f(m - mh);
+    const s32 = f(s);
+    if (weight && bias)
+      for (let i = start, k = at; i < end; i++, k++)
+        out[i] = f(f(f(f(x[i] - mh) - ml) * s32) * weight[k]) + bias[k];
+    else if (weight)
+      for (let i = start, k = at; i < end; i++, k++) out[i] = f(f(f(x[i] - mh) - ml) * s32) * weight[k];
+    else if (bias)
+      for (let i = start, k = at; i < end; i++, k++) out[i] = f(f(f(x[i] - mh) - ml) * s32) + bias[k];
+    else for (let i = start; i < end; i++) out[i] = f(f(x[i] - mh) - ml) * s32;
+  },
+};
+
+/** The TypeScript kernels for x's element type. */
+export function typeScriptKernelsFor(x: FloatArray): TypeScriptKernels {
+  return x instanceof Float32Array ? float32Kernels : float64Kernels;
+}
