@@ -91,6 +91,45 @@ export function centredF32(p: usize, n: i32, m: f64): f64 {
   return s;
 }
 
+/**
+ * Σ(x − K)² of the run with float32 differences and squares, K a float32: each block of 16 values
+ * sums its squares in float32 as ((d0² + d1²) + (d2² + d3²)) per lane (three roundings, relative to a
+ * sum of positive terms) before float64 takes over; Σ(x − K) likewise. The tail runs in float64 on
+ * float32 differences. Σ(x − K) is left for residual().
+ */
+export function centredFastF32(p: usize, n: i32, k: f32): f64 {
+  const kv = f32x4.splat(k);
+  let a0 = f64x2.splat(0), a1 = f64x2.splat(0), r0 = f64x2.splat(0), r1 = f64x2.splat(0);
+  let i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const q = p + (<usize>i << 2);
+    const d0 = f32x4.sub(v128.load(q), kv);
+    const d1 = f32x4.sub(v128.load(q, 16), kv);
+    const d2 = f32x4.sub(v128.load(q, 32), kv);
+    const d3 = f32x4.sub(v128.load(q, 48), kv);
+    const sq = f32x4.add(
+      f32x4.add(f32x4.mul(d0, d0), f32x4.mul(d1, d1)),
+      f32x4.add(f32x4.mul(d2, d2), f32x4.mul(d3, d3)),
+    );
+    const rs = f32x4.add(f32x4.add(d0, d1), f32x4.add(d2, d3));
+    a0 = f64x2.add(a0, low(sq));
+    a1 = f64x2.add(a1, high(sq));
+    r0 = f64x2.add(r0, low(rs));
+    r1 = f64x2.add(r1, high(rs));
+  }
+  const a = f64x2.add(a0, a1);
+  const r = f64x2.add(r0, r1);
+  let s = f64x2.extract_lane(a, 0) + f64x2.extract_lane(a, 1);
+  let t = f64x2.extract_lane(r, 0) + f64x2.extract_lane(r, 1);
+  for (; i < n; i++) {
+    const d = <f64>(load<f32>(p + (<usize>i << 2)) - k);
+    s += d * d;
+    t += d;
+  }
+  lastResidual = t;
+  return s;
+}
+
 export function centredF64(p: usize, n: i32, m: f64): f64 {
   const mv = f64x2.splat(m);
   let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);

@@ -20,16 +20,40 @@ interface Moments {
 /** Values the shift is taken from: enough to land within a few σ of the mean on any ordinary data. */
 const SHIFT_SAMPLE = 64;
 /**
- * One pass is kept when (μ − shift)² ≤ this · σ²: the cancellation then costs at most log2(17) ≈ 4 of
- * float64's 53 bits. Otherwise a second pass centres on the first's mean.
+ * The fast pass is kept when (μ − shift)² ≤ σ²/4 (the cancellation then costs at most a factor 1.25 on
+ * the variance's rounding error) and the mean square is at least this — far above where float32
+ * squares go subnormal. Otherwise a second pass centres on the first's mean in float64.
  */
-const ONE_PASS_CANCELLATION = 16;
+const FAST_MEAN_SQUARE_MIN = 2 ** -100;
+
+/** Σ(x − shift)² and Σ(x − shift) over `runs` runs of `length` values. */
+function centredRuns<D, P>(
+  k: RunKernels<D, P>,
+  fast: boolean,
+  input: D,
+  runs: number,
+  length: number,
+  startOf: (run: number) => number,
+  shift: number,
+): [squares: number, residual: number] {
+  let squares = 0;
+  let residual = 0;
+  for (let r = 0; r < runs; r++) {
+    const start = startOf(r);
+    squares += fast
+      ? k.centredFast(input, start, start + length, shift)
+      : k.centred(input, start, start + length, shift);
+    residual += k.residual();
+  }
+  return [squares, residual];
+}
 
 /**
  * Mean and biased variance of `runs` runs of `length` values, run r starting at startOf(r), in one read
- * of the data: Σ(x − K)² and Σ(x − K) around K, the mean of the first few values, give
- * μ = K + Σ(x − K)/n and σ² = (Σ(x − K)² − (Σ(x − K))²/n)/n. When K lands far from μ (sorted or skewed
- * data) the pass is repeated around μ (the corrected two-pass algorithm).
+ * of the data: Σ(x − K)² and Σ(x − K) around K, the mean of the first few values rounded to the element
+ * type, give μ = K + Σ(x − K)/n and σ² = (Σ(x − K)² − (Σ(x − K))²/n)/n (the float32 kernels' centredFast:
+ * a few float32 roundings, relative). When K lands far from μ (sorted or skewed data), or the squares
+ * leave float32's range, a second pass centres on μ in float64 (the corrected two-pass algorithm).
  */
 function runMoments<D, P>(
   k: RunKernels<D, P>,
@@ -40,21 +64,29 @@ function runMoments<D, P>(
 ): [mean: number, variance: number] {
   const count = runs * length;
   const sample = Math.min(length, SHIFT_SAMPLE);
-  let shift = runs > 0 && sample > 0 ? k.sum(input, startOf(0), startOf(0) + sample) / sample : 0;
-  for (let pass = 0; ; pass++) {
-    let squares = 0;
-    let residual = 0;
-    for (let r = 0; r < runs; r++) {
-      squares += k.centred(input, startOf(r), startOf(r) + length, shift);
-      residual += k.residual();
-    }
+  const estimate = runs > 0 && sample > 0 ? k.sum(input, startOf(0), startOf(0) + sample) / sample : 0;
+  const moments = (fast: boolean, shift: number): [number, number] => {
+    const [squares, residual] = centredRuns(k, fast, input, runs, length, startOf, shift);
     const offset = residual / count;
-    const mean = shift + offset;
-    const variance = (squares - residual * offset) / count;
-    if (pass > 0 || offset * offset <= ONE_PASS_CANCELLATION * variance || !Number.isFinite(mean))
-      return [mean, variance];
-    shift = mean;
-  }
+    return [shift + offset, (squares - residual * offset) / count];
+  };
+  const shift = k.toElement(estimate);
+  const [mean, variance] = moments(true, shift);
+  const offset = mean - shift;
+  const settled =
+    (variance >= FAST_MEAN_SQUARE_MIN && variance < Infinity && offset * offset <= variance / 4) ||
+    (variance === 0 && offset === 0 && Math.abs(shift) >= 2 ** -40);
+  if (settled || !Number.isFinite(mean)) return [mean, variance];
+  return moments(false, mean);
+}
+
+/** Σx²/n of one run (RMSNorm's statistic): float32 squares where they keep float32's precision. */
+function runMeanSquare<D, P>(k: RunKernels<D, P>, input: D, start: number, end: number): number {
+  const count = end - start;
+  const fast = k.centredFast(input, start, end, 0) / count;
+  return fast >= FAST_MEAN_SQUARE_MIN && Number.isFinite(fast)
+    ? fast
+    : k.centred(input, start, end, 0) / count;
 }
 
 /** x laid out [outer, channels, inner] as pieces: channel c is its `outer` runs of `inner` values. */
@@ -214,7 +246,7 @@ export function normalizeRows<T extends FloatArray>(
       let m = 0;
       let second: number;
       if (center) [m, second] = runMoments(k, input, 1, size, () => start);
-      else second = k.centred(input, start, end, 0) / size; // RMSNorm: Σx² / n
+      else second = runMeanSquare(k, input, start, end);
       const s = 1 / Math.sqrt(second + eps);
       if (affine.per === 'element') {
         k.affineRow(input, output, start, end, m, s, w, b, 0);

@@ -82,18 +82,18 @@ function plainHeap(): KernelHeap {
   };
 }
 
-/** First-fit blocks over [start, capacity), free neighbours merged. */
+/** First-fit blocks over [start, end), free neighbours merged. */
 class BlockList {
   used = 0;
   /** Free blocks, sorted by address. */
   private readonly free_: { at: number; size: number }[];
   private readonly taken = new Map<number, number>();
 
-  constructor(
-    start: number,
-    readonly capacity: number,
-  ) {
-    this.free_ = [{ at: start, size: capacity - start }];
+  readonly capacity: number;
+
+  constructor(start: number, end: number) {
+    this.capacity = end - start;
+    this.free_ = [{ at: start, size: this.capacity }];
   }
 
   allocate(bytes: number): number | undefined {

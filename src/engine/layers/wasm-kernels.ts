@@ -29,6 +29,7 @@ interface KernelExports {
   sumF64: (p: number, n: number) => number;
   centredF32: (p: number, n: number, m: number) => number;
   centredF64: (p: number, n: number, m: number) => number;
+  centredFastF32: (p: number, n: number, k: number) => number;
   affineF32: (src: number, dst: number, n: number, mh: number, ml: number, s: number, b: number) => void;
   affineF64: (src: number, dst: number, n: number, m: number, s: number, b: number) => void;
   affineRowF32: (
@@ -313,6 +314,8 @@ function float32Kernels(e: KernelExports): Kernels {
   return {
     sum: (x, start, end) => e.sumF32(x + start * 4, end - start),
     centred: (x, start, end, m) => e.centredF32(x + start * 4, end - start, m),
+    centredFast: (x, start, end, k) => e.centredFastF32(x + start * 4, end - start, k),
+    toElement: Math.fround,
     residual: () => e.residual(),
     affine: (x, out, start, end, m, s, b) =>
       e.affineF32(x + start * 4, out + start * 4, end - start, m, m - Math.fround(m), s, b),
@@ -334,6 +337,8 @@ function float64Kernels(e: KernelExports): Kernels {
   return {
     sum: (x, start, end) => e.sumF64(x + start * 8, end - start),
     centred: (x, start, end, m) => e.centredF64(x + start * 8, end - start, m),
+    centredFast: (x, start, end, k) => e.centredF64(x + start * 8, end - start, k),
+    toElement: (m) => m,
     residual: () => e.residual(),
     affine: (x, out, start, end, m, s, b) =>
       e.affineF64(x + start * 8, out + start * 8, end - start, m, s, b),
