@@ -294,7 +294,7 @@ test('renderOutputItem normalizes 1- and 5-million-value float32 tensors on the 
           (times[`${kernels} ${count}`] ??= []).push(await timeRender(page, id, json));
           if (run === 0)
             (tables[kernels] ??= []).push(
-              await page.evaluate((i) => document.querySelector(`#output-${i}`)!.textContent!, id),
+              await page.evaluate((i) => document.querySelector(`#output-${i}`)!.textContent, id),
             );
         }
       }
