@@ -249,7 +249,8 @@ export function normalizeRows<T extends FloatArray>(
       else second = runMeanSquare(k, input, start, end);
       const s = 1 / Math.sqrt(second + eps);
       if (affine.per === 'element') {
-        k.affineRow(input, output, start, end, m, s, w, b, 0);
+        if (w || b) k.affineRow(input, output, start, end, m, s, w, b, 0);
+        else k.affine(input, output, start, end, m, s, 0);
         continue;
       }
       const { channels, spatial } = affine;

@@ -150,6 +150,7 @@ export const float64Kernels: TypeScriptKernels = {
 };
 
 const f = Math.fround;
+const lanes = new Float64Array(8);
 
 /**
  * The float32 write-back: m splits into float32 mh + ml (ml = m − mh rounded), so y = ((x − mh) − ml)·s + b
@@ -159,38 +160,19 @@ export const float32Kernels: TypeScriptKernels = {
   ...statistics,
   centredFast(x, start, end, k) {
     const k32 = f(k);
-    let q0 = 0,
-      q1 = 0,
-      q2 = 0,
-      q3 = 0;
-    let r0 = 0,
-      r1 = 0,
-      r2 = 0,
-      r3 = 0;
+    const q = lanes.fill(0, 0, 8); // q[0..3] squares, q[4..7] residuals, lane by lane as the SIMD kernel
     let i = start;
-    const lane = (l: number): [number, number] => {
-      const d0 = f(x[i + l] - k32);
-      const d1 = f(x[i + 4 + l] - k32);
-      const d2 = f(x[i + 8 + l] - k32);
-      const d3 = f(x[i + 12 + l] - k32);
-      return [f(f(f(d0 * d0) + f(d1 * d1)) + f(f(d2 * d2) + f(d3 * d3))), f(f(d0 + d1) + f(d2 + d3))];
-    };
-    for (; i + 16 <= end; i += 16) {
-      const [s0, t0] = lane(0);
-      const [s1, t1] = lane(1);
-      const [s2, t2] = lane(2);
-      const [s3, t3] = lane(3);
-      q0 += s0;
-      q1 += s1;
-      q2 += s2;
-      q3 += s3;
-      r0 += t0;
-      r1 += t1;
-      r2 += t2;
-      r3 += t3;
-    }
-    let squares = q0 + q2 + (q1 + q3);
-    let residual = r0 + r2 + (r1 + r3);
+    for (; i + 16 <= end; i += 16)
+      for (let l = 0; l < 4; l++) {
+        const d0 = f(x[i + l] - k32);
+        const d1 = f(x[i + 4 + l] - k32);
+        const d2 = f(x[i + 8 + l] - k32);
+        const d3 = f(x[i + 12 + l] - k32);
+        q[l] += f(f(f(d0 * d0) + f(d1 * d1)) + f(f(d2 * d2) + f(d3 * d3)));
+        q[4 + l] += f(f(d0 + d1) + f(d2 + d3));
+      }
+    let squares = q[0] + q[2] + (q[1] + q[3]);
+    let residual = q[4] + q[6] + (q[5] + q[7]);
     for (; i < end; i++) {
       const d = f(x[i] - k32);
       squares += d * d;
