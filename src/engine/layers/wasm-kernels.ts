@@ -193,23 +193,29 @@ export function runPiecesInWasm<T extends FloatArray>(
   body: PieceBody,
 ): T | undefined {
   if (!enabled) return undefined;
+  const call = { x, out, weight, bias, pieces, body };
   const heap = heaps.get(x.buffer as ArrayBuffer);
   if (heap) {
-    const result = runInHeap(heap, x, out, weight, bias, pieces, body);
+    const result = runInHeap(heap, call);
     if (result) return result;
   }
   if (x.length < minElements) return undefined;
-  return runThroughScratch(x, out, weight, bias, pieces, body);
+  return runThroughScratch(call);
+}
+
+/** One runPiecesInWasm call's arguments. */
+interface PiecesCall<T extends FloatArray> {
+  x: T;
+  out: T | undefined;
+  weight: Params | undefined;
+  bias: Params | undefined;
+  pieces: Pieces;
+  body: PieceBody;
 }
 
 function runInHeap<T extends FloatArray>(
   heap: HeapMemory,
-  x: T,
-  out: T | undefined,
-  weight: Params | undefined,
-  bias: Params | undefined,
-  pieces: Pieces,
-  body: PieceBody,
+  { x, out, weight, bias, pieces, body }: PiecesCall<T>,
 ): T | undefined {
   const buffer = heap.instance.memory.buffer;
   const borrowed: number[] = [];
@@ -256,14 +262,14 @@ function runInHeap<T extends FloatArray>(
  * channel, or rows up to ~256 KB), so the statistics' second read and the normalizing pass find it in
  * cache: x is read from memory once and the output written once.
  */
-function runThroughScratch<T extends FloatArray>(
-  x: T,
-  out: T | undefined,
-  weight: Params | undefined,
-  bias: Params | undefined,
-  pieces: Pieces,
-  body: PieceBody,
-): T | undefined {
+function runThroughScratch<T extends FloatArray>({
+  x,
+  out,
+  weight,
+  bias,
+  pieces,
+  body,
+}: PiecesCall<T>): T | undefined {
   scratch ??= instantiateKernels(1, false);
   if (!scratch) return undefined;
   let runs = 0;
