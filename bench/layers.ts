@@ -4,8 +4,8 @@
 // WebAssembly SIMD kernels — on plain typed arrays (copied through wasm memory, a new output) and on a
 // tensor in a kernel heap (read in place, output into a pooled block) — and on its TypeScript kernels,
 // next to TensorFlow.js (cpu and wasm backends, loaded from node_modules) and the plain two-pass JS
-// loop, all in this process, and PyTorch on one thread (bench/torch-peer.py, in its own process) when
-// Debian's python3-torch is installed. A breakdown shows where a call's time goes: copy in, the
+// loop, all in this process, and PyTorch on one thread (bench/torch-peer.py, in its own process, right
+// after our rows of the same norm) when Debian's python3-torch is installed. A breakdown shows where a call's time goes: copy in, the
 // statistics pass, the normalizing pass, copy out, first touch of a fresh output. Median of 7 after 3
 // warm-ups (5 after 1 for TensorFlow.js cpu, which takes seconds per call), with the fastest run and
 // the spread. Appends its rows to bench/results.json. Run: node --expose-gc --import tsx bench/layers.ts
@@ -154,10 +154,44 @@ const h32 = heapTensor(x32.data, (n) => heap.float32(n));
 const h64 = heapTensor(x64.data, (n) => heap.float64(n));
 const OURS = 'normscope (tensor in wasm heap)';
 
+/**
+ * PyTorch on one thread for one norm, when Debian's python3-torch is installed (the tests do not need
+ * it). Run right after our rows for the same norm, so both see the same load on a shared machine.
+ */
+let torchMissing = false;
+function timeTorch(name: string): void {
+  if (torchMissing) return;
+  const peer = spawnSync('/usr/bin/python3', ['bench/torch-peer.py', name], { encoding: 'utf8' });
+  if (peer.status !== 0) {
+    torchMissing = true;
+    console.log('PyTorch not installed (apt-get install python3-torch): its rows are skipped');
+    return;
+  }
+  const {
+    version,
+    norms: torchMs,
+    spread,
+  } = JSON.parse(peer.stdout) as {
+    version: string;
+    norms: Record<string, number>;
+    spread: Record<string, [number, number]>;
+  };
+  const [min, max] = spread[name];
+  rows.push({
+    operation: operation(name, 'f32'),
+    tool: `pytorch ${version} (1 thread)`,
+    ms: torchMs[name],
+    elementBytes: 4,
+    min,
+    max,
+  });
+}
+
 for (const [name, run] of Object.entries(norms)) {
   useWasmKernels(true);
   timed(operation(name, 'f32'), OURS, 4, () => heap.release(run(h32)));
   timed(operation(name, 'f32'), 'normscope (plain arrays, wasm)', 4, () => run(x32));
+  timeTorch(name);
   useWasmKernels(false);
   timed(operation(name, 'f32'), 'normscope (TypeScript kernels)', 4, () => run(x32));
 }
@@ -218,31 +252,6 @@ for (const backend of process.env.BENCH_TFJS === '0' ? [] : ['wasm', 'cpu']) {
     rows.push({ operation: operation(name, 'f32'), tool: `tfjs-${backend}`, ms, elementBytes: 4 });
   }
   x.dispose();
-}
-
-// PyTorch on one thread, when Debian's python3-torch is installed (the tests do not need it).
-const torchPeer = spawnSync('/usr/bin/python3', ['bench/torch-peer.py'], { encoding: 'utf8' });
-if (torchPeer.status === 0) {
-  const {
-    version,
-    norms: torchMs,
-    spread,
-  } = JSON.parse(torchPeer.stdout) as {
-    version: string;
-    norms: Record<string, number>;
-    spread: Record<string, [number, number]>;
-  };
-  for (const [name, ms] of Object.entries(torchMs))
-    rows.push({
-      operation: operation(name, 'f32'),
-      tool: `pytorch ${version} (1 thread)`,
-      ms,
-      elementBytes: 4,
-      min: spread[name][0],
-      max: spread[name][1],
-    });
-} else {
-  console.log('PyTorch not installed (apt-get install python3-torch): its rows are skipped');
 }
 
 const ours = (op: string) => rows.find((r) => r.operation === op && r.tool === OURS)!.ms;

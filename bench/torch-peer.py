@@ -1,10 +1,11 @@
 """PyTorch on one thread, the same five norms as bench/layers.ts on x = [32, 64, 56, 56] float32.
 
-Run by bench/layers.ts when Debian's python3-torch is installed (apt-get install python3-torch; not
+Run by bench/layers.ts (with the names of the norms to time, default all) when Debian's python3-torch is installed (apt-get install python3-torch; not
 needed by the tests). Median of 7 after 3 warm-ups, no autograd; prints {"version", "norms": {name: ms}}
 and the fastest and slowest run of each ("spread": {name: [min, max]}).
 """
 import json
+import sys
 import time
 
 import torch
@@ -37,8 +38,9 @@ def times_ms(run, warmups=3, runs=7):
     return sorted(times)
 
 
+chosen = sys.argv[1:] or list(norms)
 with torch.no_grad():
-    measured = {name: times_ms(run) for name, run in norms.items()}
+    measured = {name: times_ms(norms[name]) for name in chosen}
 print(
     json.dumps(
         {
