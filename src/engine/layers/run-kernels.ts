@@ -150,7 +150,6 @@ export const float64Kernels: TypeScriptKernels = {
 };
 
 const f = Math.fround;
-const lanes = new Float64Array(8);
 
 /**
  * The float32 write-back: m splits into float32 mh + ml (ml = m − mh rounded), so y = ((x − mh) − ml)·s + b
@@ -159,22 +158,47 @@ const lanes = new Float64Array(8);
 export const float32Kernels: TypeScriptKernels = {
   ...statistics,
   centredFast(x, start, end, k) {
-    const k32 = f(k);
-    const q = lanes.fill(0, 0, 8); // q[0..3] squares, q[4..7] residuals, lane by lane as the SIMD kernel
+    const c = f(k);
+    // Lane l of the SIMD kernel: q_l for the squares, r_l for the differences.
+    let q0 = 0,
+      q1 = 0,
+      q2 = 0,
+      q3 = 0,
+      r0 = 0,
+      r1 = 0,
+      r2 = 0,
+      r3 = 0;
     let i = start;
-    for (; i + 16 <= end; i += 16)
-      for (let l = 0; l < 4; l++) {
-        const d0 = f(x[i + l] - k32);
-        const d1 = f(x[i + 4 + l] - k32);
-        const d2 = f(x[i + 8 + l] - k32);
-        const d3 = f(x[i + 12 + l] - k32);
-        q[l] += f(f(f(d0 * d0) + f(d1 * d1)) + f(f(d2 * d2) + f(d3 * d3)));
-        q[4 + l] += f(f(d0 + d1) + f(d2 + d3));
-      }
-    let squares = q[0] + q[2] + (q[1] + q[3]);
-    let residual = q[4] + q[6] + (q[5] + q[7]);
+    for (; i + 16 <= end; i += 16) {
+      let a = f(x[i] - c),
+        b = f(x[i + 4] - c),
+        d = f(x[i + 8] - c),
+        e = f(x[i + 12] - c);
+      q0 += f(f(f(a * a) + f(b * b)) + f(f(d * d) + f(e * e)));
+      r0 += f(f(a + b) + f(d + e));
+      a = f(x[i + 1] - c);
+      b = f(x[i + 5] - c);
+      d = f(x[i + 9] - c);
+      e = f(x[i + 13] - c);
+      q1 += f(f(f(a * a) + f(b * b)) + f(f(d * d) + f(e * e)));
+      r1 += f(f(a + b) + f(d + e));
+      a = f(x[i + 2] - c);
+      b = f(x[i + 6] - c);
+      d = f(x[i + 10] - c);
+      e = f(x[i + 14] - c);
+      q2 += f(f(f(a * a) + f(b * b)) + f(f(d * d) + f(e * e)));
+      r2 += f(f(a + b) + f(d + e));
+      a = f(x[i + 3] - c);
+      b = f(x[i + 7] - c);
+      d = f(x[i + 11] - c);
+      e = f(x[i + 15] - c);
+      q3 += f(f(f(a * a) + f(b * b)) + f(f(d * d) + f(e * e)));
+      r3 += f(f(a + b) + f(d + e));
+    }
+    let squares = q0 + q2 + (q1 + q3);
+    let residual = r0 + r2 + (r1 + r3);
     for (; i < end; i++) {
-      const d = f(x[i] - k32);
+      const d = f(x[i] - c);
       squares += d * d;
       residual += d;
     }
