@@ -9,6 +9,7 @@ import { createKernelHeap } from '../../../../src/engine/layers/kernel-heap';
 import { layerNorm, rmsNorm } from '../../../../src/engine/layers/layer-norm';
 import { useWasmKernels } from '../../../../src/engine/layers/wasm-kernels';
 import { ParameterError } from '../../../../src/engine/parameter-error';
+import { decodeNpy, encodeNpy } from '../../../../src/io/npy';
 import { tensor, type FloatArray, type Tensor } from '../../../../src/engine/tensor/tensor';
 
 const shape = [3, 8, 7, 5];
@@ -158,4 +159,16 @@ test('a full heap still gives the right output, as a plain array', () => {
   assert.notEqual(output.buffer, data.buffer);
   assert.deepEqual(bits(output), expected);
   assert.equal(heap.release(output), false);
+});
+
+test('decodeNpy decodes into a kernel heap, and a layer then reads the tensor where it lies', () => {
+  const heap = createKernelHeap(1 << 20);
+  const file = encodeNpy(Float32Array.from(values), shape);
+  const { data } = decodeNpy(file, 'x.npy', heap);
+  assert.equal(data.buffer, heap.float32(0).buffer, 'decoded straight into the heap');
+  assert.deepEqual(Array.from(data), Array.from(Float32Array.from(values)));
+  const x = tensor(data as Float32Array, shape);
+  const y = withWasm(() => layers.groupNorm(x));
+  assert.equal(y.buffer, data.buffer);
+  assert.deepEqual(bits(y), bits(layers.groupNorm(tensor(Float32Array.from(values), shape))));
 });
