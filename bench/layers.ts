@@ -136,11 +136,9 @@ interface Row {
 const rows: Row[] = [];
 const operation = (name: string, dtype: string) => `${name} [32,64,56,56] ${dtype}`;
 /** A timed row, with the spread of its runs. */
-const timed = (op: string, tool: string, elementBytes: number, body: () => unknown): Row => {
+const timed = (op: string, tool: string, elementBytes: number, body: () => unknown): void => {
   const ms = time(body);
-  const row = { operation: op, tool, ms, elementBytes, ...lastSpread };
-  rows.push(row);
-  return row;
+  rows.push({ operation: op, tool, ms, elementBytes, ...lastSpread });
 };
 
 // Tensors in a kernel heap: x decoded into it once, each output a pooled block released after use.
@@ -209,8 +207,8 @@ for (const name of ['batchnorm train', 'layernorm over C,H,W']) {
  * (a plain array into wasm memory), the statistics pass (centredFast over the norm's runs, from
  * memory), the normalizing pass (affine over the runs into a warm block), copy out (wasm memory into a
  * warm plain array) and first touch (a fresh output array filled, less the same fill of a warm one).
- * A call on a heap tensor pays only the two passes — and less than their sum, since it normalizes
- * each piece while it is still in cache.
+ * A call on a heap tensor pays only the two passes (less than their sum where the second read of each
+ * piece hits cache).
  */
 const breakdown: { norm: string; parts: Record<string, number> }[] = [];
 {
