@@ -159,7 +159,8 @@ export const float32Kernels: TypeScriptKernels = {
   ...statistics,
   centredFast(x, start, end, k) {
     const c = f(k);
-    // Lane l of the SIMD kernel: q_l for the squares, r_l for the differences.
+    // Lane l of the SIMD kernel: q_l for the squares, r_l for the differences. Unrolled by hand: a helper
+    // per lane returning both sums made LayerNorm on these kernels about 30% slower.
     let q0 = 0,
       q1 = 0,
       q2 = 0,
