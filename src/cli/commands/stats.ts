@@ -7,16 +7,28 @@ import {
   type Summary,
 } from '../../engine/stats/describe';
 import { describeCsvInPasses } from '../../io/node/csv-passes';
+import type { Dialect, ReadReport } from '../../io/csv/dialect';
+import type { BadRows } from '../../io/csv/table';
 import { passProgress, PASSES_OPTIONS, PASSES_USAGE, readsInPasses } from '../passes-flags';
 import { parseAxisList } from '../../engine/tensor/axes';
 import { tensor } from '../../engine/tensor/tensor';
 import { isNpy, readNpyFile } from '../../io/node/data-files';
 import { readCsvTable } from '../../io/node/csv-file';
 import { parseCommandArgs, positional } from '../args';
+import {
+  csvReadOptions,
+  DIALECT_OPTIONS,
+  DIALECT_USAGE,
+  reportBadRows,
+  reportReading,
+} from '../dialect-flags';
+import type { CsvReadOptions } from '../../io/node/csv-file';
 import { print, printJson, type Command } from '../command';
 import { withFlagNames } from '../flag-names';
 import { formatCell, formatTextTable } from '../text-table';
 import { UsageError } from '../usage-error';
+
+type CsvReadInfo = { dialect: Dialect; report?: ReadReport; names: string[]; badRows?: BadRows };
 
 type ColumnReport = { name: string; kind: 'numeric' | 'text' } & { [K in keyof Summary]: number | null };
 
@@ -32,11 +44,15 @@ function textReport(name: string, count: number, missing: number): ColumnReport 
 }
 
 /** Statistics of a large CSV by passes over it (memory bounded by the column count), exact all the same. */
-async function statsInPasses(file: string): Promise<{ rows: number; columns: ColumnReport[] }> {
+async function statsInPasses(
+  file: string,
+  read: CsvReadOptions,
+): Promise<{ rows: number; columns: ColumnReport[]; read: CsvReadInfo }> {
   const progress = passProgress();
   try {
-    const { layout, passes } = await describeCsvInPasses(file, QUARTILES, progress);
+    const { layout, passes } = await describeCsvInPasses(file, QUARTILES, { ...progress, ...read });
     return {
+      read: { dialect: layout.dialect, report: layout.report, names: layout.names, badRows: layout.badRows },
       rows: layout.rowCount,
       columns: layout.columns.map((c, j) =>
         c.numeric
@@ -51,7 +67,7 @@ async function statsInPasses(file: string): Promise<{ rows: number; columns: Col
 
 export const stats: Command = {
   name: 'stats',
-  usage: `stats <file.csv|file.npy> [--axis 0,2,3] [--json] ${PASSES_USAGE}`,
+  usage: `stats <file.csv|file.npy> [--axis 0,2,3] [--json] ${PASSES_USAGE} ${DIALECT_USAGE}`,
   summary:
     'Per-column statistics (count, missing, mean, std ddof 1 and 0, min, quartiles, max, skewness, kurtosis); for .npy, per index of the axes --axis does not reduce.',
   async run(args) {
@@ -59,6 +75,7 @@ export const stats: Command = {
       axis: { type: 'string' },
       json: { type: 'boolean' },
       ...PASSES_OPTIONS,
+      ...DIALECT_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
     let rows: number;
@@ -74,10 +91,13 @@ export const stats: Command = {
     } else {
       if (values.axis !== undefined)
         throw new UsageError('--axis', 'applies to .npy inputs; CSV statistics are per column');
+      const { rejected, ...readOptions } = csvReadOptions(values);
+      let read: CsvReadInfo;
       if (await readsInPasses(file, values['stream-above'])) {
-        ({ rows, columns } = await statsInPasses(file));
+        ({ rows, columns, read } = await statsInPasses(file, readOptions));
       } else {
-        const table = await readCsvTable(file);
+        const table = await readCsvTable(file, readOptions);
+        read = { ...table, names: table.columns.map((c) => c.name) };
         rows = table.rowCount;
         columns = table.columns.map((c) =>
           c.kind === 'numeric'
@@ -85,6 +105,8 @@ export const stats: Command = {
             : textReport(c.name, c.count, c.missing),
         );
       }
+      reportReading(file, read.dialect, read.report);
+      await reportBadRows(file, read.dialect, read.names, read.badRows, rejected, values.rejects, false);
     }
     if (values.json) {
       printJson({ rows, columns });
