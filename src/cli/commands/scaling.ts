@@ -50,6 +50,10 @@ async function readInput(file: string, values: ReadValues, fixed: DialectOverrid
   return data;
 }
 
+function rowsOf(data: DataFile): number {
+  return data.kind === 'csv' ? data.table.rowCount : (data.array.shape[0] ?? 1);
+}
+
 /** scikit-learn refuses to fit 0 samples; so do we, naming the file. */
 function checkHasRows(file: string, rows: number): void {
   if (rows === 0) throw new InputError('no data rows to fit (a header and no rows)', file);
@@ -72,8 +76,8 @@ export const fit: Command = {
     const scaler = withFlagNames(() => createScaler(method, options));
     checkOutputTarget(out, { force: values.force, inputs: [file] });
     const data = await readInput(file, values);
+    checkHasRows(file, rowsOf(data));
     const selection = withFlagNames(() => selectColumns(data, columnList(values)));
-    checkHasRows(file, selection.matrix.rows);
     scaler.fit(selection.matrix);
     const dialect = data.kind === 'csv' ? recordedDialect(data.table.dialect) : undefined;
     await writeFileAtomic(out, paramsText(selection.names, scaler.toJSON(), dialect), {
@@ -148,8 +152,8 @@ export const normalize: Command = {
       return;
     }
     const data = await readInput(file, values);
+    checkHasRows(file, rowsOf(data));
     const selection = withFlagNames(() => selectColumns(data, columnList(values)));
-    checkHasRows(file, selection.matrix.rows);
     const result = scaler.fit(selection.matrix).transform(selection.matrix);
     await writeLike(data, selection, result, out, { force: values.force });
   },

@@ -9,7 +9,8 @@
  * - types: 0.5 + 0.5 × the share of columns whose every cell is a number or missing (decimal mark
  *   chosen per candidate: a comma when `digits,digits` cells outnumber `digits.digits` ones);
  * - header quality, with a header: the share of its non-empty cells that are not numbers;
- * - one column: × 0.5; whitespace with no numeric column: × 0.5; each preamble record: × 0.998.
+ * - one column: × 0.5; whitespace with no numeric column: × 0.5; each preamble record: × 0.998;
+ *   no header over text-only columns whose first row is all text: × 0.85.
  * Ties go to the earlier candidate: the preferred delimiter, `"`, comments on, trailing delimiter on, a
  * header.
  */
@@ -171,6 +172,8 @@ function scoreCandidate(
         const texts = named.filter((c) => c === Cell.Text).length;
         score *= named.length === 0 ? 0 : texts / named.length;
       }
+      // Text only: a first row of names could be data, but pandas (and people) take it as the header.
+      if (!header && numericColumns === 0 && first.cells.every((c) => c === Cell.Text)) score *= 0.85;
       if (width < 2) score *= 0.5;
       if (delimiter === ' ' && numericColumns === 0) score *= 0.5;
       score *= 0.998 ** s;

@@ -228,7 +228,10 @@ export class CsvColumnsReader<Sink extends ValueSink = ValueSink> {
     columns: { numeric: boolean; count: number; missing: number }[];
   } {
     if (this.names === null) throw new InputError('empty file (no header and no rows)', this.options.file);
-    return { names: this.names, rowCount: this.rowCount, columns: this.columns };
+    if (this.rowCount > 0) return { names: this.names, rowCount: this.rowCount, columns: this.columns };
+    // a header and no rows: no column holds a number (pandas reads them as object columns)
+    const columns = this.columns.map(({ count, missing }) => ({ numeric: false, count, missing }));
+    return { names: this.names, rowCount: 0, columns };
   }
 }
 
