@@ -6,6 +6,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import {
   alternativeFlags,
+  CLOSE_SCORE,
   describeReading,
   ENCODINGS,
   type Delimiter,
@@ -112,8 +113,15 @@ export function csvReadOptions(
       'writes the rows --on-bad-rows skip skips; pass --on-bad-rows skip too',
     );
   const rejected: BadRow[] = [];
+  const given = dialectOverrides(values);
+  // a delimiter given here reopens the decimal mark a params file fixed (a ',' file has '.' decimals)
+  const { decimal: fixedDecimal, ...rest } = fixed;
+  const dialect = { ...(given.delimiter ? rest : { ...rest, decimal: fixedDecimal }), ...given };
+  if (dialect.decimal === undefined) delete dialect.decimal;
+  if (dialect.delimiter === ',' && dialect.decimal === ',')
+    throw new UsageError('--decimal', "',' is also the delimiter; pass --delimiter ';' (or tab) with it");
   return {
-    dialect: { ...fixed, ...dialectOverrides(values) },
+    dialect,
     badRows: policy === 'skip' ? new BadRows((row) => rejected.push(row)) : undefined,
     rejected,
   };
@@ -128,11 +136,11 @@ export function reportReading(file: string, dialect: Dialect, report: ReadReport
   if (process.stderr.isTTY) process.stderr.write(`read as: ${describeReading(dialect, report)}\n`);
   if (report.close) {
     const others = report.alternatives
-      .filter((a) => a.score >= 0.9 * report.confidence)
+      .filter((a) => a.score >= CLOSE_SCORE * report.alternatives[0].score)
       .map((a) => `${alternativeFlags(dialect, a)} (score ${a.score})`)
       .join('; ');
     process.stderr.write(
-      `normscope: note: ${file} reads almost as well another way; chose ${describeReading(dialect, report)} (score ${report.confidence}); the other reading: ${others}\n`,
+      `normscope: note: ${file} reads almost as well another way; chose ${describeReading(dialect, report)} ; the other reading: ${others}\n`,
     );
   }
 }

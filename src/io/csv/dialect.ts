@@ -85,7 +85,10 @@ export interface ReadReport {
   skippedLines: number[];
   /** 1-based line of the header, or null without one. */
   headerLine: number | null;
-  /** The chosen reading's score in [0, 1]. */
+  /**
+   * In [0, 1]: how consistent the chosen reading is (field counts, header, preamble), its types term
+   * left out. Alternatives carry their full scores.
+   */
   confidence: number;
   /** The next-best different readings, best first. */
   alternatives: ReadAlternative[];

@@ -9,7 +9,8 @@
  * - types: 0.5 + 0.5 × the share of columns whose every cell is a number or missing (decimal mark
  *   chosen per candidate: a comma when `digits,digits` cells outnumber `digits.digits` ones);
  * - header quality, with a header: the share of its non-empty cells that are not numbers;
- * - one column: × 0.5; whitespace with no numeric column: × 0.5; each preamble record: × 0.998;
+ * - one column: × 0.5; whitespace with no numeric column: × 0.5; a preamble: × 0.85, and × 0.998 for
+ *   each of its records;
  *   no header over text-only columns whose first row is all text: × 0.85.
  * Ties go to the earlier candidate: the preferred delimiter, `"`, comments on, trailing delimiter on, a
  * header.
@@ -57,6 +58,8 @@ interface Reading extends ReadAlternative {
   quote: Quote;
   comment: '#' | null;
   trailingDelimiter: boolean;
+  /** The score without the types term: text columns in the right reading are no doubt about it. */
+  confidence: number;
   headerLine: number | null;
   skippedLines: number[];
   /** The first data rows as read and their count: readings giving the same data are one. */
@@ -105,7 +108,7 @@ function scoreCandidate(
   samples: Sample[],
   delimiter: Delimiter,
   overrides: DialectOverrides,
-  base: Omit<Reading, keyof ReadAlternative | 'headerLine' | 'skippedLines' | 'fingerprint'>,
+  base: Omit<Reading, keyof ReadAlternative | 'confidence' | 'headerLine' | 'skippedLines' | 'fingerprint'>,
 ): Reading[] {
   const n = samples.length;
   if (n === 0) return [];
@@ -161,12 +164,9 @@ function scoreCandidate(
       }
       const numericColumns = numeric.reduce((sum, v, j) => sum + (v && seen[j] ? 1 : 0), 0);
       const typedColumns = numeric.reduce((sum, v) => sum + v, 0);
-      let score =
-        data.length === 0
-          ? header
-            ? 0.5
-            : 0
-          : (consistent / data.length) * (0.5 + (0.5 * typedColumns) / width);
+      const typeTerm = 0.5 + (0.5 * typedColumns) / width;
+      const emptyScore = header ? 0.5 : 0;
+      let score = data.length === 0 ? emptyScore : (consistent / data.length) * typeTerm;
       if (header) {
         const named = first.cells.filter((c) => c !== Cell.Missing);
         const texts = named.filter((c) => c === Cell.Text).length;
@@ -176,7 +176,8 @@ function scoreCandidate(
       if (!header && numericColumns === 0 && first.cells.every((c) => c === Cell.Text)) score *= 0.85;
       if (width < 2) score *= 0.5;
       if (delimiter === ' ' && numericColumns === 0) score *= 0.5;
-      score *= 0.998 ** s;
+      // Skipping a preamble is one decision (× 0.85), whatever its length (× 0.998 a record).
+      if (s > 0) score *= 0.85 * 0.998 ** s;
       const skipLines = overrides.skipLines ?? first.line - 1;
       readings.push({
         ...base,
@@ -185,6 +186,7 @@ function scoreCandidate(
         header,
         skipLines,
         score,
+        confidence: data.length === 0 ? score : score / typeTerm,
         headerLine: header ? first.line : null,
         skippedLines: samples.slice(0, s).map((r) => r.line),
         fingerprint: JSON.stringify([data.slice(0, 5).map((r) => r.fields), data.length]),
@@ -349,7 +351,7 @@ export function sniffDialect(
       decimal: dialect.decimal,
       skippedLines: best.skippedLines,
       headerLine: best.headerLine,
-      confidence: round(best.score),
+      confidence: round(best.confidence),
       alternatives,
       close: alternatives.length > 0 && alternatives[0].score >= CLOSE_SCORE * best.score,
     },
