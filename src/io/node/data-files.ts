@@ -119,13 +119,16 @@ function npyMatrixShape(array: NpyArray, file?: string): { rows: number; cols: n
   );
 }
 
-/** Writes `data` with the selected columns replaced by `result` (same rows, same column order). */
+/**
+ * Writes `data` with the selected columns replaced by `result` (same rows, same column order).
+ * Aborting `signal` (the extension's Cancel) stops between chunks and leaves no temporary file.
+ */
 export async function writeLike(
   data: DataFile,
   selection: Selection,
   result: Matrix,
   target: string,
-  options: OutputOptions,
+  options: OutputOptions & { signal?: AbortSignal },
 ): Promise<void> {
   if (isNpy(target) !== (data.kind === 'npy')) {
     const kind = data.kind === 'npy' ? 'a .npy' : 'a CSV';
@@ -158,7 +161,7 @@ export async function writeLike(
         input.rows,
         result.cols,
       ),
-    undefined,
+    options.signal,
     { skipBadRows: table.badRows !== undefined },
   );
 }
