@@ -77,7 +77,7 @@ test('normscope normalize interrupted by SIGINT or SIGTERM mid-write leaves only
 test('removeStaleTemporaries removes our temporary files whose process is gone, and keeps live and foreign ones', () => {
   const { dir, cleanup } = scratchDir();
   try {
-    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
     const names = [
       `.out.csv.${gone}.0123abcd.tmp`, // killed before it could clean up
       `.out.csv.${process.pid}.89abcdef.tmp`, // this process: live
