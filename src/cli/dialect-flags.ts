@@ -128,12 +128,13 @@ export function csvReadOptions(
 }
 
 /**
- * What a read chose, on stderr: the `read as:` line on a terminal; always, a note naming readings that
- * scored close (and the flags that choose them), and the rows skipped as bad.
+ * What a read chose, on stderr: the `read as:` line on a terminal; always, the hints (digit-grouped
+ * numbers read as text) and a note naming readings that scored close (and the flags that choose them).
  */
 export function reportReading(file: string, dialect: Dialect, report: ReadReport | undefined): void {
   if (!report) return;
   if (process.stderr.isTTY) process.stderr.write(`read as: ${describeReading(dialect, report)}\n`);
+  for (const hint of report.hints) process.stderr.write(`normscope: note: ${file}: ${hint}\n`);
   if (report.close) {
     const others = report.alternatives
       .filter((a) => a.score >= CLOSE_SCORE * report.alternatives[0].score)

@@ -23,6 +23,7 @@ export function readAsState(file: DataFile): ReadAsState | undefined {
     close: rival
       ? `Another reading scores almost as well (${alternativeFlags(dialect, rival)}): check the columns, or choose below.`
       : null,
+    hints: [...report.hints],
     delimiter: dialect.delimiter,
     decimal: dialect.decimal,
     headerLine: report.headerLine,

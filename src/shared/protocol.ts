@@ -82,6 +82,8 @@ export interface ReadAsState {
   summary: string;
   /** A note naming a reading that scored close, or null. */
   close: string | null;
+  /** What the reading may have got wrong and the flag that fixes it. */
+  hints: string[];
   delimiter: string;
   decimal: '.' | ',';
   /** 1-based line of the header, or null without one. */

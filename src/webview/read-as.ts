@@ -65,6 +65,7 @@ export function readAsLine(state: ReadAsState, reread: (overrides: ReadAsOverrid
     { id: 'read-as', className: 'read-as' },
     el('summary', {}, el('span', { text: `Read as: ${state.summary}` })),
     state.close ? el('p', { className: 'note', role: 'note', text: state.close }) : null,
+    ...state.hints.map((hint) => el('p', { className: 'note', role: 'note', text: hint })),
     el(
       'div',
       { className: 'read-as-controls' },

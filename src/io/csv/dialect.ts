@@ -94,6 +94,8 @@ export interface ReadReport {
   alternatives: ReadAlternative[];
   /** An alternative scores within CLOSE_SCORE of the choice: say so, name both. */
   close: boolean;
+  /** What the reading may have got wrong and the flag that fixes it (digit-grouped numbers read as text). */
+  hints: string[];
 }
 
 /** A reading scoring at least this share of the best one's is named as close. */

@@ -64,6 +64,8 @@ interface Reading extends ReadAlternative {
   skippedLines: number[];
   /** The first data rows as read and their count: readings giving the same data are one. */
   fingerprint: string;
+  /** The sampled data rows, for the hints about the reading chosen. */
+  data: Sample[];
 }
 
 export interface Sniffed {
@@ -108,7 +110,10 @@ function scoreCandidate(
   samples: Sample[],
   delimiter: Delimiter,
   overrides: DialectOverrides,
-  base: Omit<Reading, keyof ReadAlternative | 'confidence' | 'headerLine' | 'skippedLines' | 'fingerprint'>,
+  base: Omit<
+    Reading,
+    keyof ReadAlternative | 'confidence' | 'headerLine' | 'skippedLines' | 'fingerprint' | 'data'
+  >,
 ): Reading[] {
   const n = samples.length;
   if (n === 0) return [];
@@ -190,6 +195,7 @@ function scoreCandidate(
         headerLine: header ? first.line : null,
         skippedLines: samples.slice(0, s).map((r) => r.line),
         fingerprint: JSON.stringify([data.slice(0, 5).map((r) => r.fields), data.length]),
+        data,
       });
     }
   }
@@ -313,6 +319,7 @@ export function sniffDialect(
         confidence: 0,
         alternatives: [],
         close: false,
+        hints: [],
       },
     };
   }
@@ -354,8 +361,52 @@ export function sniffDialect(
       confidence: round(best.confidence),
       alternatives,
       close: alternatives.length > 0 && alternatives[0].score >= CLOSE_SCORE * best.score,
+      hints: digitGroupHints(best.data, dialect),
     },
   };
+}
+
+/** `1.234.567,89`, `12,345`, `1 234`, `1'234.5`: a number with a separator between digit groups. */
+const DIGIT_GROUPS = /^[+-]?\d{1,3}([.,' \u00a0\u202f])\d{3}(?:\1\d{3})*(?:([.,])\d+)?$/;
+
+/**
+ * Text columns whose every cell is a number written with digit groups: read as text unless asked
+ * (`--thousands`), so the report says which flag reads them as numbers.
+ */
+function digitGroupHints(rows: readonly Sample[], dialect: Dialect): string[] {
+  if (dialect.thousands || rows.length === 0) return [];
+  const width = rows[0].fields.length;
+  const hints: string[] = [];
+  for (let j = 0; j < width; j++) {
+    let separator: string | undefined;
+    let decimalMark: string | undefined;
+    let grouped = 0;
+    let fits = true;
+    let someText = false;
+    for (const row of rows) {
+      const cell = row.cells[j];
+      if (row.fields.length !== width || cell === Cell.Missing) continue;
+      someText ||=
+        cell !== Cell.Integer && cell !== (dialect.decimal === '.' ? Cell.DotDecimal : Cell.CommaDecimal);
+      const match = DIGIT_GROUPS.exec(row.fields[j].trim());
+      if (match) {
+        fits &&= (separator ?? match[1]) === match[1] && match[2] !== match[1];
+        fits &&= match[2] === undefined || (decimalMark ?? match[2]) === match[2];
+        separator = match[1];
+        decimalMark ??= match[2];
+        grouped++;
+      } else if (cell !== Cell.Integer) fits = false;
+      if (!fits) break;
+    }
+    if (fits && grouped > 0 && separator !== undefined && someText) {
+      const decimal = decimalMark ?? dialect.decimal;
+      const flags = `--thousands '${separator}'${decimal !== dialect.decimal ? ` --decimal '${decimal}'` : ''}`;
+      hints.push(
+        `column ${j + 1} holds numbers with '${separator}' between digit groups and is read as text; ${flags} reads it as numbers`,
+      );
+    }
+  }
+  return hints;
 }
 
 function readingKey(r: ReadAlternative): string {

@@ -144,7 +144,7 @@ function quoted(text: string, delimiter: string, quote: string): string {
   return needs ? quote + text.replaceAll(quote, quote + quote) + quote : text;
 }
 
-test('sniffDialect recovers a random table written in a random dialect (fast-check)', () => {
+test('sniffDialect recovers a random table written in a random dialect, or names it as a close reading (fast-check)', () => {
   const word = fc
     .stringMatching(/^[a-zA-Zéßü][a-zA-Z éß–,;|]{0,8}$/)
     .filter((w) => w.trim() === w && w.length > 0);
@@ -187,7 +187,15 @@ test('sniffDialect recovers a random table written in a random dialect (fast-che
       const bom = d.bom || d.encoding.startsWith('utf-16') ? bomBytes(d.encoding) : new Uint8Array(0);
       const read = readBytes(Uint8Array.from([...bom, ...body]));
       const where = JSON.stringify({ d, dialect: read.dialect, report: read.report, text });
-      assert.equal(read.dialect.delimiter, d.delimiter, where);
+      if (read.dialect.delimiter !== d.delimiter) {
+        // never silently: a wrong pick must have been called close, naming the written delimiter
+        assert.ok(read.report?.close, where);
+        assert.ok(
+          read.report.alternatives.some((a) => a.delimiter === d.delimiter),
+          where,
+        );
+        return;
+      }
       assert.equal(read.rowCount, table.rows.length, where);
       assert.deepEqual(
         read.columns.map((c) => c.name),
@@ -206,4 +214,18 @@ test('sniffDialect recovers a random table written in a random dialect (fast-che
     }),
     { numRuns: 300 },
   );
+});
+
+test('sniffDialect leaves digit-grouped numbers as text unless asked, and names the flag that reads them', () => {
+  const text = 'Ort;Umsatz\nA;1.234,5\nB;12.345,75\nC;999\n';
+  const table = readBytes(utf8(text));
+  assert.equal(table.columns[1].kind, 'text');
+  assert.deepEqual(table.report?.hints, [
+    "column 2 holds numbers with '.' between digit groups and is read as text; --thousands '.' --decimal ',' reads it as numbers",
+  ]);
+  const asked = readBytes(utf8(text), { thousands: '.' });
+  assert.deepEqual(numbers(asked, 1), [1234.5, 12345.75, 999]);
+  assert.deepEqual(asked.report?.hints, []);
+  // plain decimals are not digit groups
+  assert.deepEqual(readBytes(utf8('a,b\n1.234,x\n2.5,y\n')).report?.hints, []);
 });
