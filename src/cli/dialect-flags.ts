@@ -131,7 +131,7 @@ export function csvReadOptions(
  * What a read chose, on stderr: the `read as:` line on a terminal; always, the hints (digit-grouped
  * numbers read as text) and a note naming readings that scored close (and the flags that choose them).
  */
-export function reportReading(file: string, dialect: Dialect, report: ReadReport | undefined): void {
+function reportReading(file: string, dialect: Dialect, report: ReadReport | undefined): void {
   if (!report) return;
   if (process.stderr.isTTY) process.stderr.write(`read as: ${describeReading(dialect, report)}\n`);
   for (const hint of report.hints) process.stderr.write(`normscope: note: ${file}: ${hint}\n`);
@@ -147,7 +147,7 @@ export function reportReading(file: string, dialect: Dialect, report: ReadReport
 }
 
 /** After a read with --on-bad-rows skip: how many rows were skipped and where, and the rejects file. */
-export async function reportBadRows(
+async function reportBadRows(
   file: string,
   dialect: Dialect,
   names: readonly string[],
@@ -169,4 +169,23 @@ export async function reportBadRows(
   process.stderr.write(
     `normscope: ${file}: skipped ${badRows.count} row${badRows.count === 1 ? '' : 's'} whose field count differs from the header's (line${badRows.count === 1 ? '' : 's'} ${lines}${badRows.count > badRows.first.length ? ', …' : ''})${rejects ? `; written to ${rejects}` : ''}\n`,
   );
+}
+
+/** How a CSV file was read, as the commands know it after reading. */
+export interface CsvRead {
+  dialect: Dialect;
+  report?: ReadReport;
+  names: readonly string[];
+  badRows?: BadRows;
+}
+
+/** Everything a command says on stderr after reading a CSV: the reading, its notes, the bad rows. */
+export async function reportRead(
+  file: string,
+  read: CsvRead,
+  rejected: readonly BadRow[],
+  values: { rejects?: string; force?: boolean },
+): Promise<void> {
+  reportReading(file, read.dialect, read.report);
+  await reportBadRows(file, read.dialect, read.names, read.badRows, rejected, values.rejects, values.force);
 }

@@ -4,9 +4,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDataFile, panelInit } from '../../src/extension/load';
-import type { PanelSource } from '../../src/extension/panel-source';
-import type { DialectOverrides } from '../../src/io/csv/dialect';
+import { fileSource } from '../helpers/file-source';
 import { scratchDir } from '../helpers/cli';
 import { closeBrowser, openPanel } from './harness';
 
@@ -15,21 +13,6 @@ mkdirSync(screenshots, { recursive: true });
 
 after(() => closeBrowser());
 
-async function fileSource(path: string, dialect?: DialectOverrides): Promise<PanelSource> {
-  const loaded = await loadDataFile(path, { dialect });
-  return {
-    kind: 'file',
-    ...loaded,
-    init: panelInit(loaded.dataset, {
-      source: 'file',
-      settings: { defaultMethod: 'zscore', bins: 10 },
-      statisticsOnly: true,
-      trusted: true,
-      file: loaded.file,
-    }),
-    reread: (overrides) => fileSource(path, overrides),
-  };
-}
 
 test('the Read as line shows how the file was read and Read again re-reads it with the controls', async () => {
   const { dir, cleanup } = scratchDir();

@@ -2,13 +2,7 @@ import { DELIMITER_NAMES, describeReading } from '../../io/csv/dialect';
 import { readCsvTable } from '../../io/node/csv-file';
 import { parseCommandArgs, parseInteger, positional } from '../args';
 import { print, printJson, type Command } from '../command';
-import {
-  csvReadOptions,
-  DIALECT_OPTIONS,
-  DIALECT_USAGE,
-  reportBadRows,
-  reportReading,
-} from '../dialect-flags';
+import { csvReadOptions, DIALECT_OPTIONS, DIALECT_USAGE, reportRead } from '../dialect-flags';
 import { formatTextTable } from '../text-table';
 
 export const inspect: Command = {
@@ -28,7 +22,7 @@ export const inspect: Command = {
     const table = await readCsvTable(file, { keepRows: rows, ...options });
     const { dialect, report } = table;
     const names = table.columns.map((c) => c.name);
-    await reportBadRows(file, dialect, names, table.badRows, rejected, values.rejects, false);
+    await reportRead(file, { ...table, names }, rejected, values);
     if (values.json) {
       printJson({
         delimiter: dialect.delimiter,
@@ -56,7 +50,6 @@ export const inspect: Command = {
       `${file}: ${table.rowCount} rows, ${DELIMITER_NAMES[dialect.delimiter]}-delimited, ${dialect.header ? 'with' : 'without'} a header`,
     );
     if (report) print(`read as: ${describeReading(dialect, report)} (confidence ${report.confidence})`);
-    if (report?.close) reportReading(file, dialect, report);
     print(formatTextTable([table.columns.map((c) => `${c.name} (${c.kind})`), ...table.firstRows]));
   },
 };

@@ -12,13 +12,7 @@ import { UsageError } from '../usage-error';
 import { paramsText, readParamsFile, recordedDialect } from '../../io/node/params-file';
 import { InputError } from '../../io/errors';
 import type { DialectOverrides } from '../../io/csv/dialect';
-import {
-  csvReadOptions,
-  DIALECT_OPTIONS,
-  DIALECT_USAGE,
-  reportBadRows,
-  reportReading,
-} from '../dialect-flags';
+import { csvReadOptions, DIALECT_OPTIONS, DIALECT_USAGE, reportRead } from '../dialect-flags';
 import { AtomicOutput, checkOutputTarget, writeFileAtomic } from '../../io/node/atomic-output';
 import { parseCommandArgs, positional, requireValue } from '../args';
 import type { Command } from '../command';
@@ -43,9 +37,7 @@ async function readInput(file: string, values: ReadValues, fixed: DialectOverrid
   const data = await readDataFile(file, options);
   if (data.kind === 'csv') {
     const { table } = data;
-    reportReading(file, table.dialect, table.report);
-    const names = table.columns.map((c) => c.name);
-    await reportBadRows(file, table.dialect, names, table.badRows, rejected, values.rejects, values.force);
+    await reportRead(file, { ...table, names: table.columns.map((c) => c.name) }, rejected, values);
   }
   return data;
 }
@@ -100,8 +92,7 @@ async function normalizeInPasses(
   try {
     const { rejected, ...read } = csvReadOptions(values);
     const layout = await readCsvLayout(file, { ...progress, ...read });
-    reportReading(file, layout.dialect, layout.report);
-    await reportBadRows(file, layout.dialect, layout.names, layout.badRows, rejected, values.rejects, force);
+    await reportRead(file, layout, rejected, values);
     checkHasRows(file, layout.rowCount);
     const columns = layout.names.map((name, j) => ({ name, numeric: layout.columns[j].numeric }));
     const indices = withFlagNames(() => columnIndices(columns, wanted, file));

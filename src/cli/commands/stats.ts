@@ -7,28 +7,18 @@ import {
   type Summary,
 } from '../../engine/stats/describe';
 import { describeCsvInPasses } from '../../io/node/csv-passes';
-import type { Dialect, ReadReport } from '../../io/csv/dialect';
-import type { BadRows } from '../../io/csv/table';
 import { passProgress, PASSES_OPTIONS, PASSES_USAGE, readsInPasses } from '../passes-flags';
 import { parseAxisList } from '../../engine/tensor/axes';
 import { tensor } from '../../engine/tensor/tensor';
 import { isNpy, readNpyFile } from '../../io/node/data-files';
 import { readCsvTable } from '../../io/node/csv-file';
 import { parseCommandArgs, positional } from '../args';
-import {
-  csvReadOptions,
-  DIALECT_OPTIONS,
-  DIALECT_USAGE,
-  reportBadRows,
-  reportReading,
-} from '../dialect-flags';
+import { csvReadOptions, DIALECT_OPTIONS, DIALECT_USAGE, reportRead, type CsvRead } from '../dialect-flags';
 import type { CsvReadOptions } from '../../io/node/csv-file';
 import { print, printJson, type Command } from '../command';
 import { withFlagNames } from '../flag-names';
 import { formatCell, formatTextTable } from '../text-table';
 import { UsageError } from '../usage-error';
-
-type CsvReadInfo = { dialect: Dialect; report?: ReadReport; names: string[]; badRows?: BadRows };
 
 type ColumnReport = { name: string; kind: 'numeric' | 'text' } & { [K in keyof Summary]: number | null };
 
@@ -47,7 +37,7 @@ function textReport(name: string, count: number, missing: number): ColumnReport 
 async function statsInPasses(
   file: string,
   read: CsvReadOptions,
-): Promise<{ rows: number; columns: ColumnReport[]; read: CsvReadInfo }> {
+): Promise<{ rows: number; columns: ColumnReport[]; read: CsvRead }> {
   const progress = passProgress();
   try {
     const { layout, passes } = await describeCsvInPasses(file, QUARTILES, { ...progress, ...read });
@@ -92,7 +82,7 @@ export const stats: Command = {
       if (values.axis !== undefined)
         throw new UsageError('--axis', 'applies to .npy inputs; CSV statistics are per column');
       const { rejected, ...readOptions } = csvReadOptions(values);
-      let read: CsvReadInfo;
+      let read: CsvRead;
       if (await readsInPasses(file, values['stream-above'])) {
         ({ rows, columns, read } = await statsInPasses(file, readOptions));
       } else {
@@ -105,8 +95,7 @@ export const stats: Command = {
             : textReport(c.name, c.count, c.missing),
         );
       }
-      reportReading(file, read.dialect, read.report);
-      await reportBadRows(file, read.dialect, read.names, read.badRows, rejected, values.rejects, false);
+      await reportRead(file, read, rejected, values);
     }
     if (values.json) {
       printJson({ rows, columns });

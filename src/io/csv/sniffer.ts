@@ -7,7 +7,8 @@
  * header. Its score, in [0, 1], multiplies:
  * - consistency: the share of data rows with the body's field count (the first row read must have it);
  * - types: 0.5 + 0.5 × the share of columns whose every cell is a number or missing (decimal mark
- *   chosen per candidate: a comma when `digits,digits` cells outnumber `digits.digits` ones);
+ *   chosen per candidate: a comma when `digits,digits` cells outnumber `digits.digits` ones), less two
+ *   columns for each decimal comma a comma delimiter cuts in two (`14,23;x` read as `14` and `23;x`);
  * - header quality, with a header: the share of its non-empty cells that are not numbers;
  * - one column: × 0.5; whitespace with no numeric column: × 0.5; a preamble: × 0.85, and × 0.998 for
  *   each of its records;
@@ -168,7 +169,8 @@ function scoreCandidate(
         }
       }
       const numericColumns = numeric.reduce((sum, v, j) => sum + (v && seen[j] ? 1 : 0), 0);
-      const typedColumns = numeric.reduce((sum, v) => sum + v, 0);
+      const split = delimiter === ',' ? splitDecimals(data, width, numeric) : 0;
+      const typedColumns = Math.max(0, numeric.reduce((sum, v) => sum + v, 0) - 2 * split);
       const typeTerm = 0.5 + (0.5 * typedColumns) / width;
       const emptyScore = header ? 0.5 : 0;
       let score = data.length === 0 ? emptyScore : (consistent / data.length) * typeTerm;
@@ -200,6 +202,29 @@ function scoreCandidate(
     }
   }
   return readings;
+}
+
+const SPLIT_FRACTION = /^\d+(?:[\t;|]| +\S)/;
+
+/**
+ * Columns that look like the fraction of a decimal comma cut off by a comma delimiter: a numeric column
+ * followed by one whose cells start with digits and then another delimiter (`14,23;x` read as `14` and
+ * `23;x`). Each undoes its numeric neighbour and counts against the reading.
+ */
+function splitDecimals(data: readonly Sample[], width: number, numeric: Uint8Array): number {
+  let split = 0;
+  for (let j = 1; j < width; j++) {
+    if (!numeric[j - 1] || numeric[j]) continue;
+    let cells = 0;
+    let fractions = 0;
+    for (const row of data) {
+      if (row.fields.length !== width || row.cells[j] === Cell.Missing) continue;
+      cells++;
+      if (SPLIT_FRACTION.test(row.fields[j])) fractions++;
+    }
+    if (cells > 0 && fractions >= 0.9 * cells) split++;
+  }
+  return split;
 }
 
 /** The records of one tokenization of the sample, typed; null when it cannot be tokenized that way. */
@@ -306,23 +331,9 @@ export function sniffDialect(
     lineEnding: lineEndingOf(sample),
     delimiter: preferred,
   };
-  if (!best) {
-    const dialect = { ...base, ...overrides };
-    return {
-      dialect,
-      report: {
-        encoding,
-        delimiter: dialect.delimiter,
-        decimal: dialect.decimal,
-        skippedLines: [],
-        headerLine: dialect.header ? dialect.skipLines + 1 : null,
-        confidence: 0,
-        alternatives: [],
-        close: false,
-        hints: [],
-      },
-    };
-  }
+  // Nothing tokenized (every candidate failed): the defaults, and the reader reports where it fails.
+  if (!best)
+    return { dialect: { ...base, ...overrides }, report: noReading(encoding, { ...base, ...overrides }) };
   const seen = new Set([best.fingerprint]);
   const keys = new Set([readingKey(best)]);
   const alternatives: ReadAlternative[] = [];
@@ -353,9 +364,7 @@ export function sniffDialect(
   return {
     dialect,
     report: {
-      encoding,
-      delimiter: dialect.delimiter,
-      decimal: dialect.decimal,
+      ...noReading(encoding, dialect),
       skippedLines: best.skippedLines,
       headerLine: best.headerLine,
       confidence: round(best.confidence),
@@ -363,6 +372,21 @@ export function sniffDialect(
       close: alternatives.length > 0 && alternatives[0].score >= CLOSE_SCORE * best.score,
       hints: digitGroupHints(best.data, dialect),
     },
+  };
+}
+
+/** The report of a dialect no reading chose (every part fixed or defaulted). */
+function noReading(encoding: Dialect['encoding'], dialect: Dialect): ReadReport {
+  return {
+    encoding,
+    delimiter: dialect.delimiter,
+    decimal: dialect.decimal,
+    skippedLines: [],
+    headerLine: dialect.header ? dialect.skipLines + 1 : null,
+    confidence: 0,
+    alternatives: [],
+    close: false,
+    hints: [],
   };
 }
 

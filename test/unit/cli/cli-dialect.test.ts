@@ -44,35 +44,10 @@ test('normscope inspect honours --delimiter, --decimal, --skip-rows, --header/--
   withDir((dir) => {
     const file = join(dir, 'a.txt');
     writeFileSync(file, 'note\nx|y\n1.234,5|-999\n2,5|7\n');
-    const report = inspectJson(
-      file,
-      '--delimiter',
-      'pipe',
-      '--decimal',
-      ',',
-      '--thousands',
-      '.',
-      '--skip-rows',
-      '1',
-      '--na-values',
-      '-999',
-    );
+    const flags = ['--decimal', ',', '--thousands', '.', '--skip-rows', '1', '--na-values', '-999'];
+    const report = inspectJson(file, '--delimiter', 'pipe', ...flags);
     assert.deepEqual([report.delimiter, report.decimal, report.headerLine], ['|', ',', 2]);
-    const stats = runCli([
-      'stats',
-      file,
-      '--json',
-      '--delimiter',
-      '|',
-      '--decimal',
-      ',',
-      '--thousands',
-      '.',
-      '--skip-rows',
-      '1',
-      '--na-values',
-      '-999',
-    ]);
+    const stats = runCli(['stats', file, '--json', '--delimiter', '|', ...flags]);
     const columns = (JSON.parse(stats.stdout) as { columns: { mean: number; missing: number }[] }).columns;
     assert.deepEqual([columns[0].mean, columns[1].missing, columns[1].mean], [(1234.5 + 2.5) / 2, 1, 7]);
     const numbers = join(dir, 'n.csv');

@@ -3,10 +3,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PanelController, type PanelServices } from '../../../src/extension/panel-controller';
-import type { PanelSource } from '../../../src/extension/panel-source';
-import { loadDataFile, panelInit } from '../../../src/extension/load';
 import { readAsOverrides } from '../../../src/extension/read-as';
-import type { DialectOverrides } from '../../../src/io/csv/dialect';
+import { fileSource } from '../../helpers/file-source';
 import type { HostMessage } from '../../../src/shared/protocol';
 import { scratchDir } from '../../helpers/cli';
 
@@ -21,22 +19,6 @@ function services(posted: HostMessage[]): PanelServices {
   };
 }
 
-/** A file source as the extension's normalizeFile builds it, re-reading through loadDataFile. */
-async function fileSource(path: string, dialect?: DialectOverrides): Promise<PanelSource> {
-  const loaded = await loadDataFile(path, { dialect });
-  return {
-    kind: 'file',
-    ...loaded,
-    init: panelInit(loaded.dataset, {
-      source: 'file',
-      settings: { defaultMethod: 'zscore', bins: 10 },
-      statisticsOnly: true,
-      trusted: true,
-      file: loaded.file,
-    }),
-    reread: (overrides) => fileSource(path, overrides),
-  };
-}
 
 test('panelInit gives a CSV file its "Read as" line: summary, chosen dialect and the controls\' choices', async () => {
   const { dir, cleanup } = scratchDir();

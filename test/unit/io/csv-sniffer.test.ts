@@ -212,7 +212,7 @@ test('sniffDialect recovers a random table written in a random dialect, or names
         );
       });
     }),
-    { numRuns: 300 },
+    { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
   );
 });
 
