@@ -209,9 +209,9 @@ export class CsvColumnsReader<Sink extends ValueSink = ValueSink> {
       this.accept(record.strings(), record.line);
       return;
     }
-    const plain = this.numbers.plainDecimals;
+    const decimalByte = this.numbers.decimalByte;
     for (let j = 0; j < columns.length; j++) {
-      const value = plain && columns[j].numeric ? record.number(j) : undefined;
+      const value = decimalByte !== null && columns[j].numeric ? record.number(j, decimalByte) : undefined;
       if (value !== undefined) columns[j].addNumber(value);
       else columns[j].add(record.text(j));
     }

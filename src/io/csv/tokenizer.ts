@@ -48,7 +48,12 @@ const MAX_EXACT_MANTISSA = Number.MAX_SAFE_INTEGER;
  * multiplication or division rounds once. Anything else (more digits, inf, NA, spaces, text) returns
  * undefined and the caller takes the string path, which is exact for every input.
  */
-export function parseDecimalBytes(bytes: Uint8Array, start: number, end: number): number | undefined {
+export function parseDecimalBytes(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  decimalByte = 0x2e,
+): number | undefined {
   let i = start;
   let negative = false;
   if (i < end && (bytes[i] === 0x2d || bytes[i] === 0x2b)) negative = bytes[i++] === 0x2d;
@@ -65,7 +70,7 @@ export function parseDecimalBytes(bytes: Uint8Array, start: number, end: number)
       mantissa = mantissa * 10 + d;
     }
   }
-  if (i < end && bytes[i] === 0x2e) {
+  if (i < end && bytes[i] === decimalByte) {
     for (i++; i < end; i++) {
       const d = bytes[i] - 48;
       if (d < 0 || d > 9) break;
@@ -123,8 +128,8 @@ export class RecordView {
   }
 
   /** The field as a plain decimal read from bytes, or undefined when it needs the string path. */
-  number(j: number): number | undefined {
-    return parseDecimalBytes(this.bytes, this.start(j), this.ends[j]);
+  number(j: number, decimalByte = 0x2e): number | undefined {
+    return parseDecimalBytes(this.bytes, this.start(j), this.ends[j], decimalByte);
   }
 
   strings(): string[] {

@@ -69,12 +69,18 @@ export interface NumberReader {
    * change what such a field means.
    */
   readonly plainDecimals: boolean;
+  /**
+   * The decimal byte with which a field's bytes may be read as a number directly (RecordView.number),
+   * or null when digit groups or extra missing tokens mean every field takes the string path.
+   */
+  readonly decimalByte: number | null;
 }
 
 export const DEFAULT_NUMBERS: NumberReader = {
   isMissing: isMissingField,
   parse: parseNumericField,
   plainDecimals: true,
+  decimalByte: 0x2e,
 };
 
 /** The reader of `format`'s fields (pandas' read_csv with decimal=, thousands= and na_values=). */
@@ -93,5 +99,11 @@ export function numberReader(format: NumberFormat): NumberReader {
     }
     return parseNumericField(trimmed);
   };
-  return { isMissing, parse, plainDecimals: false };
+  const bytesReadable = !thousands && format.naValues.length === 0;
+  return {
+    isMissing,
+    parse,
+    plainDecimals: false,
+    decimalByte: bytesReadable ? format.decimal.charCodeAt(0) : null,
+  };
 }

@@ -227,7 +227,9 @@ export async function rewriteCsv(
     for (const j of columns)
       batch.add(
         j < fields.length
-          ? ((plain ? fields.number(j) : undefined) ?? reader.parse(fields.text(j)) ?? NaN)
+          ? ((reader.decimalByte !== null ? fields.number(j, reader.decimalByte) : undefined) ??
+              reader.parse(fields.text(j)) ??
+              NaN)
           : NaN,
       );
     const kept = new Array<string>(fields.length);
