@@ -100,6 +100,7 @@ async function finishPasses(
     const seen = await readPass(file, layout.dialect, pass, (j) => passes.sink(j), {
       ...options,
       textColumns,
+      badRows: layout.badRows,
     });
     checkUnchanged(file, layout, seen);
     passes.endPass();
@@ -189,6 +190,7 @@ export async function fitCsvInPasses(
   const seen = await readPass(file, layout.dialect, 2, (j) => chunk.sinkFor(j), {
     ...options,
     textColumns: textColumnsOf(layout),
+    badRows: layout.badRows,
     afterChunk: fitChunk,
   });
   fitChunk();

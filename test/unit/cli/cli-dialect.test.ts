@@ -97,6 +97,27 @@ test('normscope stats stops at a ragged row by default and, with --on-bad-rows s
     assert.equal(normalized.status, 0, normalized.stderr);
     assert.match(normalized.stderr, /skipped 2 rows/);
     assert.equal(readFileSync(out, 'utf8'), 'a,b\n0.16666666666666666,0.2857142857142857\n1,1\n');
+    // by passes (a file over --stream-above), every pass skips the same rows
+    const byPasses = join(dir, 'passes.csv');
+    const passes = runCli([
+      'normalize',
+      file,
+      '--method',
+      'robust',
+      '--out',
+      byPasses,
+      '--on-bad-rows',
+      'skip',
+      '--stream-above',
+      '0',
+    ]);
+    assert.equal(passes.status, 0, passes.stderr);
+    const inMemory = join(dir, 'memory.csv');
+    assert.equal(
+      runCli(['normalize', file, '--method', 'robust', '--out', inMemory, '--on-bad-rows', 'skip']).status,
+      0,
+    );
+    assert.equal(readFileSync(byPasses, 'utf8'), readFileSync(inMemory, 'utf8'));
     assert.match(runCli(['stats', file, '--rejects', rejects]).stderr, /--rejects: .*--on-bad-rows skip/);
   }));
 
