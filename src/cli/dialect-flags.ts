@@ -141,7 +141,7 @@ function reportReading(file: string, dialect: Dialect, report: ReadReport | unde
       .map((a) => `${alternativeFlags(dialect, a)} (score ${a.score})`)
       .join('; ');
     process.stderr.write(
-      `normscope: note: ${file} reads almost as well another way; chose ${describeReading(dialect, report)} ; the other reading: ${others}\n`,
+      `normscope: note: ${file} reads almost as well another way; chose ${describeReading(dialect, report)}; the other reading: ${others}\n`,
     );
   }
 }
