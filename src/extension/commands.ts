@@ -4,9 +4,11 @@ import { datasetFromArray, type Dataset } from '../engine/report/dataset';
 import { createScaler, SCALING_METHODS } from '../engine/scale/registry';
 import type { ScalingMethod } from '../engine/scale/scaler';
 import { parseArrayLiteral, type LiteralStyle } from '../io/literal';
-import { isNpy, selectColumns } from '../io/node/data-files';
+import { isNpy, selectColumns, type DataFile } from '../io/node/data-files';
+import type { DialectOverrides } from '../io/csv/dialect';
 import { loadCsvPrefix, loadDataFile, panelInit, type PanelSettings } from './load';
 import { NormalizationPanel } from './panel';
+import type { PanelSource } from './panel-source';
 
 const DATA_FILTERS = { 'Data files': ['csv', 'tsv', 'npy'] };
 
@@ -37,7 +39,7 @@ async function pickFile(title: string, given?: vscode.Uri): Promise<vscode.Uri |
 }
 
 /** Loads a file with a cancellable progress notification; undefined when cancelled. */
-async function loadWithProgress(uri: vscode.Uri) {
+async function loadWithProgress(uri: vscode.Uri, dialect?: DialectOverrides) {
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -50,6 +52,7 @@ async function loadWithProgress(uri: vscode.Uri) {
       let reported = 0;
       try {
         return await loadDataFile(uri.fsPath, {
+          dialect,
           signal: controller.signal,
           onProgress: (read, total) => {
             const percent = total > 0 ? (100 * read) / total : 100;
@@ -79,13 +82,14 @@ export async function normalizeFile(
     uri instanceof vscode.Uri ? uri : undefined,
   );
   if (!target) return;
-  const initFor = (dataset: Dataset, note?: string) =>
+  const initFor = (dataset: Dataset, note?: string, file?: DataFile) =>
     panelInit(dataset, {
       source: 'file',
       settings: settings(),
       statisticsOnly,
       trusted: vscode.workspace.isTrusted,
       note,
+      file,
     });
   let panel: NormalizationPanel | undefined;
   if (!isNpy(target.fsPath) && (await vscode.workspace.fs.stat(target)).size > PREFIX_ABOVE_BYTES) {
@@ -108,14 +112,16 @@ export async function normalizeFile(
     // is closed or out of sight first.
     await Promise.race([panel.controller.firstView, panel.outOfSight]);
   }
+  // the "Read as" controls read the file again with what they fix; a cancelled re-read keeps the view
+  const sourceFrom = (loaded: { dataset: Dataset; file: DataFile }): PanelSource => ({
+    kind: 'file',
+    ...loaded,
+    init: initFor(loaded.dataset, undefined, loaded.file),
+    reread: async (dialect) => sourceFrom((await loadWithProgress(target, dialect)) ?? loaded),
+  });
   const loaded = await loadWithProgress(target);
   if (!loaded) return;
-  const source = {
-    kind: 'file' as const,
-    dataset: loaded.dataset,
-    file: loaded.file,
-    init: initFor(loaded.dataset),
-  };
+  const source = sourceFrom(loaded);
   if (panel && !panel.disposed) await panel.controller.refine(source);
   else if (!panel) NormalizationPanel.open(extensionUri, source);
 }

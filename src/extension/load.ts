@@ -4,8 +4,9 @@ import { datasetFromArray, type Dataset } from '../engine/report/dataset';
 import { presetAxes, type ReportRequest } from '../engine/report/report';
 import type { ScalerJSON, ScalingMethod } from '../engine/scale/scaler';
 import { readDataFile, type DataFile } from '../io/node/data-files';
-import { readCsvPrefixTable, type ReadProgress } from '../io/node/csv-file';
+import { readCsvPrefixTable, type CsvReadOptions, type ReadProgress } from '../io/node/csv-file';
 import type { CsvTable } from '../io/csv/table';
+import { readAsState } from './read-as';
 import type { PanelInit } from '../shared/protocol';
 import { datasetDescription, METHOD_CHOICES } from '../shared/view-payload';
 
@@ -44,9 +45,9 @@ export async function loadCsvPrefix(
 
 export async function loadDataFile(
   path: string,
-  progress: ReadProgress,
+  options: ReadProgress & CsvReadOptions,
 ): Promise<{ file: DataFile; dataset: Dataset }> {
-  const file = await readDataFile(path, progress);
+  const file = await readDataFile(path, options);
   const title = basename(path);
   if (file.kind === 'npy')
     return { file, dataset: datasetFromArray(title, file.array.data, file.array.shape) };
@@ -91,6 +92,8 @@ export function panelInit(
     trusted: boolean;
     prefitted?: ScalerJSON;
     columns?: string[];
+    /** The file shown: a CSV gets the "Read as" line. */
+    file?: DataFile;
   },
 ): PanelInit {
   const request = initialRequest(dataset, options.settings, options.statisticsOnly, options.prefitted);
@@ -107,5 +110,6 @@ export function panelInit(
     trusted: options.trusted,
     previewSize: options.settings.previewSize ?? 256,
     actions: { export: true, saveParameters: true, copyCode: true, openInPanel: false },
+    readAs: options.file && readAsState(options.file),
   };
 }

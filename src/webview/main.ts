@@ -18,6 +18,7 @@ import { chartsIn, destroyChartsIn, drawHistogram, watchTheme } from './charts';
 import { el, formatValue } from './dom';
 import { METHOD_OPTIONS, type OptionField } from './options';
 import { vscodeTransport, type Transport } from './transport';
+import { readAsLine } from './read-as';
 
 const TABLE_FIELDS = ['count', 'missing', 'mean', 'std', 'min', 'q25', 'median', 'q75', 'max'] as const;
 const PRESETS: { preset: Exclude<TensorPreset, 'custom'>; label: string }[] = [
@@ -130,6 +131,9 @@ export class PanelView {
     const parts: (HTMLElement | null)[] = [
       el('header', {}, el('h1', { text: init.title }), el('p', { className: 'shape', text: shape })),
       init.note ? el('p', { className: 'note', role: 'note', text: init.note }) : null,
+      init.readAs
+        ? readAsLine(init.readAs, (overrides) => this.transport.post({ type: 'readAs', overrides }))
+        : null,
       el('section', { id: 'controls', 'aria-label': 'Normalization' }),
       el('p', { id: 'status', role: 'status' }),
       el(

@@ -13,6 +13,8 @@ import { tensor } from '../../engine/tensor/tensor';
 import { isNpy, readNpyFile } from '../../io/node/data-files';
 import { readCsvTable } from '../../io/node/csv-file';
 import { parseCommandArgs, positional } from '../args';
+import { csvReadOptions, DIALECT_OPTIONS, DIALECT_USAGE, reportRead, type CsvRead } from '../dialect-flags';
+import type { CsvReadOptions } from '../../io/node/csv-file';
 import { print, printJson, type Command } from '../command';
 import { withFlagNames } from '../flag-names';
 import { formatCell, formatTextTable } from '../text-table';
@@ -32,11 +34,15 @@ function textReport(name: string, count: number, missing: number): ColumnReport 
 }
 
 /** Statistics of a large CSV by passes over it (memory bounded by the column count), exact all the same. */
-async function statsInPasses(file: string): Promise<{ rows: number; columns: ColumnReport[] }> {
+async function statsInPasses(
+  file: string,
+  read: CsvReadOptions,
+): Promise<{ rows: number; columns: ColumnReport[]; read: CsvRead }> {
   const progress = passProgress();
   try {
-    const { layout, passes } = await describeCsvInPasses(file, QUARTILES, progress);
+    const { layout, passes } = await describeCsvInPasses(file, QUARTILES, { ...progress, ...read });
     return {
+      read: { dialect: layout.dialect, report: layout.report, names: layout.names, badRows: layout.badRows },
       rows: layout.rowCount,
       columns: layout.columns.map((c, j) =>
         c.numeric
@@ -51,7 +57,7 @@ async function statsInPasses(file: string): Promise<{ rows: number; columns: Col
 
 export const stats: Command = {
   name: 'stats',
-  usage: `stats <file.csv|file.npy> [--axis 0,2,3] [--json] ${PASSES_USAGE}`,
+  usage: `stats <file.csv|file.npy> [--axis 0,2,3] [--json] ${PASSES_USAGE} ${DIALECT_USAGE}`,
   summary:
     'Per-column statistics (count, missing, mean, std ddof 1 and 0, min, quartiles, max, skewness, kurtosis); for .npy, per index of the axes --axis does not reduce.',
   async run(args) {
@@ -59,6 +65,7 @@ export const stats: Command = {
       axis: { type: 'string' },
       json: { type: 'boolean' },
       ...PASSES_OPTIONS,
+      ...DIALECT_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
     let rows: number;
@@ -74,10 +81,13 @@ export const stats: Command = {
     } else {
       if (values.axis !== undefined)
         throw new UsageError('--axis', 'applies to .npy inputs; CSV statistics are per column');
+      const { rejected, ...readOptions } = csvReadOptions(values);
+      let read: CsvRead;
       if (await readsInPasses(file, values['stream-above'])) {
-        ({ rows, columns } = await statsInPasses(file));
+        ({ rows, columns, read } = await statsInPasses(file, readOptions));
       } else {
-        const table = await readCsvTable(file);
+        const table = await readCsvTable(file, readOptions);
+        read = { ...table, names: table.columns.map((c) => c.name) };
         rows = table.rowCount;
         columns = table.columns.map((c) =>
           c.kind === 'numeric'
@@ -85,6 +95,7 @@ export const stats: Command = {
             : textReport(c.name, c.count, c.missing),
         );
       }
+      await reportRead(file, read, rejected, values);
     }
     if (values.json) {
       printJson({ rows, columns });

@@ -7,14 +7,15 @@ import { extname } from 'node:path';
 import { ParameterError } from '../../engine/parameter-error';
 import { fromColumns, matrix, type Matrix } from '../../engine/scale/matrix';
 import { encodeNpy, decodeNpy, type NpyArray } from '../npy';
-import { readCsvTable, streamCsvRecords, type ReadProgress } from './csv-file';
+import { readCsvTable, streamCsvRecords, type CsvReadOptions, type ReadProgress } from './csv-file';
 import type { RecordView } from '../csv/tokenizer';
 import { readWholeFile } from './read-file';
 import { AtomicOutput, writeFileAtomic, type OutputOptions } from './atomic-output';
 import { GrowingValues, type CsvTable } from '../csv/table';
 import type { Dialect } from '../csv/dialect';
-import { parseNumericField } from '../csv/values';
-import { formatNumber, formatNumericLines, formatRecord } from '../csv/writer';
+import { numberReader } from '../csv/values';
+import { bomBytes, encodeText } from '../csv/encoding';
+import { formatNumberWith, formatNumericLines, formatRecord } from '../csv/writer';
 import { LineFormatter } from './line-formatter';
 import { InputError } from '../errors';
 
@@ -31,7 +32,7 @@ export async function readNpyFile(file: string): Promise<NpyArray> {
 
 export async function readDataFile(
   file: string,
-  options: { keepRows?: number } & ReadProgress = {},
+  options: { keepRows?: number } & ReadProgress & CsvReadOptions = {},
 ): Promise<DataFile> {
   if (isNpy(file)) return { kind: 'npy', file, array: await readNpyFile(file) };
   return { kind: 'csv', file, table: await readCsvTable(file, options) };
@@ -118,13 +119,16 @@ function npyMatrixShape(array: NpyArray, file?: string): { rows: number; cols: n
   );
 }
 
-/** Writes `data` with the selected columns replaced by `result` (same rows, same column order). */
+/**
+ * Writes `data` with the selected columns replaced by `result` (same rows, same column order).
+ * Aborting `signal` (the extension's Cancel) stops between chunks and leaves no temporary file.
+ */
 export async function writeLike(
   data: DataFile,
   selection: Selection,
   result: Matrix,
   target: string,
-  options: OutputOptions,
+  options: OutputOptions & { signal?: AbortSignal },
 ): Promise<void> {
   if (isNpy(target) !== (data.kind === 'npy')) {
     const kind = data.kind === 'npy' ? 'a .npy' : 'a CSV';
@@ -146,12 +150,19 @@ export async function writeLike(
   }
   const { table, file } = data;
   const output = new AtomicOutput(target, { ...options, inputs: [file, ...(options.inputs ?? [])] });
-  await rewriteCsv(file, table.dialect, selection.indices, output, (firstRow, input) =>
-    matrix(
-      result.data.subarray(firstRow * result.cols, (firstRow + input.rows) * result.cols),
-      input.rows,
-      result.cols,
-    ),
+  await rewriteCsv(
+    file,
+    table.dialect,
+    selection.indices,
+    output,
+    (firstRow, input) =>
+      matrix(
+        result.data.subarray(firstRow * result.cols, (firstRow + input.rows) * result.cols),
+        input.rows,
+        result.cols,
+      ),
+    options.signal,
+    { skipBadRows: table.badRows !== undefined },
   );
 }
 
@@ -159,8 +170,11 @@ export async function writeLike(
  * Streams `file` into `output` (then commits it; aborts it on any error), replacing the fields of
  * `columns` chunk by chunk with `values(firstRow, input)` — `input` holds those fields' numbers (NaN
  * where missing), and the result one column per entry of `columns` — printed so they read back bit for
- * bit. Header, dialect and other fields pass through as written. Records of plain decimals whose every
+ * bit. Header, dialect (delimiter, decimal mark, quote, line ending, encoding) and other fields pass
+ * through as written; preamble and comment lines are not copied. Records of plain decimals whose every
  * field is replaced never become strings: their numbers come from the tokenizer's inline path.
+ * `skipBadRows`: rows whose field count differs from the header's were skipped when the file was read
+ * (`--on-bad-rows skip`), so they are left out here too.
  */
 export async function rewriteCsv(
   file: string,
@@ -169,8 +183,14 @@ export async function rewriteCsv(
   output: AtomicOutput,
   values: (firstRow: number, input: Matrix) => Matrix,
   signal?: AbortSignal,
+  options: { skipBadRows?: boolean } = {},
 ): Promise<void> {
   const delimiter = dialect.delimiter;
+  const { decimal, quote, lineEnding } = dialect;
+  const reader = numberReader(dialect);
+  const plain = reader.plainDecimals;
+  const record = (fields: readonly string[]) => formatRecord(fields, delimiter, quote, lineEnding);
+  let recordWidth = -1;
   const width = columns.length;
   /** slotOf[j]: the entry of `columns` that replaces field j, or −1 when field j passes through. */
   let slotOf: Int32Array | null = null;
@@ -188,25 +208,34 @@ export async function rewriteCsv(
     everyFieldReplaced = slotOf.every((k) => k >= 0);
     return slotOf;
   };
-  const numbers = (record: Float64Array, count: number): boolean => {
+  const numbers = (values: Float64Array, count: number): boolean => {
     if (headerPending || !everyFieldReplaced || slotOf!.length !== count) return false;
-    for (const j of columns) batch.add(record[j]);
+    for (const j of columns) batch.add(values[j]);
     texts.push(null);
     return true;
   };
-  const view = (record: RecordView) => {
+  const view = (fields: RecordView) => {
     if (headerPending) {
       headerPending = false;
-      header = formatRecord(record.strings(), delimiter);
+      recordWidth = fields.length;
+      header = record(fields.strings());
       return;
     }
-    const slots = slotOf ?? layoutFor(record.length);
+    if (recordWidth < 0) recordWidth = fields.length;
+    if (options.skipBadRows && fields.length !== recordWidth) return;
+    const slots = slotOf ?? layoutFor(fields.length);
     for (const j of columns)
-      batch.add(j < record.length ? (record.number(j) ?? parseNumericField(record.text(j)) ?? NaN) : NaN);
-    const fields = new Array<string>(record.length);
-    for (let j = 0; j < record.length; j++) if (j >= slots.length || slots[j] < 0) fields[j] = record.text(j);
+      batch.add(
+        j < fields.length
+          ? ((reader.decimalByte !== null ? fields.number(j, reader.decimalByte) : undefined) ??
+              reader.parse(fields.text(j)) ??
+              NaN)
+          : NaN,
+      );
+    const kept = new Array<string>(fields.length);
+    for (let j = 0; j < fields.length; j++) if (j >= slots.length || slots[j] < 0) kept[j] = fields.text(j);
     // With every field replaced nothing passes through: the record is printed like an inline one.
-    texts.push(everyFieldReplaced && record.length === slots.length ? null : fields);
+    texts.push(everyFieldReplaced && fields.length === slots.length ? null : kept);
   };
   const formatter = new LineFormatter();
   const flush = async () => {
@@ -219,16 +248,32 @@ export async function rewriteCsv(
       const slots = slotOf!;
       const out = replaced.data;
       if (texts.every((fields) => fields === null)) {
-        printed = await formatter.format({ data: out, rows: count, cols: replaced.cols, slots, delimiter });
+        printed = await formatter.format({
+          data: out,
+          rows: count,
+          cols: replaced.cols,
+          slots,
+          delimiter,
+          decimal,
+          lineEnding,
+        });
       } else {
         for (let i = 0; i < count; i++) {
           const fields = texts[i];
           const base = i * replaced.cols;
           if (fields === null) {
-            text += formatNumericLines(out.subarray(base), 1, replaced.cols, slots, delimiter);
+            text += formatNumericLines(
+              out.subarray(base),
+              1,
+              replaced.cols,
+              slots,
+              delimiter,
+              decimal,
+              lineEnding,
+            );
           } else {
-            columns.forEach((j, k) => (fields[j] = formatNumber(out[base + k])));
-            text += formatRecord(fields, delimiter);
+            columns.forEach((j, k) => (fields[j] = formatNumberWith(out[base + k], decimal)));
+            text += record(fields);
           }
         }
       }
@@ -236,10 +281,22 @@ export async function rewriteCsv(
       texts = [];
       batch.length = 0;
     }
-    for (const part of [text, ...printed]) if (part.length > 0) await output.write(part);
+    for (const part of [text, ...printed]) if (part.length > 0) await output.write(encoded(part));
+  };
+  // Outputs keep the input's encoding (and byte-order mark); the worker's bytes are ASCII digits.
+  const encoded = (part: string | Uint8Array): string | Uint8Array => {
+    if (dialect.encoding === 'utf-8' || dialect.encoding === 'windows-1252') {
+      return typeof part === 'string' && dialect.encoding !== 'utf-8'
+        ? encodeText(part, dialect.encoding)
+        : part;
+    }
+    return encodeText(typeof part === 'string' ? part : new TextDecoder().decode(part), dialect.encoding);
   };
   try {
-    await streamCsvRecords(file, dialect, { view, numbers }, flush, () => signal?.throwIfAborted());
+    if (dialect.bom) await output.write(bomBytes(dialect.encoding));
+    await streamCsvRecords(file, dialect, plain ? { view, numbers } : { view }, flush, () =>
+      signal?.throwIfAborted(),
+    );
     await flush();
     await output.commit();
   } catch (error) {

@@ -1,4 +1,9 @@
-/** Saved fitted parameters: `{"format": "normscope/params", "version": 1, "method", "columns", "scaler"}`. */
+/**
+ * Saved fitted parameters: `{"format": "normscope/params", "version": 1, "method", "columns", "scaler"}`,
+ * and `"dialect"` for a CSV training file: how it was read, which `transform` reads its input with
+ * unless flags say otherwise.
+ */
+import { DECIMALS, DELIMITERS, ENCODINGS, QUOTES, type Dialect } from '../csv/dialect';
 import { scalerFromJSON } from '../../engine/scale/registry';
 import type { Scaler, ScalerJSON } from '../../engine/scale/scaler';
 import { InputError } from '../errors';
@@ -11,20 +16,62 @@ export interface ParamsFile {
   method: string;
   columns: string[];
   scaler: ScalerJSON;
+  dialect?: RecordedDialect;
 }
 
-export function paramsText(columns: readonly string[], scaler: ScalerJSON): string {
+/** The parts of a training file's dialect that carry over to the files it is applied to (not its preamble). */
+export type RecordedDialect = Pick<
+  Dialect,
+  'delimiter' | 'decimal' | 'quote' | 'encoding' | 'thousands' | 'naValues'
+>;
+
+export function recordedDialect(dialect: Dialect): RecordedDialect {
+  const { delimiter, decimal, quote, encoding, thousands, naValues } = dialect;
+  return { delimiter, decimal, quote, encoding, thousands, naValues };
+}
+
+export function paramsText(
+  columns: readonly string[],
+  scaler: ScalerJSON,
+  dialect?: RecordedDialect,
+): string {
   const params: ParamsFile = {
     format: 'normscope/params',
     version: 1,
     method: scaler.method,
     columns: [...columns],
     scaler,
+    ...(dialect ? { dialect } : {}),
   };
   return jsonText(params);
 }
 
-export async function readParamsFile(file: string): Promise<{ scaler: Scaler; columns: string[] }> {
+function checkDialect(dialect: RecordedDialect | undefined, file: string): RecordedDialect | undefined {
+  if (dialect === undefined) return undefined;
+  const d = dialect as Partial<Record<keyof RecordedDialect, unknown>> | null;
+  // JSON's null reads back as NaN (json-numbers.ts): no digit-group separator
+  if (d && typeof d === 'object' && Number.isNaN(d.thousands)) d.thousands = null;
+  const valid =
+    d !== null &&
+    typeof d === 'object' &&
+    (DELIMITERS as readonly unknown[]).includes(d.delimiter) &&
+    (DECIMALS as readonly unknown[]).includes(d.decimal) &&
+    (QUOTES as readonly unknown[]).includes(d.quote) &&
+    (ENCODINGS as readonly unknown[]).includes(d.encoding) &&
+    (d.thousands === null || typeof d.thousands === 'string') &&
+    Array.isArray(d.naValues) &&
+    (d.naValues as unknown[]).every((token) => typeof token === 'string');
+  if (!valid)
+    throw new InputError(
+      'has a "dialect" that is not {delimiter, decimal, quote, encoding, thousands, naValues} as normscope writes it',
+      file,
+    );
+  return dialect;
+}
+
+export async function readParamsFile(
+  file: string,
+): Promise<{ scaler: Scaler; columns: string[]; dialect?: RecordedDialect }> {
   let params: ParamsFile;
   try {
     params = JSON.parse(new TextDecoder().decode(await readWholeFile(file)), reviveNumbers) as ParamsFile;
@@ -39,7 +86,11 @@ export async function readParamsFile(file: string): Promise<{ scaler: Scaler; co
     );
   }
   try {
-    return { scaler: scalerFromJSON(params.scaler), columns: params.columns };
+    return {
+      scaler: scalerFromJSON(params.scaler),
+      columns: params.columns,
+      dialect: checkDialect(params.dialect, file),
+    };
   } catch (error) {
     if (error instanceof TypeError || error instanceof RangeError) throw new InputError(error.message, file);
     throw error;
