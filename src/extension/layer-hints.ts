@@ -3,14 +3,14 @@
  * cached per document version, and both views read the same annotations `normscope annotate` prints.
  */
 import * as vscode from 'vscode';
-import { hoverMarkdown, inlayLabel } from '../analysis/hover-text';
+import { hoverMarkdown, inlayLabel, referenceMarkdown } from '../analysis/hover-text';
 import { nodeGrammarFiles } from '../analysis/node-grammar';
 import { pythonModuleName } from '../analysis/node-module-name';
-import { annotatePython, type LayerAnnotation } from '../analysis/norm-layers';
+import { analyzePython, type PythonAnalysis } from '../analysis/norm-layers';
 import { pythonParser } from '../analysis/python-parser';
 
 export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHintsProvider {
-  private readonly cache = new Map<string, { version: number; layers: LayerAnnotation[] }>();
+  private readonly cache = new Map<string, { version: number; analysis: PythonAnalysis }>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeInlayHints = this.changed.event;
 
@@ -21,15 +21,15 @@ export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHints
     this.changed.fire();
   }
 
-  async layers(document: vscode.TextDocument): Promise<LayerAnnotation[]> {
+  async analysis(document: vscode.TextDocument): Promise<PythonAnalysis> {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
-    if (cached?.version === document.version) return cached.layers;
+    if (cached?.version === document.version) return cached.analysis;
     const parser = await pythonParser(nodeGrammarFiles(this.distDir));
     const module = document.uri.scheme === 'file' ? pythonModuleName(document.uri.fsPath) : undefined;
-    const layers = annotatePython(parser, document.getText(), { module });
-    this.cache.set(key, { version: document.version, layers });
-    return layers;
+    const analysis = analyzePython(parser, document.getText(), { module });
+    this.cache.set(key, { version: document.version, analysis });
+    return analysis;
   }
 
   forget(document: vscode.TextDocument): void {
@@ -40,25 +40,30 @@ export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHints
     document: vscode.TextDocument,
     position: vscode.Position,
   ): Promise<vscode.Hover | undefined> {
-    const layer = (await this.layers(document)).find(
-      (l) =>
-        l.line === position.line + 1 &&
-        position.character >= l.column - 1 &&
-        position.character < l.endColumn - 1,
-    );
-    if (!layer) return undefined;
-    const args = encodeURIComponent(JSON.stringify([{ layer: layer.layer, framework: layer.framework }]));
+    const { layers, references } = await this.analysis(document);
+    const covers = (l: { line: number; column: number; endColumn: number }) =>
+      l.line === position.line + 1 &&
+      position.character >= l.column - 1 &&
+      position.character < l.endColumn - 1;
+    const layer = layers.find(covers);
+    const reference = layer ? undefined : references.find(covers);
+    const shown = layer ?? reference?.layer;
+    const at = layer ?? reference;
+    if (!shown || !at) return undefined;
+    const args = encodeURIComponent(JSON.stringify([{ layer: shown.layer, framework: shown.framework }]));
     const link =
-      layer.layer === 'unitnorm' ? '' : `\n\n[Open the explainer](command:normscope.explainNorms?${args})`;
-    const markdown = new vscode.MarkdownString(`${hoverMarkdown(layer)}${link}`);
+      shown.layer === 'unitnorm' ? '' : `\n\n[Open the explainer](command:normscope.explainNorms?${args})`;
+    const lineLink = (line: number) => document.uri.with({ fragment: `L${line}` }).toString();
+    const text = reference ? referenceMarkdown(reference, lineLink) : hoverMarkdown(shown);
+    const markdown = new vscode.MarkdownString(`${text}${link}`);
     markdown.isTrusted = { enabledCommands: ['normscope.explainNorms'] };
-    const range = new vscode.Range(layer.line - 1, layer.column - 1, layer.line - 1, layer.endColumn - 1);
+    const range = new vscode.Range(at.line - 1, at.column - 1, at.line - 1, at.endColumn - 1);
     return new vscode.Hover(markdown, range);
   }
 
   async provideInlayHints(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.InlayHint[]> {
     if (!vscode.workspace.getConfiguration('normscope').get<boolean>('inlayHints', true)) return [];
-    return (await this.layers(document))
+    return (await this.analysis(document)).layers
       .filter((l) => range.contains(new vscode.Position(l.callEndLine - 1, l.callEndColumn - 1)))
       .map((l) => {
         const hint = new vscode.InlayHint(

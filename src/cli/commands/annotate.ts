@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { momentumWarning } from '../../analysis/hover-text';
+import { inlayLabel, momentumWarning } from '../../analysis/hover-text';
 import { annotatePython, type LayerAnnotation } from '../../analysis/norm-layers';
 import { nodeGrammarFiles } from '../../analysis/node-grammar';
 import { pythonModuleName } from '../../analysis/node-module-name';
@@ -32,6 +32,20 @@ function notebookSource(
     line += (parts[parts.length - 1].match(/\n/g) ?? []).length;
   }
   return { source: parts.join(''), cellOfLine: (l) => starts.filter((s) => s <= l).length };
+}
+
+/** How a site builds its layer, for the text output (the JSON carries the same as fields). */
+function siteNote(layer: LayerAnnotation): string | undefined {
+  switch (layer.kind) {
+    case 'call':
+      return undefined;
+    case 'factory':
+      return `built by ${layer.factory?.name ?? 'a factory'}(…)${layer.factory?.unlessGiven ? `, unless ${layer.factory.unlessGiven} is given` : ''}`;
+    case 'custom':
+      return `${layer.custom?.className} (line ${layer.custom?.definedAt}): ${layer.custom?.reading}`;
+    case 'conversion':
+      return inlayLabel(layer);
+  }
 }
 
 export const annotate: Command = {
@@ -67,6 +81,8 @@ export const annotate: Command = {
       print(
         `${where}: ${layer.api} over ${layer.reducedAxes.join(',')} (${layout}); statistics [${layer.statShape.join(', ')}], γ/β [${layer.paramShape.join(', ')}], eps ${layer.params.eps}`,
       );
+      const how = siteNote(layer);
+      if (how) print(`${where}: ${how}`);
       const warning = momentumWarning(layer);
       if (warning) print(`${where}: ${warning}`);
     }

@@ -1,0 +1,306 @@
+/**
+ * Where a name's value comes from, flow-insensitively, within one file: the assignments to it in its
+ * function, its parameter's default and the arguments callers in the file pass for it, and for
+ * `self.x` every assignment in the class's methods, a dataclass-style field's default (Flax) and the
+ * keyword `x=` callers pass. This is how `norm_layer(planes)` is known to build `nn.BatchNorm2d`
+ * (`if norm_layer is None: norm_layer = nn.BatchNorm2d`), how Flax's `self.norm()` builds the
+ * `partial(nn.BatchNorm, …)` its parent passed, and which construction `self.bn1(x)` calls.
+ */
+import type { Node } from 'web-tree-sitter';
+import { layerApiNamed, type LayerApi } from '../engine/explain/layer-apis';
+import { argumentNodes } from './call-binding';
+import type { CustomNorm } from './custom-modules';
+import type { NameResolver } from './imports';
+import type { LayerAnnotation } from './layer-annotation';
+
+export type FactoryTarget =
+  { kind: 'api'; api: LayerApi; qualified: string } | { kind: 'custom'; custom: CustomNorm };
+
+/** A norm class (or partial of one) that reaches a name. */
+export interface FactoryValue {
+  target: FactoryTarget;
+  /** Arguments a functools.partial already holds, before the call's own. */
+  preset: Node[];
+  /** The expressions that name the class (`nn.BatchNorm2d` in `norm_layer = nn.BatchNorm2d`). */
+  boundAt: Node[];
+  /** The class reaches the name as a parameter's default: callers may pass another. */
+  unlessGiven?: string;
+}
+
+interface Scope {
+  node: Node | undefined;
+  /** Assigned values by name (assignment right sides). */
+  assignments: Map<string, Node[]>;
+  parameters: Map<string, { index: number; default: Node | null }>;
+  owner?: ClassInfo;
+  name?: string;
+}
+
+interface ClassInfo {
+  name: string;
+  /** Values assigned to `self.<attr>` in its methods, with the method's scope. */
+  attributes: Map<string, { value: Node; scope: Scope }[]>;
+  /** Class-body fields (`norm: ModuleDef`, `eps: float = 1e-6`) with their defaults. */
+  fields: Map<string, Node | null>;
+}
+
+interface Source {
+  value: Node;
+  scope: Scope;
+  unlessGiven?: string;
+}
+
+const MAX_DEPTH = 8;
+
+function enclosing(node: Node, types: readonly string[]): Node | undefined {
+  for (let at = node.parent; at; at = at.parent) if (types.includes(at.type)) return at;
+  return undefined;
+}
+
+export class NameFlow {
+  private readonly module: Scope;
+  private readonly scopes = new Map<number, Scope>();
+  private readonly classes = new Map<string, ClassInfo>();
+  private readonly calls: Node[];
+  private readonly factoryMemo = new Map<number, FactoryValue[]>();
+
+  constructor(
+    root: Node,
+    private readonly resolver: NameResolver,
+    private readonly customs: ReadonlyMap<string, CustomNorm>,
+  ) {
+    this.module = { node: undefined, assignments: new Map(), parameters: new Map() };
+    for (const cls of root.descendantsOfType('class_definition')) {
+      if (!cls) continue;
+      const name = cls.childForFieldName('name')?.text ?? '';
+      const info: ClassInfo = { name, attributes: new Map(), fields: new Map() };
+      this.classes.set(name, info);
+      for (const statement of cls.childForFieldName('body')?.namedChildren ?? []) {
+        const assignment =
+          statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+        const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : undefined;
+        if (left?.type === 'identifier') info.fields.set(left.text, assignment!.childForFieldName('right'));
+      }
+    }
+    for (const fn of root.descendantsOfType('function_definition'))
+      if (fn) this.scopes.set(fn.id, this.scopeOf(fn));
+    for (const assignment of root.descendantsOfType('assignment')) {
+      if (!assignment) continue;
+      const left = assignment.childForFieldName('left');
+      const right = assignment.childForFieldName('right');
+      if (!left || !right) continue;
+      const scope = this.scopeAt(assignment);
+      if (left.type === 'identifier') {
+        if (scope.node === undefined && enclosing(assignment, ['class_definition'])) continue;
+        const list = scope.assignments.get(left.text) ?? [];
+        list.push(right);
+        scope.assignments.set(left.text, list);
+      } else if (
+        left.type === 'attribute' &&
+        left.childForFieldName('object')?.text === 'self' &&
+        scope.owner
+      ) {
+        const attribute = left.childForFieldName('attribute')!.text;
+        const list = scope.owner.attributes.get(attribute) ?? [];
+        list.push({ value: right, scope });
+        scope.owner.attributes.set(attribute, list);
+      }
+    }
+    this.calls = root.descendantsOfType('call').filter((n): n is Node => n !== null);
+  }
+
+  private scopeOf(fn: Node): Scope {
+    const parameters = new Map<string, { index: number; default: Node | null }>();
+    let index = 0;
+    for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+      if (!p) continue;
+      const name =
+        p.type === 'identifier'
+          ? p
+          : p.type === 'typed_parameter'
+            ? p.namedChildren.find((c) => c?.type === 'identifier')
+            : p.childForFieldName('name');
+      if (!name || name.type !== 'identifier') continue;
+      parameters.set(name.text, { index: index++, default: p.childForFieldName('value') });
+    }
+    const cls = enclosing(fn, ['class_definition', 'function_definition']);
+    const owner =
+      cls?.type === 'class_definition'
+        ? this.classes.get(cls.childForFieldName('name')?.text ?? '')
+        : undefined;
+    return { node: fn, assignments: new Map(), parameters, owner, name: fn.childForFieldName('name')?.text };
+  }
+
+  private scopeAt(node: Node): Scope {
+    const fn = enclosing(node, ['function_definition']);
+    return fn ? (this.scopes.get(fn.id) ?? this.module) : this.module;
+  }
+
+  /** A name bound in its own function (an assignment or a parameter), so not the class of that name. */
+  isLocal(identifier: Node): boolean {
+    const scope = this.scopeAt(identifier);
+    return scope.assignments.has(identifier.text) || scope.parameters.has(identifier.text);
+  }
+
+  /** The expressions that flow into a name or `self.attr` at `node`. */
+  private sources(node: Node, scope: Scope): Source[] {
+    if (node.type === 'identifier') {
+      const name = node.text;
+      const found: Source[] = [];
+      let at: Scope | undefined = scope;
+      // Python's closures: a name not bound in a nested function is its enclosing function's.
+      while (at && !at.assignments.has(name) && !at.parameters.has(name)) {
+        const outer: Node | undefined = at.node ? enclosing(at.node, ['function_definition']) : undefined;
+        at = outer ? this.scopes.get(outer.id) : at === this.module ? undefined : this.module;
+      }
+      if (!at) return [];
+      const parameter = at.parameters.get(name);
+      for (const value of at.assignments.get(name) ?? [])
+        found.push({ value, scope: at, unlessGiven: parameter ? name : undefined });
+      if (parameter) {
+        if (parameter.default)
+          found.push({ value: parameter.default, scope: this.module, unlessGiven: name });
+        found.push(...this.passedFor(at, name, parameter.index));
+      }
+      return found;
+    }
+    if (node.type === 'attribute' && node.childForFieldName('object')?.text === 'self' && scope.owner) {
+      const attribute = node.childForFieldName('attribute')!.text;
+      const owner = scope.owner;
+      const found: Source[] = (owner.attributes.get(attribute) ?? []).map((a) => ({ ...a }));
+      if (owner.fields.has(attribute)) {
+        const fallback = owner.fields.get(attribute);
+        if (fallback) found.push({ value: fallback, scope: this.module, unlessGiven: attribute });
+        found.push(...this.keywordsPassedTo(owner.name, attribute));
+      }
+      return found;
+    }
+    return [];
+  }
+
+  /** Arguments the file's callers pass for a function's parameter (an `__init__`'s: its class's callers). */
+  private passedFor(scope: Scope, name: string, index: number): Source[] {
+    if (scope.name === '__init__' && scope.owner)
+      return this.keywordsPassedTo(scope.owner.name, name, index - 1);
+    return scope.name ? this.keywordsPassedTo(scope.name, name, index) : [];
+  }
+
+  /**
+   * Values given as `keyword=` to calls of `callee` — or of a class held in a name or attribute
+   * (`self.block_cls(…, norm=norm)`), which the file cannot resolve further — and, by position, to
+   * calls of `callee` itself.
+   */
+  private keywordsPassedTo(callee: string, keyword: string, position = -1): Source[] {
+    const found: Source[] = [];
+    for (const call of this.calls) {
+      const fn = call.childForFieldName('function');
+      if (!fn) continue;
+      const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.text;
+      const named = last === callee;
+      const opaque =
+        !named &&
+        (fn.type === 'identifier' || fn.type === 'attribute') &&
+        !this.classes.has(last ?? '') &&
+        !this.resolver.node(fn);
+      if (!named && !opaque) continue;
+      const args = argumentNodes(call.childForFieldName('arguments'));
+      let positional = 0;
+      for (const arg of args) {
+        if (arg.type === 'keyword_argument') {
+          if (arg.childForFieldName('name')?.text === keyword)
+            found.push({ value: arg.childForFieldName('value')!, scope: this.scopeAt(call) });
+        } else if (arg.type !== 'list_splat' && arg.type !== 'dictionary_splat') {
+          if (named && positional === position) found.push({ value: arg, scope: this.scopeAt(call) });
+          positional++;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The norm classes (and partials) a called name or `self.attr` holds; [] when none. */
+  factoryValues(node: Node): FactoryValue[] {
+    const memo = this.factoryMemo.get(node.id);
+    if (memo) return memo;
+    const values = this.valuesOf(node, this.scopeAt(node), 0, new Set());
+    this.factoryMemo.set(node.id, values);
+    return values;
+  }
+
+  private valuesOf(node: Node, scope: Scope, depth: number, seen: Set<number>): FactoryValue[] {
+    if (depth > MAX_DEPTH || seen.has(node.id)) return [];
+    seen.add(node.id);
+    switch (node.type) {
+      case 'parenthesized_expression':
+        return node.namedChildren[0] ? this.valuesOf(node.namedChildren[0], scope, depth + 1, seen) : [];
+      case 'conditional_expression': {
+        const [consequence, , alternative] = node.namedChildren;
+        return [consequence, alternative].flatMap((branch) =>
+          branch ? this.valuesOf(branch, scope, depth + 1, seen) : [],
+        );
+      }
+      case 'call': {
+        if (this.resolver.node(node.childForFieldName('function')) !== 'functools.partial') return [];
+        const [inner, ...preset] = argumentNodes(node.childForFieldName('arguments'));
+        if (!inner) return [];
+        return this.valuesOf(inner, scope, depth + 1, seen).map((value) => ({
+          ...value,
+          preset: [...value.preset, ...preset],
+          boundAt: [node],
+        }));
+      }
+      case 'identifier':
+      case 'attribute': {
+        const direct = this.target(node, scope);
+        if (direct) return [{ target: direct, preset: [], boundAt: [node] }];
+        return this.sources(node, scope).flatMap((source) =>
+          this.valuesOf(source.value, source.scope, depth + 1, seen).map((value) => ({
+            ...value,
+            unlessGiven: value.unlessGiven ?? source.unlessGiven,
+          })),
+        );
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** A class reference: a norm API through the imports, or a norm module the file defines. */
+  private target(node: Node, scope: Scope): FactoryTarget | undefined {
+    if (node.type === 'identifier') {
+      const custom = this.customs.get(node.text);
+      if (custom && !scope.assignments.has(node.text) && !scope.parameters.has(node.text))
+        return { kind: 'custom', custom };
+      if (scope.assignments.has(node.text) || scope.parameters.has(node.text)) return undefined;
+    }
+    const qualified = this.resolver.node(node);
+    const api = qualified ? layerApiNamed(qualified) : undefined;
+    return api && qualified && !api.functional ? { kind: 'api', api, qualified } : undefined;
+  }
+
+  /** The call sites (constructions) a name or `self.attr` holds: what `self.bn1(x)` calls. */
+  instanceSites(node: Node, siteOfCall: ReadonlyMap<number, LayerAnnotation>): LayerAnnotation[] {
+    const found: LayerAnnotation[] = [];
+    const visit = (expr: Node, scope: Scope, depth: number, seen: Set<number>) => {
+      if (depth > MAX_DEPTH || seen.has(expr.id)) return;
+      seen.add(expr.id);
+      if (expr.type === 'call') {
+        const site = siteOfCall.get(expr.id);
+        if (site && site.kind !== 'conversion' && !isFunctional(site)) found.push(site);
+        return;
+      }
+      if (expr.type === 'parenthesized_expression' || expr.type === 'conditional_expression') {
+        for (const child of expr.namedChildren) if (child) visit(child, scope, depth + 1, seen);
+        return;
+      }
+      if (expr.type === 'identifier' || expr.type === 'attribute')
+        for (const source of this.sources(expr, scope)) visit(source.value, source.scope, depth + 1, seen);
+    };
+    visit(node, this.scopeAt(node), 0, new Set());
+    return found;
+  }
+}
+
+function isFunctional(site: LayerAnnotation): boolean {
+  return layerApiNamed(site.api)?.functional === true;
+}

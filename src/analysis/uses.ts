@@ -1,0 +1,63 @@
+/**
+ * Calls of built modules (`self.bn1(x)`, `self.ln_f(x)`): each links to the construction its attribute
+ * holds, so the hover there says what the layer is and where it was built. A plain permute on the line
+ * before the call (ConvNeXt's `x = x.permute(0, 2, 3, 1)` before `self.norm(x)`) moves the reading.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { LayerAnnotation, LayerReference, Reading } from './layer-annotation';
+import { lastAxisReading, permuteBefore } from './layout-inference';
+import type { NameFlow } from './name-flow';
+
+function statementOf(node: Node): Node | undefined {
+  for (let at: Node | null = node; at; at = at.parent)
+    if (at.parent?.type === 'block' || at.parent?.type === 'module') return at;
+  return undefined;
+}
+
+/** A channels-last permute before a LayerNorm/RMSNorm over one trailing extent: it reduces the permuted last axis. */
+function readingAt(call: Node, site: LayerAnnotation, mapsLayout: string | undefined): Reading | undefined {
+  if (site.layer !== 'layernorm' && site.layer !== 'rmsnorm') return undefined;
+  if (
+    site.framework !== 'torch' ||
+    !Array.isArray(site.params.normalizedShape) ||
+    site.params.normalizedShape.length !== 1
+  )
+    return undefined;
+  const statement = statementOf(call);
+  const layout = statement ? permuteBefore(statement, mapsLayout) : undefined;
+  return layout ? lastAxisReading(layout) : undefined;
+}
+
+export function linkUses(
+  calls: readonly Node[],
+  flow: NameFlow,
+  siteOfCall: ReadonlyMap<number, LayerAnnotation>,
+  mapsLayout: string | undefined,
+): LayerReference[] {
+  const references: LayerReference[] = [];
+  for (const call of calls) {
+    if (siteOfCall.has(call.id)) continue;
+    const fn = call.childForFieldName('function');
+    if (
+      !fn ||
+      !(
+        fn.type === 'identifier' ||
+        (fn.type === 'attribute' && fn.childForFieldName('object')?.text === 'self')
+      )
+    )
+      continue;
+    const sites = flow.instanceSites(fn, siteOfCall);
+    if (sites.length === 0) continue;
+    const name = fn.type === 'attribute' ? fn.childForFieldName('attribute')! : fn;
+    const site = sites[0];
+    const reading = readingAt(call, site, mapsLayout);
+    const use = {
+      line: name.startPosition.row + 1,
+      column: name.startPosition.column + 1,
+      endColumn: name.endPosition.column + 1,
+    };
+    (site.uses ??= []).push({ ...use, ...(reading ? { reading } : {}) });
+    references.push({ kind: 'use', ...use, layer: site, ...(reading ? { reading } : {}) });
+  }
+  return references;
+}
