@@ -262,7 +262,8 @@ function readClass(
       };
   }
   if (!cls.forward) return undefined;
-  const reading = readForward(cls.forward, resolver, mapsLayout);
+  // The class body, not forward alone: LLaMA's RMSNorm computes in a `_norm` method forward calls.
+  const reading = readForward(cls.node.childForFieldName('body') ?? cls.forward, resolver, mapsLayout);
   if (!reading) return undefined;
   const gamma = gammaShape(cls.init);
   const summary: CustomNormSummary = {

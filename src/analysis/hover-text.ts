@@ -69,7 +69,7 @@ function provenance(layer: LayerAnnotation): string[] {
     lines.push(
       `Every BatchNorm1d/2d/3d in \`${layer.args[0] ?? 'the model'}\` becomes a SyncBatchNorm: its statistics are computed over N across all processes of the group, plus the spatial axes of each replaced layer.`,
     );
-  return lines.length > 0 ? [...lines, ''] : [];
+  return lines.flatMap((line) => [line, '']);
 }
 
 function epsText(layer: LayerAnnotation): string {

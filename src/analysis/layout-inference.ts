@@ -59,7 +59,8 @@ export function permuted(layout: string, order: readonly number[]): string | und
  * applied to the file's feature-map layout: what a channels-last LayerNorm then reduces.
  */
 export function permuteBefore(statement: Node, mapsLayout: string | undefined): string | undefined {
-  const previous = statement.previousNamedSibling;
+  let previous = statement.previousNamedSibling;
+  while (previous?.type === 'comment') previous = previous.previousNamedSibling;
   if (!previous || previous.type !== 'expression_statement') return undefined;
   const assignment = previous.namedChildren[0];
   if (assignment?.type !== 'assignment') return undefined;

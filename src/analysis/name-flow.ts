@@ -239,6 +239,11 @@ export class NameFlow {
           branch ? this.valuesOf(branch, scope, depth + 1, seen) : [],
         );
       }
+      case 'boolean_operator': {
+        // timm's `norm_layer = norm_layer or partial(nn.LayerNorm, eps=1e-6)`: either side.
+        const sides = [node.childForFieldName('left'), node.childForFieldName('right')];
+        return sides.flatMap((side) => (side ? this.valuesOf(side, scope, depth + 1, seen) : []));
+      }
       case 'call': {
         if (this.resolver.node(node.childForFieldName('function')) !== 'functools.partial') return [];
         const [inner, ...preset] = argumentNodes(node.childForFieldName('arguments'));

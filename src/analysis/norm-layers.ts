@@ -17,7 +17,7 @@ import { nameResolver } from './imports';
 import type { LayerAnnotation, LayerReference, SiteKind } from './layer-annotation';
 import { featureMapLayout } from './layout-inference';
 import { NameFlow, type FactoryValue } from './name-flow';
-import { linkUses } from './uses';
+import { linkUses, settleFunctional } from './uses';
 
 export type { LayerAnnotation, LayerReference } from './layer-annotation';
 
@@ -75,7 +75,9 @@ export function analyzeTree(root: Node, source: string, options: AnnotateOptions
     }
     const api = qualified ? layerApiNamed(qualified) : undefined;
     if (api && qualified) {
-      push(call, directSite('call', api, qualified, call, nameOf(callee), args, mapsLayout));
+      const site = directSite('call', api, qualified, call, nameOf(callee), args, mapsLayout);
+      if (api.functional) settleFunctional(call, site, mapsLayout);
+      push(call, site);
       continue;
     }
     if (qualified !== undefined && callee === fn) continue;

@@ -15,13 +15,15 @@ function statementOf(node: Node): Node | undefined {
 }
 
 /** A channels-last permute before a LayerNorm/RMSNorm over one trailing extent: it reduces the permuted last axis. */
-function readingAt(call: Node, site: LayerAnnotation, mapsLayout: string | undefined): Reading | undefined {
+export function readingAt(
+  call: Node,
+  site: LayerAnnotation,
+  mapsLayout: string | undefined,
+): Reading | undefined {
   if (site.layer !== 'layernorm' && site.layer !== 'rmsnorm') return undefined;
-  if (
-    site.framework !== 'torch' ||
-    !Array.isArray(site.params.normalizedShape) ||
-    site.params.normalizedShape.length !== 1
-  )
+  // One trailing extent: a number, a one-item list, or a name (`dim`) — a tuple would be written as one.
+  const shape = site.params.normalizedShape;
+  if (site.framework !== 'torch' || shape === undefined || (Array.isArray(shape) && shape.length !== 1))
     return undefined;
   const statement = statementOf(call);
   const layout = statement ? permuteBefore(statement, mapsLayout) : undefined;
@@ -59,5 +61,28 @@ export function linkUses(
     (site.uses ??= []).push({ ...use, ...(reading ? { reading } : {}) });
     references.push({ kind: 'use', ...use, layer: site, ...(reading ? { reading } : {}) });
   }
+  for (const site of siteOfCall.values()) settleFromUses(site);
   return references;
+}
+
+/** A functional norm right after a plain permute (torchvision's LayerNorm2d) reads the permuted layout. */
+export function settleFunctional(call: Node, site: LayerAnnotation, mapsLayout: string | undefined): void {
+  const reading = readingAt(call, site, mapsLayout);
+  if (reading) settle(site, [reading]);
+}
+
+/** A layer every use of which sees one permuted layout (ConvNeXt's blocks) reads that layout where it is built too. */
+function settleFromUses(site: LayerAnnotation): void {
+  const readings = site.uses?.map((use) => use.reading);
+  settle(site, readings);
+}
+
+function settle(site: LayerAnnotation, readings: (Reading | undefined)[] | undefined): void {
+  if (!readings?.length || readings.some((r) => r === undefined)) return;
+  const [first] = readings as Reading[];
+  if (readings.some((r) => r!.layout !== first.layout)) return;
+  site.layout = first.layout;
+  site.reducedAxes = first.reducedAxes;
+  site.statShape = first.layout.split('').filter((axis) => !first.reducedAxes.includes(axis));
+  delete site.alternatives;
 }
