@@ -4,6 +4,7 @@
  * before the call (ConvNeXt's `x = x.permute(0, 2, 3, 1)` before `self.norm(x)`) moves the reading.
  */
 import type { Node } from 'web-tree-sitter';
+import { FRAMEWORK_APIS } from '../engine/explain/layer-apis';
 import type { LayerAnnotation, LayerReference, Reading } from './layer-annotation';
 import { lastAxisReading, permuteBefore } from './layout-inference';
 import type { NameFlow } from './name-flow';
@@ -23,7 +24,11 @@ export function readingAt(
   if (site.layer !== 'layernorm' && site.layer !== 'rmsnorm') return undefined;
   // One trailing extent: a number, a one-item list, or a name (`dim`) — a tuple would be written as one.
   const shape = site.params.normalizedShape;
-  if (site.framework !== 'torch' || shape === undefined || (Array.isArray(shape) && shape.length !== 1))
+  if (
+    FRAMEWORK_APIS[site.framework].layerShapeArgument !== 'normalized-trailing' ||
+    shape === undefined ||
+    (Array.isArray(shape) && shape.length !== 1)
+  )
     return undefined;
   const statement = statementOf(call);
   const layout = statement ? permuteBefore(statement, mapsLayout) : undefined;
