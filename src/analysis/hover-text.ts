@@ -3,7 +3,9 @@
  * source for the editor, the CLI's text output and the tests.
  */
 import { conventionFor } from '../engine/explain/conventions';
+import { FRAMEWORKS, type Framework } from '../engine/explain/conventions';
 import { FRAMEWORK_APIS, LAYER_TITLES } from '../engine/explain/layer-apis';
+import { translateLayer, type Translation } from '../engine/explain/translate';
 import { describeMomentum, trainVsEvalText } from '../engine/explain/plan';
 import type { LayerAnnotation, LayerReference, Reading } from './layer-annotation';
 
@@ -137,4 +139,39 @@ export function referenceMarkdown(reference: LayerReference, lineLink?: (line: n
       ]
     : [];
   return [head, '', ...moved, hoverMarkdown(site)].join('\n');
+}
+
+/** The site's layer written in each other framework (the hover's "Copy as …" links). */
+export function translationsOf(layer: LayerAnnotation): Translation[] {
+  const reading =
+    layer.layout !== null
+      ? { layout: layer.layout, reducedAxes: layer.reducedAxes }
+      : (layer.alternatives?.[0] ?? { layout: null, reducedAxes: layer.reducedAxes });
+  const numFeatures =
+    layer.params.numFeatures ??
+    (Array.isArray(layer.params.normalizedShape) && layer.params.normalizedShape.length === 1
+      ? layer.params.normalizedShape[0]
+      : typeof layer.params.normalizedShape === 'string' && layer.params.normalizedShape !== 'unknown'
+        ? layer.params.normalizedShape
+        : undefined);
+  return FRAMEWORKS.filter((f: Framework) => f !== layer.framework).map((target) =>
+    translateLayer(
+      {
+        framework: layer.framework,
+        layer: layer.layer,
+        eps: layer.params.eps,
+        momentum: layer.params.momentumConvention === null ? undefined : layer.params.momentum,
+        numFeatures,
+        numGroups: layer.params.numGroups,
+        layout: reading.layout,
+        reducedAxes: reading.reducedAxes,
+      },
+      target,
+    ),
+  );
+}
+
+/** "Copy as Keras" — the translation's code with its notes as Python comments, as the clipboard gets it. */
+export function translationText(translation: Translation): string {
+  return [...translation.notes.map((note) => `# ${note}`), translation.code].join('\n');
 }

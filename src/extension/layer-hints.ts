@@ -3,11 +3,21 @@
  * cached per document version, and both views read the same annotations `normscope annotate` prints.
  */
 import * as vscode from 'vscode';
-import { hoverMarkdown, inlayLabel, referenceMarkdown } from '../analysis/hover-text';
+import { FRAMEWORK_APIS } from '../engine/explain/layer-apis';
+import {
+  hoverMarkdown,
+  inlayLabel,
+  referenceMarkdown,
+  translationsOf,
+  translationText,
+} from '../analysis/hover-text';
 import { nodeGrammarFiles } from '../analysis/node-grammar';
 import { pythonModuleName } from '../analysis/node-module-name';
 import { analyzePython, type PythonAnalysis } from '../analysis/norm-layers';
 import { pythonParser } from '../analysis/python-parser';
+
+/** Puts a translated layer on the clipboard (the hover's "Copy as …" links). */
+const COPY_COMMAND = 'normscope.copyLayerAs';
 
 export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHintsProvider {
   private readonly cache = new Map<string, { version: number; analysis: PythonAnalysis }>();
@@ -55,8 +65,12 @@ export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHints
       shown.layer === 'unitnorm' ? '' : `\n\n[Open the explainer](command:normscope.explainNorms?${args})`;
     const lineLink = (line: number) => document.uri.with({ fragment: `L${line}` }).toString();
     const text = reference ? referenceMarkdown(reference, lineLink) : hoverMarkdown(shown);
-    const markdown = new vscode.MarkdownString(`${text}${link}`);
-    markdown.isTrusted = { enabledCommands: ['normscope.explainNorms'] };
+    const copies = translationsOf(shown).map((translation) => {
+      const copyArgs = encodeURIComponent(JSON.stringify([translationText(translation)]));
+      return `[Copy as ${FRAMEWORK_APIS[translation.framework].title}](command:${COPY_COMMAND}?${copyArgs})`;
+    });
+    const markdown = new vscode.MarkdownString(`${text}${link}\n\n${copies.join(' · ')}`);
+    markdown.isTrusted = { enabledCommands: ['normscope.explainNorms', COPY_COMMAND] };
     const range = new vscode.Range(at.line - 1, at.column - 1, at.line - 1, at.endColumn - 1);
     return new vscode.Hover(markdown, range);
   }
@@ -82,6 +96,10 @@ export function registerLayerHints(context: vscode.ExtensionContext): void {
   const annotations = new LayerAnnotations(vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath);
   const selector: vscode.DocumentSelector = [{ language: 'python' }];
   context.subscriptions.push(
+    vscode.commands.registerCommand(COPY_COMMAND, async (code: string) => {
+      await vscode.env.clipboard.writeText(code);
+      void vscode.window.setStatusBarMessage('NormScope: layer copied', 3000);
+    }),
     vscode.languages.registerHoverProvider(selector, annotations),
     vscode.languages.registerInlayHintsProvider(selector, annotations),
     vscode.workspace.onDidCloseTextDocument((document) => annotations.forget(document)),

@@ -7,7 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hoverMarkdown, inlayLabel, referenceMarkdown } from '../../../src/analysis/hover-text';
+import {
+  hoverMarkdown,
+  inlayLabel,
+  referenceMarkdown,
+  translationsOf,
+  translationText,
+} from '../../../src/analysis/hover-text';
 import { analyzePython, type PythonAnalysis } from '../../../src/analysis/norm-layers';
 import { nodeGrammarFiles } from '../../../src/analysis/node-grammar';
 import { pythonParser } from '../../../src/analysis/python-parser';
@@ -176,4 +182,19 @@ test('a 3-D file reads GroupNorm and F.group_norm over (N, C, D, H, W)', async (
       ['NCDHW', 'C,D,H,W'],
     ],
   );
+});
+
+test('translationsOf writes each site in the other frameworks: the Flax partial’s momentum 0.9 is PyTorch’s 0.1', async () => {
+  const flax = (await analyze('flax_resnet.py')).layers.find((l) => l.line === 22)!;
+  const [torch, keras] = translationsOf(flax);
+  assert.equal(torch.code, 'nn.BatchNorm2d(num_features, eps=0.00001, momentum=0.1)');
+  assert.equal(keras.code, 'keras.layers.BatchNormalization(axis=-1, momentum=0.9, epsilon=0.00001)');
+  const resnet = (await analyze('resnet.py')).layers.find((l) => l.line === 16)!;
+  const [toKeras] = translationsOf(resnet);
+  assert.match(
+    translationText(toKeras),
+    /^# eps written out: Keras's default is 0\.001, PyTorch's 0\.00001\.\n# running variance: [^\n]+\nkeras\.layers\.BatchNormalization\(axis=1, momentum=0\.9, epsilon=0\.00001\)$/,
+  );
+  const rms = (await analyze('llama.py')).layers[0];
+  assert.equal(translationsOf(rms)[0].code, 'keras.layers.RMSNormalization(axis=-1, epsilon=args.norm_eps)');
 });
