@@ -14,11 +14,11 @@ export interface ConfigDefaults {
   annotate(site: LayerAnnotation): void;
 }
 
-export function configDefaults(root: Node): ConfigDefaults {
+export function configDefaults(classes: readonly Node[]): ConfigDefaults {
   const defaults = new Map<string, { value: number; configClass: string; line: number }>();
-  for (const cls of root.descendantsOfType('class_definition')) {
-    const name = cls?.childForFieldName('name')?.text ?? '';
-    if (!cls || !/Config$/.test(name)) continue;
+  for (const cls of classes) {
+    const name = cls.childForFieldName('name')?.text ?? '';
+    if (!/Config$/.test(name)) continue;
     for (const fn of cls.childForFieldName('body')?.namedChildren ?? []) {
       const def = fn?.type === 'decorated_definition' ? fn.childForFieldName('definition') : fn;
       if (def?.type !== 'function_definition' || def.childForFieldName('name')?.text !== '__init__') continue;

@@ -91,6 +91,8 @@ interface ForwardReading {
   notes: string[];
 }
 
+const COMPUTES_A_NORM = /_norm\s*\(|\.mean\(|\.var\(|torch\.mean|rsqrt/;
+
 const SQUARES = /\.pow\(\s*2\s*\)|\*\*\s*2\b|\.square\(\)|torch\.square\(/;
 
 /** A reading for a reduction over one axis of a channels-first map: -1 → tokens (B, T, C), 1 → (N, C, H, W). */
@@ -211,13 +213,12 @@ function gammaShape(init: Node | undefined): string | undefined {
 const kept = (reading: Reading) => reading.layout.split('').filter((a) => !reading.reducedAxes.includes(a));
 
 export function readCustomNorms(
-  root: Node,
+  classNodes: readonly Node[],
   resolver: NameResolver,
   mapsLayout: string | undefined,
 ): Map<string, CustomNorm> {
   const classes: ClassParts[] = [];
-  for (const node of root.descendantsOfType('class_definition')) {
-    if (!node) continue;
+  for (const node of classNodes) {
     const found = methods(node);
     classes.push({
       node,
@@ -230,13 +231,15 @@ export function readCustomNorms(
     });
   }
   const customs = new Map<string, CustomNorm>();
-  // Twice: a subclass of a custom norm defined later in the file is read on the second pass.
-  for (let pass = 0; pass < 2; pass++) {
-    for (const cls of classes) {
-      if (customs.has(cls.name)) continue;
-      const custom = readClass(cls, resolver, mapsLayout, customs);
-      if (custom) customs.set(cls.name, custom);
-    }
+  for (const cls of classes) {
+    const custom = readClass(cls, resolver, mapsLayout, customs);
+    if (custom) customs.set(cls.name, custom);
+  }
+  // Again for subclasses of a custom norm the file defines further down.
+  for (const cls of classes) {
+    if (customs.has(cls.name) || !cls.bases.some((b) => customs.has(b.text))) continue;
+    const custom = readClass(cls, resolver, mapsLayout, customs);
+    if (custom) customs.set(cls.name, custom);
   }
   return customs;
 }
@@ -262,6 +265,8 @@ function readClass(
       };
   }
   if (!cls.forward) return undefined;
+  // Only bodies that reduce or call a norm can compute one: skip the rest without walking them.
+  if (!COMPUTES_A_NORM.test(cls.node.text)) return undefined;
   // The class body, not forward alone: LLaMA's RMSNorm computes in a `_norm` method forward calls.
   const reading = readForward(cls.node.childForFieldName('body') ?? cls.forward, resolver, mapsLayout);
   if (!reading) return undefined;

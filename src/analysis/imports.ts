@@ -75,6 +75,9 @@ export function importBindings(root: Node, module: string | undefined): Map<stri
 export function dottedName(node: Node): string | undefined {
   if (node.type === 'identifier') return node.text;
   if (node.type === 'attribute') {
+    // Most are written plainly (`nn.BatchNorm2d`): one read of the text, no walk of the children.
+    const text = node.text;
+    if (/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/.test(text)) return text;
     const object = node.childForFieldName('object');
     const attribute = node.childForFieldName('attribute');
     const left = object ? dottedName(object) : undefined;

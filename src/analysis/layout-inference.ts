@@ -36,17 +36,6 @@ export function featureMapLayout(
   return dims.size === 1 ? { '1': 'NCL', '2': 'NCHW', '3': 'NCDHW' }[[...dims][0]] : undefined;
 }
 
-/** Integer arguments of a call (`permute(0, 2, 3, 1)` or `permute([0, 2, 3, 1])`), or undefined. */
-function integerArguments(call: Node): number[] | undefined {
-  const args = call.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => n !== null) ?? [];
-  const items =
-    args.length === 1 && (args[0].type === 'list' || args[0].type === 'tuple')
-      ? args[0].namedChildren.filter((n): n is Node => n !== null)
-      : args;
-  const values = items.map((n) => (n.type === 'integer' ? Number(n.text) : NaN));
-  return values.length > 0 && values.every(Number.isInteger) ? values : undefined;
-}
-
 /** The layout after permuting `layout` by `order` (torch's permute), e.g. NCHW by (0, 2, 3, 1) → NHWC. */
 export function permuted(layout: string, order: readonly number[]): string | undefined {
   if (order.length !== layout.length || new Set(order).size !== order.length) return undefined;
@@ -54,23 +43,27 @@ export function permuted(layout: string, order: readonly number[]): string | und
   return order.map((axis) => layout[axis]).join('');
 }
 
+/** `x = x.permute(0, 2, 3, 1)` or `x = torch.permute(x, (0, 2, 3, 1))`, with an optional trailing comment. */
+const PLAIN_PERMUTE =
+  /^\s*(\w+)\s*=\s*(?:\1\.permute\(\s*|torch\.permute\(\s*\1\s*,\s*)[[(]?\s*([\d\s,]+?)\s*[\])]?\s*\)\s*(?:#.*)?$/;
+
 /**
- * A plain `x = x.permute(…)` (or `torch.permute(x, …)`) on the statement right before `statement`,
- * applied to the file's feature-map layout: what a channels-last LayerNorm then reduces.
+ * A plain permute on the statement right before line `line` (1-based; blank and comment lines
+ * skipped), applied to the file's feature-map layout: what a channels-last LayerNorm then reduces.
  */
-export function permuteBefore(statement: Node, mapsLayout: string | undefined): string | undefined {
-  let previous = statement.previousNamedSibling;
-  while (previous?.type === 'comment') previous = previous.previousNamedSibling;
-  if (!previous || previous.type !== 'expression_statement') return undefined;
-  const assignment = previous.namedChildren[0];
-  if (assignment?.type !== 'assignment') return undefined;
-  const right = assignment.childForFieldName('right');
-  if (right?.type !== 'call') return undefined;
-  const fn = right.childForFieldName('function');
-  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'permute') return undefined;
-  const order = integerArguments(right);
-  const from = mapsLayout ?? (order?.length === 4 ? 'NCHW' : undefined);
-  return order && from ? permuted(from, order) : undefined;
+export function permuteBefore(
+  lines: readonly string[],
+  line: number,
+  mapsLayout: string | undefined,
+): string | undefined {
+  let previous = line - 2;
+  while (previous >= 0 && /^\s*(#.*)?$/.test(lines[previous])) previous--;
+  const match = previous >= 0 ? PLAIN_PERMUTE.exec(lines[previous]) : null;
+  if (!match) return undefined;
+  const order = match[2].split(',').map((n) => Number(n.trim()));
+  if (!order.every(Number.isInteger)) return undefined;
+  const from = mapsLayout ?? (order.length === 4 ? 'NCHW' : undefined);
+  return from ? permuted(from, order) : undefined;
 }
 
 /** The reading of a LayerNorm over the last axis of a permuted layout. */

@@ -10,6 +10,7 @@ import type { Node } from 'web-tree-sitter';
 import { layerApiNamed, type LayerApi } from '../engine/explain/layer-apis';
 import { argumentNodes } from './call-binding';
 import type { CustomNorm } from './custom-modules';
+import type { FileIndex, Region } from './file-index';
 import type { NameResolver } from './imports';
 import type { LayerAnnotation } from './layer-annotation';
 
@@ -44,6 +45,11 @@ interface ClassInfo {
   fields: Map<string, Node | null>;
 }
 
+interface CallIndex {
+  byCallee: Map<string, Node[]>;
+  keywords: Map<string, { call: Node; callee: string; value: Node }[]>;
+}
+
 interface Source {
   value: Node;
   scope: Scope;
@@ -52,29 +58,27 @@ interface Source {
 
 const MAX_DEPTH = 8;
 
-function enclosing(node: Node, types: readonly string[]): Node | undefined {
-  for (let at = node.parent; at; at = at.parent) if (types.includes(at.type)) return at;
-  return undefined;
-}
-
 export class NameFlow {
   private readonly module: Scope;
   private readonly scopes = new Map<number, Scope>();
-  private readonly classes = new Map<string, ClassInfo>();
+  /** Class names the file defines, and each class statement's own record (names may repeat). */
+  private readonly classNames = new Set<string>();
+  private readonly classOfNode = new Map<number, ClassInfo>();
   private readonly calls: Node[];
+  private callIndex?: CallIndex;
   private readonly factoryMemo = new Map<number, FactoryValue[]>();
 
   constructor(
-    root: Node,
+    private readonly index: FileIndex,
     private readonly resolver: NameResolver,
     private readonly customs: ReadonlyMap<string, CustomNorm>,
   ) {
     this.module = { node: undefined, assignments: new Map(), parameters: new Map() };
-    for (const cls of root.descendantsOfType('class_definition')) {
-      if (!cls) continue;
+    for (const cls of index.classes) {
       const name = cls.childForFieldName('name')?.text ?? '';
       const info: ClassInfo = { name, attributes: new Map(), fields: new Map() };
-      this.classes.set(name, info);
+      this.classNames.add(name);
+      this.classOfNode.set(cls.id, info);
       for (const statement of cls.childForFieldName('body')?.namedChildren ?? []) {
         const assignment =
           statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
@@ -82,16 +86,14 @@ export class NameFlow {
         if (left?.type === 'identifier') info.fields.set(left.text, assignment!.childForFieldName('right'));
       }
     }
-    for (const fn of root.descendantsOfType('function_definition'))
-      if (fn) this.scopes.set(fn.id, this.scopeOf(fn));
-    for (const assignment of root.descendantsOfType('assignment')) {
-      if (!assignment) continue;
+    for (const fn of index.functions) this.scopes.set(fn.id, this.scopeOf(fn));
+    for (const assignment of index.assignments) {
       const left = assignment.childForFieldName('left');
       const right = assignment.childForFieldName('right');
       if (!left || !right) continue;
       const scope = this.scopeAt(assignment);
       if (left.type === 'identifier') {
-        if (scope.node === undefined && enclosing(assignment, ['class_definition'])) continue;
+        if (scope.node === undefined && index.enclosing(assignment, 'class')) continue;
         const list = scope.assignments.get(left.text) ?? [];
         list.push(right);
         scope.assignments.set(left.text, list);
@@ -106,7 +108,7 @@ export class NameFlow {
         scope.owner.attributes.set(attribute, list);
       }
     }
-    this.calls = root.descendantsOfType('call').filter((n): n is Node => n !== null);
+    this.calls = index.calls;
   }
 
   private scopeOf(fn: Node): Scope {
@@ -123,17 +125,14 @@ export class NameFlow {
       if (!name || name.type !== 'identifier') continue;
       parameters.set(name.text, { index: index++, default: p.childForFieldName('value') });
     }
-    const cls = enclosing(fn, ['class_definition', 'function_definition']);
-    const owner =
-      cls?.type === 'class_definition'
-        ? this.classes.get(cls.childForFieldName('name')?.text ?? '')
-        : undefined;
+    const cls = this.index.enclosing(fn)?.node;
+    const owner = cls?.type === 'class_definition' ? this.classOfNode.get(cls.id) : undefined;
     return { node: fn, assignments: new Map(), parameters, owner, name: fn.childForFieldName('name')?.text };
   }
 
   private scopeAt(node: Node): Scope {
-    const fn = enclosing(node, ['function_definition']);
-    return fn ? (this.scopes.get(fn.id) ?? this.module) : this.module;
+    const fn = this.index.enclosing(node, 'function');
+    return fn ? (this.scopes.get(fn.node.id) ?? this.module) : this.module;
   }
 
   /** A name bound in its own function (an assignment or a parameter), so not the class of that name. */
@@ -150,8 +149,8 @@ export class NameFlow {
       let at: Scope | undefined = scope;
       // Python's closures: a name not bound in a nested function is its enclosing function's.
       while (at && !at.assignments.has(name) && !at.parameters.has(name)) {
-        const outer: Node | undefined = at.node ? enclosing(at.node, ['function_definition']) : undefined;
-        at = outer ? this.scopes.get(outer.id) : at === this.module ? undefined : this.module;
+        const outer: Region | undefined = at.node ? this.index.enclosing(at.node, 'function') : undefined;
+        at = outer ? this.scopes.get(outer.node.id) : at === this.module ? undefined : this.module;
       }
       if (!at) return [];
       const parameter = at.parameters.get(name);
@@ -191,31 +190,53 @@ export class NameFlow {
    * calls of `callee` itself.
    */
   private keywordsPassedTo(callee: string, keyword: string, position = -1): Source[] {
+    const index = (this.callIndex ??= this.indexCalls());
     const found: Source[] = [];
-    for (const call of this.calls) {
-      const fn = call.childForFieldName('function');
-      if (!fn) continue;
-      const last = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.text;
-      const named = last === callee;
-      const opaque =
-        !named &&
-        (fn.type === 'identifier' || fn.type === 'attribute') &&
-        !this.classes.has(last ?? '') &&
-        !this.resolver.node(fn);
-      if (!named && !opaque) continue;
-      const args = argumentNodes(call.childForFieldName('arguments'));
-      let positional = 0;
-      for (const arg of args) {
-        if (arg.type === 'keyword_argument') {
-          if (arg.childForFieldName('name')?.text === keyword)
-            found.push({ value: arg.childForFieldName('value')!, scope: this.scopeAt(call) });
-        } else if (arg.type !== 'list_splat' && arg.type !== 'dictionary_splat') {
-          if (named && positional === position) found.push({ value: arg, scope: this.scopeAt(call) });
-          positional++;
-        }
-      }
+    for (const passed of index.keywords.get(keyword) ?? []) {
+      if (passed.callee !== callee && !this.isOpaque(passed.call, passed.callee)) continue;
+      found.push({ value: passed.value, scope: this.scopeAt(passed.call) });
+    }
+    if (position < 0) return found;
+    for (const call of index.byCallee.get(callee) ?? []) {
+      const positional = argumentNodes(call.childForFieldName('arguments')).filter(
+        (arg) => !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(arg.type),
+      );
+      if (positional[position]) found.push({ value: positional[position], scope: this.scopeAt(call) });
     }
     return found;
+  }
+
+  /** A callee the file cannot resolve further: a name or attribute that is no class of the file and no import. */
+  private isOpaque(call: Node, last: string): boolean {
+    const fn = call.childForFieldName('function');
+    return (
+      !!fn &&
+      (fn.type === 'identifier' || fn.type === 'attribute') &&
+      !this.classNames.has(last) &&
+      !this.resolver.node(fn)
+    );
+  }
+
+  /** Every call by the last name of its callee, and every keyword argument by its keyword: one pass. */
+  private indexCalls(): CallIndex {
+    const byCallee = new Map<string, Node[]>();
+    const keywords = new Map<string, { call: Node; callee: string; value: Node }[]>();
+    for (const call of this.calls) {
+      const fn = call.childForFieldName('function');
+      if (!fn || (fn.type !== 'identifier' && fn.type !== 'attribute')) continue;
+      const callee = (fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn.text) ?? '';
+      const list = byCallee.get(callee) ?? [];
+      list.push(call);
+      byCallee.set(callee, list);
+      for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+        if (arg?.type !== 'keyword_argument') continue;
+        const name = arg.childForFieldName('name')?.text ?? '';
+        const passed = keywords.get(name) ?? [];
+        passed.push({ call, callee, value: arg.childForFieldName('value')! });
+        keywords.set(name, passed);
+      }
+    }
+    return { byCallee, keywords };
   }
 
   /** The norm classes (and partials) a called name or `self.attr` holds; [] when none. */

@@ -13,6 +13,7 @@ import { argumentNodes, bindArguments } from './call-binding';
 import { readCustomNorms } from './custom-modules';
 import { configDefaults } from './config-eps';
 import { explainSite } from './explain-site';
+import { FileIndex } from './file-index';
 import { nameResolver } from './imports';
 import type { LayerAnnotation, LayerReference, SiteKind } from './layer-annotation';
 import { featureMapLayout } from './layout-inference';
@@ -39,10 +40,11 @@ const CONVERT_SYNC = 'torch.nn.SyncBatchNorm.convert_sync_batchnorm';
 export function analyzeTree(root: Node, source: string, options: AnnotateOptions = {}): PythonAnalysis {
   const resolver = nameResolver(root, options.module);
   const mapsLayout = featureMapLayout(root, source, resolver.written);
-  const customs = readCustomNorms(root, resolver, mapsLayout);
-  const configs = configDefaults(root);
-  const flow = new NameFlow(root, resolver, customs);
-  const calls = root.descendantsOfType('call').filter((node): node is Node => node !== null);
+  const index = new FileIndex(root, source);
+  const customs = readCustomNorms(index.classes, resolver, mapsLayout);
+  const configs = configDefaults(index.classes);
+  const flow = new NameFlow(index, resolver, customs);
+  const calls = index.calls;
   const layers: LayerAnnotation[] = [];
   const siteOfCall = new Map<number, LayerAnnotation>();
   const push = (call: Node, site: LayerAnnotation | undefined) => {
@@ -76,7 +78,7 @@ export function analyzeTree(root: Node, source: string, options: AnnotateOptions
     const api = qualified ? layerApiNamed(qualified) : undefined;
     if (api && qualified) {
       const site = directSite('call', api, qualified, call, nameOf(callee), args, mapsLayout);
-      if (api.functional) settleFunctional(call, site, mapsLayout);
+      if (api.functional) settleFunctional(site, index.lines, mapsLayout);
       push(call, site);
       continue;
     }
@@ -95,7 +97,7 @@ export function analyzeTree(root: Node, source: string, options: AnnotateOptions
     if (values.length > 0) push(call, factorySite(values, call, fn, args, mapsLayout));
   }
   layers.sort((a, b) => a.line - b.line || a.column - b.column);
-  const references = linkUses(calls, flow, siteOfCall, mapsLayout);
+  const references = linkUses(calls, flow, siteOfCall, index.lines, mapsLayout);
   for (const layer of layers) {
     for (const bound of layer.factory?.boundAt ?? []) {
       if (

@@ -9,16 +9,11 @@ import type { LayerAnnotation, LayerReference, Reading } from './layer-annotatio
 import { lastAxisReading, permuteBefore } from './layout-inference';
 import type { NameFlow } from './name-flow';
 
-function statementOf(node: Node): Node | undefined {
-  for (let at: Node | null = node; at; at = at.parent)
-    if (at.parent?.type === 'block' || at.parent?.type === 'module') return at;
-  return undefined;
-}
-
 /** A channels-last permute before a LayerNorm/RMSNorm over one trailing extent: it reduces the permuted last axis. */
 export function readingAt(
-  call: Node,
+  line: number,
   site: LayerAnnotation,
+  lines: readonly string[],
   mapsLayout: string | undefined,
 ): Reading | undefined {
   if (site.layer !== 'layernorm' && site.layer !== 'rmsnorm') return undefined;
@@ -30,8 +25,7 @@ export function readingAt(
     (Array.isArray(shape) && shape.length !== 1)
   )
     return undefined;
-  const statement = statementOf(call);
-  const layout = statement ? permuteBefore(statement, mapsLayout) : undefined;
+  const layout = permuteBefore(lines, line, mapsLayout);
   return layout ? lastAxisReading(layout) : undefined;
 }
 
@@ -39,6 +33,7 @@ export function linkUses(
   calls: readonly Node[],
   flow: NameFlow,
   siteOfCall: ReadonlyMap<number, LayerAnnotation>,
+  lines: readonly string[],
   mapsLayout: string | undefined,
 ): LayerReference[] {
   const references: LayerReference[] = [];
@@ -57,7 +52,7 @@ export function linkUses(
     if (sites.length === 0) continue;
     const name = fn.type === 'attribute' ? fn.childForFieldName('attribute')! : fn;
     const site = sites[0];
-    const reading = readingAt(call, site, mapsLayout);
+    const reading = readingAt(name.startPosition.row + 1, site, lines, mapsLayout);
     const use = {
       line: name.startPosition.row + 1,
       column: name.startPosition.column + 1,
@@ -71,8 +66,12 @@ export function linkUses(
 }
 
 /** A functional norm right after a plain permute (torchvision's LayerNorm2d) reads the permuted layout. */
-export function settleFunctional(call: Node, site: LayerAnnotation, mapsLayout: string | undefined): void {
-  const reading = readingAt(call, site, mapsLayout);
+export function settleFunctional(
+  site: LayerAnnotation,
+  lines: readonly string[],
+  mapsLayout: string | undefined,
+): void {
+  const reading = readingAt(site.line, site, lines, mapsLayout);
   if (reading) settle(site, [reading]);
 }
 

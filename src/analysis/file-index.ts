@@ -1,0 +1,79 @@
+/**
+ * One pass of typed node lists over a parsed file (tree-sitter collects them inside WebAssembly) and the
+ * nesting of its classes and functions by byte range, so that "which function holds this node" is a
+ * binary search rather than a walk up `node.parent` (which tree-sitter answers by descending from the
+ * root each time).
+ */
+import type { Node } from 'web-tree-sitter';
+
+export interface Region {
+  node: Node;
+  kind: 'class' | 'function';
+  start: number;
+  end: number;
+  parent?: Region;
+}
+
+const typed = (root: Node, type: string) => root.descendantsOfType(type).filter((n): n is Node => n !== null);
+
+export class FileIndex {
+  readonly calls: Node[];
+  readonly classes: Node[];
+  readonly functions: Node[];
+  readonly assignments: Node[];
+  /** The source's lines, for readings taken from the text around a call. */
+  readonly lines: string[];
+  private readonly regions: Region[];
+
+  constructor(
+    readonly root: Node,
+    readonly source: string,
+  ) {
+    this.calls = typed(root, 'call');
+    this.classes = typed(root, 'class_definition');
+    this.functions = typed(root, 'function_definition');
+    this.assignments = typed(root, 'assignment');
+    this.lines = source.split('\n');
+    const regions: Region[] = [
+      ...this.classes.map((node) => ({
+        node,
+        kind: 'class' as const,
+        start: node.startIndex,
+        end: node.endIndex,
+      })),
+      ...this.functions.map((node) => ({
+        node,
+        kind: 'function' as const,
+        start: node.startIndex,
+        end: node.endIndex,
+      })),
+    ].sort((a, b) => a.start - b.start || b.end - a.end);
+    const stack: Region[] = [];
+    for (const region of regions) {
+      while (stack.length > 0 && stack[stack.length - 1].end <= region.start) stack.pop();
+      region.parent = stack[stack.length - 1];
+      stack.push(region);
+    }
+    this.regions = regions;
+  }
+
+  /** The innermost class or function (of `kind`, when given) strictly holding `node`. */
+  enclosing(node: Node, kind?: Region['kind']): Region | undefined {
+    const at = node.startIndex;
+    let low = 0;
+    let high = this.regions.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (this.regions[middle].start <= at) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    for (let region = this.regions[found] as Region | undefined; region; region = region.parent) {
+      if (region.end <= at || region.node.id === node.id) continue;
+      if (!kind || region.kind === kind) return region;
+    }
+    return undefined;
+  }
+}
