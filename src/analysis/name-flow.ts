@@ -260,6 +260,11 @@ export class NameFlow {
           branch ? this.valuesOf(branch, scope, depth + 1, seen) : [],
         );
       }
+      case 'subscript': {
+        // A registry of classes indexed at the call (`_BN_CLASS_MAP[dim](…)`): every class it holds.
+        const container = node.childForFieldName('value');
+        return container ? this.elementValues(container, scope, depth + 1, seen) : [];
+      }
       case 'boolean_operator': {
         // timm's `norm_layer = norm_layer or partial(nn.LayerNorm, eps=1e-6)`: either side.
         const sides = [node.childForFieldName('left'), node.childForFieldName('right')];
@@ -289,6 +294,23 @@ export class NameFlow {
       default:
         return [];
     }
+  }
+
+  /** The values a dict, list or tuple (or a name bound to one) holds. */
+  private elementValues(node: Node, scope: Scope, depth: number, seen: Set<number>): FactoryValue[] {
+    if (depth > MAX_DEPTH) return [];
+    if (node.type === 'dictionary')
+      return node.namedChildren.flatMap((pair) => {
+        const value = pair?.type === 'pair' ? pair.childForFieldName('value') : null;
+        return value ? this.valuesOf(value, scope, depth + 1, seen) : [];
+      });
+    if (node.type === 'list' || node.type === 'tuple')
+      return node.namedChildren.flatMap((item) => (item ? this.valuesOf(item, scope, depth + 1, seen) : []));
+    if (node.type === 'identifier' || node.type === 'attribute')
+      return this.sources(node, scope).flatMap((source) =>
+        this.elementValues(source.value, source.scope, depth + 1, seen),
+      );
+    return [];
   }
 
   /** A class reference: a norm API through the imports, or a norm module the file defines. */

@@ -90,6 +90,7 @@ export function analyzeTree(root: Node, source: string, options: AnnotateOptions
     }
     if (
       fn.type !== 'identifier' &&
+      fn.type !== 'subscript' &&
       !(fn.type === 'attribute' && fn.childForFieldName('object')?.text === 'self')
     )
       continue;
@@ -134,6 +135,7 @@ export function annotatePython(
 
 /** The name node a site points at: the attribute of `nn.BatchNorm2d`, or the identifier itself. */
 function nameOf(callee: Node): Node {
+  if (callee.type === 'subscript') return nameOf(callee.childForFieldName('value') ?? callee);
   return callee.type === 'attribute' ? callee.childForFieldName('attribute')! : callee;
 }
 
