@@ -4,7 +4,7 @@
  * binary search rather than a walk up `node.parent` (which tree-sitter answers by descending from the
  * root each time).
  */
-import type { Node } from 'web-tree-sitter';
+import type { Node, Point } from 'web-tree-sitter';
 
 export interface Region {
   node: Node;
@@ -14,7 +14,20 @@ export interface Region {
   parent?: Region;
 }
 
-const typed = (root: Node, type: string) => root.descendantsOfType(type).filter((n): n is Node => n !== null);
+/** Part of a file: one top-level statement, for re-reading only what an edit touched. */
+export interface IndexRange {
+  startIndex: number;
+  endIndex: number;
+  startPosition: Point;
+  endPosition: Point;
+}
+
+function typed(root: Node, type: string, range: IndexRange | undefined): Node[] {
+  if (!range) return root.descendantsOfType(type).filter((n): n is Node => n !== null);
+  return root
+    .descendantsOfType(type, range.startPosition, range.endPosition)
+    .filter((n): n is Node => n !== null && n.startIndex >= range.startIndex && n.endIndex <= range.endIndex);
+}
 
 export class FileIndex {
   readonly calls: Node[];
@@ -28,11 +41,12 @@ export class FileIndex {
   constructor(
     readonly root: Node,
     readonly source: string,
+    range?: IndexRange,
   ) {
-    this.calls = typed(root, 'call');
-    this.classes = typed(root, 'class_definition');
-    this.functions = typed(root, 'function_definition');
-    this.assignments = typed(root, 'assignment');
+    this.calls = typed(root, 'call', range);
+    this.classes = typed(root, 'class_definition', range);
+    this.functions = typed(root, 'function_definition', range);
+    this.assignments = typed(root, 'assignment', range);
     this.lines = source.split('\n');
     const regions: Region[] = [
       ...this.classes.map((node) => ({

@@ -58,6 +58,16 @@ interface Source {
 
 const MAX_DEPTH = 8;
 
+/**
+ * What a resolution asks of the rest of the file and which source positions it uses: incremental
+ * re-analysis reads this to know whether an edited statement affects others, or others it.
+ */
+export interface FlowTracker {
+  /** `kw:<keyword>` (a keyword passed by any call), `call:<callee>` (positional arguments), `name:<name>` (a module-level name). */
+  asked(question: string): void;
+  used(sourceIndex: number): void;
+}
+
 export class NameFlow {
   private readonly module: Scope;
   private readonly scopes = new Map<number, Scope>();
@@ -72,7 +82,11 @@ export class NameFlow {
     private readonly index: FileIndex,
     private readonly resolver: NameResolver,
     private readonly customs: ReadonlyMap<string, CustomNorm>,
+    private readonly tracker?: FlowTracker,
+    /** Class names defined outside the index's range (when it covers one statement). */
+    outsideClassNames: Iterable<string> = [],
   ) {
+    for (const name of outsideClassNames) this.classNames.add(name);
     this.module = { node: undefined, assignments: new Map(), parameters: new Map() };
     for (const cls of index.classes) {
       const name = cls.childForFieldName('name')?.text ?? '';
@@ -152,6 +166,7 @@ export class NameFlow {
         const outer: Region | undefined = at.node ? this.index.enclosing(at.node, 'function') : undefined;
         at = outer ? this.scopes.get(outer.node.id) : at === this.module ? undefined : this.module;
       }
+      if (!at || at === this.module) this.tracker?.asked(`name:${name}`);
       if (!at) return [];
       const parameter = at.parameters.get(name);
       for (const value of at.assignments.get(name) ?? [])
@@ -161,6 +176,7 @@ export class NameFlow {
           found.push({ value: parameter.default, scope: this.module, unlessGiven: name });
         found.push(...this.passedFor(at, name, parameter.index));
       }
+      for (const source of found) this.tracker?.used(source.value.startIndex);
       return found;
     }
     if (node.type === 'attribute' && node.childForFieldName('object')?.text === 'self' && scope.owner) {
@@ -172,6 +188,7 @@ export class NameFlow {
         if (fallback) found.push({ value: fallback, scope: this.module, unlessGiven: attribute });
         found.push(...this.keywordsPassedTo(owner.name, attribute));
       }
+      for (const source of found) this.tracker?.used(source.value.startIndex);
       return found;
     }
     return [];
@@ -191,6 +208,8 @@ export class NameFlow {
    */
   private keywordsPassedTo(callee: string, keyword: string, position = -1): Source[] {
     const index = (this.callIndex ??= this.indexCalls());
+    this.tracker?.asked(`kw:${keyword}`);
+    if (position >= 0) this.tracker?.asked(`call:${callee}`);
     const found: Source[] = [];
     for (const passed of index.keywords.get(keyword) ?? []) {
       if (passed.callee !== callee && !this.isOpaque(passed.call, passed.callee)) continue;

@@ -10,11 +10,11 @@
 import type { Node, Parser } from 'web-tree-sitter';
 import { layerApiNamed, type LayerApi } from '../engine/explain/layer-apis';
 import { argumentNodes, bindArguments } from './call-binding';
-import { readCustomNorms } from './custom-modules';
-import { configDefaults } from './config-eps';
+import { readCustomNorms, type CustomNorm } from './custom-modules';
+import { configDefaults, type ConfigDefaults } from './config-eps';
 import { explainSite } from './explain-site';
 import { FileIndex } from './file-index';
-import { nameResolver } from './imports';
+import { nameResolver, type NameResolver } from './imports';
 import type { LayerAnnotation, LayerReference, SiteKind } from './layer-annotation';
 import { featureMapLayout } from './layout-inference';
 import { NameFlow, type FactoryValue } from './name-flow';
@@ -36,6 +36,18 @@ export interface PythonAnalysis {
 
 const CONVERT_SYNC = 'torch.nn.SyncBatchNorm.convert_sync_batchnorm';
 
+/** Everything recognition reads besides the calls themselves: built once per file (or per edited statement). */
+export interface RecognitionContext {
+  index: FileIndex;
+  resolver: NameResolver;
+  mapsLayout: string | undefined;
+  customs: ReadonlyMap<string, CustomNorm>;
+  configs: ConfigDefaults;
+  flow: NameFlow;
+  /** Told which call a name-flow query starts from (incremental re-analysis tracks dependencies). */
+  beforeQuery?: (call: Node) => void;
+}
+
 /** Reads a parsed file: sites and references. */
 export function analyzeTree(root: Node, source: string, options: AnnotateOptions = {}): PythonAnalysis {
   const resolver = nameResolver(root, options.module);
@@ -44,6 +56,12 @@ export function analyzeTree(root: Node, source: string, options: AnnotateOptions
   const customs = readCustomNorms(index.classes, resolver, mapsLayout);
   const configs = configDefaults(index.classes);
   const flow = new NameFlow(index, resolver, customs);
+  return recognize({ index, resolver, mapsLayout, customs, configs, flow });
+}
+
+/** The sites and references of the calls in the context's index. */
+export function recognize(context: RecognitionContext): PythonAnalysis {
+  const { index, resolver, mapsLayout, customs, configs, flow } = context;
   const calls = index.calls;
   const layers: LayerAnnotation[] = [];
   const siteOfCall = new Map<number, LayerAnnotation>();
@@ -94,11 +112,12 @@ export function analyzeTree(root: Node, source: string, options: AnnotateOptions
       !(fn.type === 'attribute' && fn.childForFieldName('object')?.text === 'self')
     )
       continue;
+    context.beforeQuery?.(call);
     const values = flow.factoryValues(fn);
     if (values.length > 0) push(call, factorySite(values, call, fn, args, mapsLayout));
   }
   layers.sort((a, b) => a.line - b.line || a.column - b.column);
-  const references = linkUses(calls, flow, siteOfCall, index.lines, mapsLayout);
+  const references = linkUses(calls, flow, siteOfCall, index.lines, mapsLayout, context.beforeQuery);
   for (const layer of layers) {
     for (const bound of layer.factory?.boundAt ?? []) {
       if (

@@ -35,6 +35,7 @@ export function linkUses(
   siteOfCall: ReadonlyMap<number, LayerAnnotation>,
   lines: readonly string[],
   mapsLayout: string | undefined,
+  beforeQuery?: (call: Node) => void,
 ): LayerReference[] {
   const references: LayerReference[] = [];
   for (const call of calls) {
@@ -48,6 +49,7 @@ export function linkUses(
       )
     )
       continue;
+    beforeQuery?.(call);
     const sites = flow.instanceSites(fn, siteOfCall);
     if (sites.length === 0) continue;
     const name = fn.type === 'attribute' ? fn.childForFieldName('attribute')! : fn;

@@ -13,14 +13,16 @@ import {
 } from '../analysis/hover-text';
 import { nodeGrammarFiles } from '../analysis/node-grammar';
 import { pythonModuleName } from '../analysis/node-module-name';
-import { analyzePython, type PythonAnalysis } from '../analysis/norm-layers';
+import { editFor, IncrementalAnalysis } from '../analysis/incremental';
+import type { PythonAnalysis } from '../analysis/norm-layers';
 import { pythonParser } from '../analysis/python-parser';
 
 /** Puts a translated layer on the clipboard (the hover's "Copy as …" links). */
 const COPY_COMMAND = 'normscope.copyLayerAs';
 
 export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHintsProvider {
-  private readonly cache = new Map<string, { version: number; analysis: PythonAnalysis }>();
+  /** Per document: the analysis of one version, kept up to date edit by edit. */
+  private readonly cache = new Map<string, { version: number; analysis: IncrementalAnalysis }>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeInlayHints = this.changed.event;
 
@@ -34,16 +36,48 @@ export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHints
   async analysis(document: vscode.TextDocument): Promise<PythonAnalysis> {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
-    if (cached?.version === document.version) return cached.analysis;
+    if (cached?.version === document.version) return cached.analysis.result;
+    cached?.analysis.dispose();
     const parser = await pythonParser(nodeGrammarFiles(this.distDir));
     const module = document.uri.scheme === 'file' ? pythonModuleName(document.uri.fsPath) : undefined;
-    const analysis = analyzePython(parser, document.getText(), { module });
+    const analysis = new IncrementalAnalysis(parser, document.getText(), { module });
     this.cache.set(key, { version: document.version, analysis });
-    return analysis;
+    return analysis.result;
+  }
+
+  /**
+   * Feeds an edit to the document's parse tree (tree-sitter's tree.edit + reparse), so the next hover
+   * re-reads only the statement it touched; several changes at once are read afresh on the next request.
+   */
+  edited(event: vscode.TextDocumentChangeEvent): void {
+    const key = event.document.uri.toString();
+    const cached = this.cache.get(key);
+    if (!cached) return;
+    const [change] = event.contentChanges;
+    if (event.contentChanges.length !== 1 || cached.version !== event.document.version - 1) {
+      this.forget(event.document);
+      return;
+    }
+    const edit = editFor(
+      change.rangeOffset,
+      change.rangeLength,
+      { row: change.range.start.line, column: change.range.start.character },
+      { row: change.range.end.line, column: change.range.end.character },
+      change.text,
+    );
+    cached.analysis.update(event.document.getText(), [edit]);
+    cached.version = event.document.version;
   }
 
   forget(document: vscode.TextDocument): void {
+    this.cache.get(document.uri.toString())?.analysis.dispose();
     this.cache.delete(document.uri.toString());
+  }
+
+  dispose(): void {
+    for (const { analysis } of this.cache.values()) analysis.dispose();
+    this.cache.clear();
+    this.changed.dispose();
   }
 
   async provideHover(
@@ -103,6 +137,8 @@ export function registerLayerHints(context: vscode.ExtensionContext): void {
     vscode.languages.registerHoverProvider(selector, annotations),
     vscode.languages.registerInlayHintsProvider(selector, annotations),
     vscode.workspace.onDidCloseTextDocument((document) => annotations.forget(document)),
+    vscode.workspace.onDidChangeTextDocument((event) => annotations.edited(event)),
+    annotations,
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('normscope.inlayHints')) annotations.refresh();
     }),
