@@ -78,3 +78,30 @@ export function bindArguments(positional: readonly string[], nodes: readonly Nod
   }
   return { written, values, expressions };
 }
+
+/** A function's parameters in order (self included), each with its default's node. */
+export function parameterNodes(fn: Node | undefined): { name: string; default: Node | null }[] {
+  const found: { name: string; default: Node | null }[] = [];
+  for (const p of fn?.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!p) continue;
+    const name =
+      p.type === 'identifier'
+        ? p
+        : p.type === 'typed_parameter'
+          ? p.namedChildren.find((c) => c?.type === 'identifier')
+          : p.childForFieldName('name');
+    if (name?.type === 'identifier') found.push({ name: name.text, default: p.childForFieldName('value') });
+  }
+  return found;
+}
+
+/** Where a site's hover and inlay hint go: the layer's name, and just after the call's closing parenthesis. */
+export function sitePosition(call: Node, name: Node) {
+  return {
+    line: name.startPosition.row + 1,
+    column: name.startPosition.column + 1,
+    endColumn: name.endPosition.column + 1,
+    callEndLine: call.endPosition.row + 1,
+    callEndColumn: call.endPosition.column + 1,
+  };
+}

@@ -11,7 +11,14 @@ import type { Node } from 'web-tree-sitter';
 import type { Framework, NormLayer } from '../engine/explain/conventions';
 import { conventionFor } from '../engine/explain/conventions';
 import { LAYER_TITLES, layerApiNamed, type LayerApi } from '../engine/explain/layer-apis';
-import { argumentNodes, bindArguments, literal, type Literal } from './call-binding';
+import {
+  argumentNodes,
+  bindArguments,
+  literal,
+  parameterNodes,
+  sitePosition,
+  type Literal,
+} from './call-binding';
 import { explainSite } from './explain-site';
 import type { NameResolver } from './imports';
 import type { CustomNormSummary, LayerAnnotation, Reading, SiteKind } from './layer-annotation';
@@ -44,22 +51,10 @@ function methods(cls: Node): Map<string, Node> {
 
 /** `__init__`'s parameters after self, with literal defaults. */
 function initParameters(init: Node | undefined): { names: string[]; defaults: Map<string, Literal> } {
-  const names: string[] = [];
+  const parameters = parameterNodes(init).slice(1);
   const defaults = new Map<string, Literal>();
-  for (const p of init?.childForFieldName('parameters')?.namedChildren ?? []) {
-    if (!p) continue;
-    const name =
-      p.type === 'identifier'
-        ? p
-        : p.type === 'typed_parameter'
-          ? p.namedChildren.find((c) => c?.type === 'identifier')
-          : p.childForFieldName('name');
-    if (!name || name.type !== 'identifier') continue;
-    names.push(name.text);
-    const value = p.childForFieldName('value');
-    if (value) defaults.set(name.text, literal(value));
-  }
-  return { names: names.slice(1), defaults };
+  for (const p of parameters) if (p.default) defaults.set(p.name, literal(p.default));
+  return { names: parameters.map((p) => p.name), defaults };
 }
 
 const isCall = (node: Node, method: string) =>
@@ -292,11 +287,7 @@ function readClass(
       const gammaValue = gamma ? (bound.values.get(gamma) ?? gamma) : undefined;
       return {
         kind,
-        line: name.startPosition.row + 1,
-        column: name.startPosition.column + 1,
-        endColumn: name.endPosition.column + 1,
-        callEndLine: call.endPosition.row + 1,
-        callEndColumn: call.endPosition.column + 1,
+        ...sitePosition(call, name),
         framework,
         layer: reading.layer,
         api: cls.name,
@@ -358,11 +349,7 @@ function subclassNorm(
       const explained = explainSite(api, values, mapsLayout);
       const site: LayerAnnotation = {
         kind,
-        line: name.startPosition.row + 1,
-        column: name.startPosition.column + 1,
-        endColumn: name.endPosition.column + 1,
-        callEndLine: call.endPosition.row + 1,
-        callEndColumn: call.endPosition.column + 1,
+        ...sitePosition(call, name),
         api: cls.name,
         args: bound.written,
         ...explained,

@@ -8,7 +8,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { layerApiNamed, type LayerApi } from '../engine/explain/layer-apis';
-import { argumentNodes } from './call-binding';
+import { argumentNodes, parameterNodes } from './call-binding';
 import type { CustomNorm } from './custom-modules';
 import type { FileIndex, Region } from './file-index';
 import type { NameResolver } from './imports';
@@ -127,18 +127,8 @@ export class NameFlow {
 
   private scopeOf(fn: Node): Scope {
     const parameters = new Map<string, { index: number; default: Node | null }>();
-    let index = 0;
-    for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
-      if (!p) continue;
-      const name =
-        p.type === 'identifier'
-          ? p
-          : p.type === 'typed_parameter'
-            ? p.namedChildren.find((c) => c?.type === 'identifier')
-            : p.childForFieldName('name');
-      if (!name || name.type !== 'identifier') continue;
-      parameters.set(name.text, { index: index++, default: p.childForFieldName('value') });
-    }
+    for (const [index, p] of parameterNodes(fn).entries())
+      parameters.set(p.name, { index, default: p.default });
     const cls = this.index.enclosing(fn)?.node;
     const owner = cls?.type === 'class_definition' ? this.classOfNode.get(cls.id) : undefined;
     return { node: fn, assignments: new Map(), parameters, owner, name: fn.childForFieldName('name')?.text };

@@ -9,7 +9,7 @@
  */
 import type { Node, Parser } from 'web-tree-sitter';
 import { layerApiNamed, type LayerApi } from '../engine/explain/layer-apis';
-import { argumentNodes, bindArguments } from './call-binding';
+import { argumentNodes, bindArguments, sitePosition } from './call-binding';
 import { readCustomNorms, type CustomNorm } from './custom-modules';
 import { configDefaults, type ConfigDefaults } from './config-eps';
 import { explainSite } from './explain-site';
@@ -156,16 +156,6 @@ export function annotatePython(
 function nameOf(callee: Node): Node {
   if (callee.type === 'subscript') return nameOf(callee.childForFieldName('value') ?? callee);
   return callee.type === 'attribute' ? callee.childForFieldName('attribute')! : callee;
-}
-
-export function sitePosition(call: Node, name: Node) {
-  return {
-    line: name.startPosition.row + 1,
-    column: name.startPosition.column + 1,
-    endColumn: name.endPosition.column + 1,
-    callEndLine: call.endPosition.row + 1,
-    callEndColumn: call.endPosition.column + 1,
-  };
 }
 
 function directSite(
