@@ -49,7 +49,7 @@ test('hovers on a norm_layer(planes) factory, a custom RMSNorm(…) and a self.b
     assert.match(factory, /NormScope — BatchNorm/);
     assert.match(
       factory,
-      /norm_layer\(…\) builds torch\.nn\.BatchNorm2d \(bound at line 24\), unless norm_layer is given/,
+      /norm_layer\(…\) builds torch\.nn\.BatchNorm2d \(bound at line 23\), unless norm_layer is given/,
     );
     assert.match(factory, /statistics over N, H, W/);
     assert.match(factory, /Copy as Keras/);
