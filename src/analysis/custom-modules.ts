@@ -10,7 +10,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Framework, NormLayer } from '../engine/explain/conventions';
 import { conventionFor } from '../engine/explain/conventions';
-import { LAYER_TITLES, layerApiNamed, type LayerApi } from '../engine/explain/layer-apis';
+import { layerApiNamed, type LayerApi } from '../engine/explain/layer-apis';
 import {
   argumentNodes,
   bindArguments,
@@ -76,9 +76,6 @@ function reductionDim(call: Node, isFunction: boolean): number | undefined {
   return undefined;
 }
 
-/** Text of a node without comments and strings: what the code computes. */
-const codeText = (node: Node) => node.text;
-
 interface ForwardReading {
   layer: NormLayer;
   readings: Reading[];
@@ -102,7 +99,7 @@ function readForward(
   resolver: NameResolver,
   mapsLayout: string | undefined,
 ): ForwardReading | undefined {
-  const text = codeText(forward);
+  const text = forward.text;
   const calls = forward.descendantsOfType('call').filter((n): n is Node => n !== null);
   const permutes = calls.filter((c) => isCall(c, 'permute'));
   const channelsLastFirst = permutes.some((c) =>
@@ -368,9 +365,4 @@ function subclassNorm(
       return site;
     },
   };
-}
-
-/** The display title a custom module's hover uses: "custom RMSNorm". */
-export function customTitle(custom: CustomNormSummary, layer: NormLayer): string {
-  return custom.base ? `${LAYER_TITLES[layer]} subclass` : `custom ${LAYER_TITLES[layer]}`;
 }
