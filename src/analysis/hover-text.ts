@@ -56,6 +56,10 @@ function provenance(layer: LayerAnnotation): string[] {
       `\`${factory.name}(…)\` builds ${classes.map((c) => `\`${c}\``).join(' or ')}${where ? ` (bound at ${where})` : ''}` +
         `${factory.choices ? ', whichever the condition picks' : ''}${factory.unlessGiven ? `, unless \`${factory.unlessGiven}\` is given` : ''}.`,
     );
+    if (factory.variants)
+      lines.push(
+        `It reaches here configured ${factory.variants.length} ways: ${factory.variants.map((v) => `(${v || 'defaults'})`).join(', ')}; the table shows the first.`,
+      );
   }
   if (custom) {
     const title = custom.base

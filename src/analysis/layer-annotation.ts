@@ -61,6 +61,8 @@ export interface LayerAnnotation {
     unlessGiven?: string;
     /** More than one class reaches the call (`nn.BatchNorm3d if is3d else nn.BatchNorm2d`). */
     choices?: string[];
+    /** The partials' arguments, when the classes reaching the call are configured differently (shown: the first). */
+    variants?: string[];
   };
   /** A norm module defined in the file. */
   custom?: CustomNormSummary;

@@ -210,6 +210,7 @@ function factorySite(
   );
   const [first] = sites;
   const choices = [...new Set(sites.map((s) => s.api))];
+  const variants = [...new Set(values.map((v) => v.preset.map((n) => n.text).join(', ')))];
   const unlessGiven = values.find((v) => v.unlessGiven)?.unlessGiven;
   const boundAt = values.flatMap((v) =>
     v.boundAt.map((n) => ({
@@ -231,6 +232,7 @@ function factorySite(
       ),
       ...(unlessGiven ? { unlessGiven } : {}),
       ...(choices.length > 1 ? { choices } : {}),
+      ...(variants.length > 1 ? { variants } : {}),
     },
   };
   if (choices.length > 1) {

@@ -198,3 +198,13 @@ test('translationsOf writes each site in the other frameworks: the Flax partial�
   const rms = (await analyze('llama.py')).layers[0];
   assert.equal(translationsOf(rms)[0].code, 'keras.layers.RMSNormalization(axis=-1, epsilon=args.norm_eps)');
 });
+
+test('a factory configured differently by its callers says so (timm’s norm_layer or partial(…) and a caller’s partial)', async () => {
+  const { layers } = await analyze('vit.py');
+  const norm = layers.find((l) => l.line === 24)!;
+  assert.deepEqual(norm.factory?.variants, ['eps=1e-5', 'eps=1e-6']);
+  assert.match(
+    hoverMarkdown(norm),
+    /It reaches here configured 2 ways: \(eps=1e-5\), \(eps=1e-6\); the table shows the first\./,
+  );
+});
