@@ -22,11 +22,26 @@ export interface IndexRange {
   endPosition: Point;
 }
 
-function typed(root: Node, type: string, range: IndexRange | undefined): Node[] {
-  if (!range) return root.descendantsOfType(type).filter((n): n is Node => n !== null);
-  return root
-    .descendantsOfType(type, range.startPosition, range.endPosition)
-    .filter((n): n is Node => n !== null && n.startIndex >= range.startIndex && n.endIndex <= range.endIndex);
+const INDEXED = [
+  'call',
+  'class_definition',
+  'function_definition',
+  'assignment',
+  'import_statement',
+  'import_from_statement',
+];
+
+/** Every indexed node of the file (or range) in one walk of the tree, by type. */
+function typed(root: Node, range: IndexRange | undefined): Map<string, Node[]> {
+  const found = range
+    ? root.descendantsOfType(INDEXED, range.startPosition, range.endPosition)
+    : root.descendantsOfType(INDEXED);
+  const byType = new Map<string, Node[]>(INDEXED.map((type) => [type, []]));
+  for (const node of found) {
+    if (!node || (range && (node.startIndex < range.startIndex || node.endIndex > range.endIndex))) continue;
+    byType.get(node.type)?.push(node);
+  }
+  return byType;
 }
 
 export class FileIndex {
@@ -34,6 +49,7 @@ export class FileIndex {
   readonly classes: Node[];
   readonly functions: Node[];
   readonly assignments: Node[];
+  readonly imports: Node[];
   /** The source's lines, for readings taken from the text around a call. */
   readonly lines: string[];
   private readonly regions: Region[];
@@ -43,10 +59,14 @@ export class FileIndex {
     readonly source: string,
     range?: IndexRange,
   ) {
-    this.calls = typed(root, 'call', range);
-    this.classes = typed(root, 'class_definition', range);
-    this.functions = typed(root, 'function_definition', range);
-    this.assignments = typed(root, 'assignment', range);
+    const byType = typed(root, range);
+    this.calls = byType.get('call')!;
+    this.classes = byType.get('class_definition')!;
+    this.functions = byType.get('function_definition')!;
+    this.assignments = byType.get('assignment')!;
+    this.imports = [...byType.get('import_statement')!, ...byType.get('import_from_statement')!].sort(
+      (a, b) => a.startIndex - b.startIndex,
+    );
     this.lines = source.split('\n');
     const regions: Region[] = [
       ...this.classes.map((node) => ({

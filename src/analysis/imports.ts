@@ -37,11 +37,9 @@ function absoluteModule(written: string, module: string | undefined): string | u
 }
 
 /** Module-level import bindings: local name → qualified name. */
-export function importBindings(root: Node, module: string | undefined): Map<string, string> {
+export function importBindings(imports: readonly Node[], module: string | undefined): Map<string, string> {
   const bindings = new Map<string, string>();
-  // descendantsOfType walks the tree inside WebAssembly: only the import nodes become JS objects.
-  for (const node of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
-    if (!node) continue;
+  for (const node of imports) {
     if (node.type === 'import_statement') {
       for (const child of node.namedChildren) {
         if (!child) continue;
@@ -92,8 +90,9 @@ export interface NameResolver {
   node: (node: Node | null) => string | undefined;
 }
 
-export function nameResolver(root: Node, module: string | undefined): NameResolver {
-  const bindings = importBindings(root, module);
+/** Resolves names through the file's import statements (in source order). */
+export function nameResolver(imports: readonly Node[], module: string | undefined): NameResolver {
+  const bindings = importBindings(imports, module);
   const written = (text: string): string | undefined => {
     const [head, ...rest] = text.split('.');
     const bound = bindings.get(head);

@@ -165,9 +165,9 @@ export class IncrementalAnalysis {
 
   private readAll(): void {
     const root = this.tree.rootNode;
-    this.resolver = nameResolver(root, this.options.module);
-    this.mapsLayout = featureMapLayout(root, this.source, this.resolver.written);
     const index = new FileIndex(root, this.source);
+    this.resolver = nameResolver(index.imports, this.options.module);
+    this.mapsLayout = featureMapLayout(root, this.source, this.resolver.written);
     this.customs = readCustomNorms(index.classes, this.resolver, this.mapsLayout);
     this.classNames = new Set(index.classes.map((c) => c.childForFieldName('name')?.text ?? ''));
     this.configs = configDefaults(index.classes);

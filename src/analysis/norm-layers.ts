@@ -50,9 +50,9 @@ export interface RecognitionContext {
 
 /** Reads a parsed file: sites and references. */
 export function analyzeTree(root: Node, source: string, options: AnnotateOptions = {}): PythonAnalysis {
-  const resolver = nameResolver(root, options.module);
-  const mapsLayout = featureMapLayout(root, source, resolver.written);
   const index = new FileIndex(root, source);
+  const resolver = nameResolver(index.imports, options.module);
+  const mapsLayout = featureMapLayout(root, source, resolver.written);
   const customs = readCustomNorms(index.classes, resolver, mapsLayout);
   const configs = configDefaults(index.classes);
   const flow = new NameFlow(index, resolver, customs);
