@@ -85,6 +85,8 @@ export function dottedName(node: Node): string | undefined {
 }
 
 export interface NameResolver {
+  /** Local name → qualified name, as the imports bind them. */
+  bindings: ReadonlyMap<string, string>;
   /** The canonical qualified name of a dotted name as written, when an import binds its head. */
   written: (written: string) => string | undefined;
   node: (node: Node | null) => string | undefined;
@@ -101,6 +103,7 @@ export function nameResolver(imports: readonly Node[], module: string | undefine
     return keras ? `keras.layers.${keras[1]}` : undefined;
   };
   return {
+    bindings,
     written,
     node: (node) => {
       const text = node ? dottedName(node) : undefined;

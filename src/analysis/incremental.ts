@@ -14,7 +14,14 @@ import { nameResolver, type NameResolver } from './imports';
 import type { LayerAnnotation, LayerReference } from './layer-annotation';
 import { featureMapLayout } from './layout-inference';
 import { NameFlow, type FlowTracker } from './name-flow';
-import { recognize, type AnnotateOptions, type PythonAnalysis } from './norm-layers';
+import {
+  importedCustoms,
+  recognize,
+  withImported,
+  type AnnotateOptions,
+  type ImportedCustoms,
+  type PythonAnalysis,
+} from './norm-layers';
 
 interface Chunk {
   start: number;
@@ -110,6 +117,7 @@ export class IncrementalAnalysis {
   private configs!: ReturnType<typeof configDefaults>;
   /** What the last update re-read: one statement, or the whole file. */
   lastReread: 'statement' | 'file' = 'file';
+  private readonly imported: ImportedCustoms | undefined;
 
   constructor(
     private readonly parser: Parser,
@@ -117,6 +125,7 @@ export class IncrementalAnalysis {
     private readonly options: AnnotateOptions = {},
   ) {
     this.source = source;
+    this.imported = importedCustoms(parser, options);
     this.tree = this.parse(source);
     this.readAll();
   }
@@ -168,7 +177,12 @@ export class IncrementalAnalysis {
     const index = new FileIndex(root, this.source);
     this.resolver = nameResolver(index.imports, this.options.module);
     this.mapsLayout = featureMapLayout(root, this.source, this.resolver.written);
-    this.customs = readCustomNorms(index.classes, this.resolver, this.mapsLayout);
+    this.customs = withImported(
+      readCustomNorms(index.classes, this.resolver, this.mapsLayout),
+      this.resolver,
+      this.mapsLayout,
+      this.imported,
+    );
     this.classNames = new Set(index.classes.map((c) => c.childForFieldName('name')?.text ?? ''));
     this.configs = configDefaults(index.classes);
     this.chunks = root.namedChildren

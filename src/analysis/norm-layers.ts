@@ -25,6 +25,55 @@ export type { LayerAnnotation, LayerReference } from './layer-annotation';
 export interface AnnotateOptions {
   /** The file's dotted module name (e.g. torch.nn.modules.transformer), for relative imports. */
   module?: string;
+  /** The source of another module of the package, by dotted name: its norm classes count as the file's own. */
+  readModule?: (module: string) => string | undefined;
+}
+
+/** The norm classes other modules define, by module (analyzePython parses them with its parser). */
+export type ImportedCustoms = (
+  module: string,
+  mapsLayout: string | undefined,
+) => ReadonlyMap<string, CustomNorm>;
+
+/** Norm classes the file imports from modules of its package (`from .layers import RMSNorm`). */
+export function withImported(
+  own: Map<string, CustomNorm>,
+  resolver: NameResolver,
+  mapsLayout: string | undefined,
+  imported: ImportedCustoms | undefined,
+): Map<string, CustomNorm> {
+  if (!imported) return own;
+  for (const [local, qualified] of resolver.bindings) {
+    const dot = qualified.lastIndexOf('.');
+    if (own.has(local) || dot < 0 || layerApiNamed(qualified)) continue;
+    const custom = imported(qualified.slice(0, dot), mapsLayout).get(qualified.slice(dot + 1));
+    if (custom) own.set(local, custom);
+  }
+  return own;
+}
+
+/** Reads the norm classes of the package's other modules with `parser`, each module once. */
+export function importedCustoms(parser: Parser, options: AnnotateOptions): ImportedCustoms | undefined {
+  const { readModule } = options;
+  if (!readModule) return undefined;
+  const read = new Map<string, ReadonlyMap<string, CustomNorm>>();
+  return (module, mapsLayout) => {
+    const key = `${module}@${mapsLayout}`;
+    const known = read.get(key);
+    if (known) return known;
+    read.set(key, new Map());
+    const source = readModule(module);
+    const tree = source === undefined ? null : parser.parse(source);
+    if (!tree) return new Map();
+    try {
+      const index = new FileIndex(tree.rootNode, source!);
+      const customs = readCustomNorms(index.classes, nameResolver(index.imports, module), mapsLayout);
+      read.set(key, customs);
+      return customs;
+    } finally {
+      tree.delete();
+    }
+  };
 }
 
 export interface PythonAnalysis {
@@ -49,11 +98,21 @@ export interface RecognitionContext {
 }
 
 /** Reads a parsed file: sites and references. */
-export function analyzeTree(root: Node, source: string, options: AnnotateOptions = {}): PythonAnalysis {
+export function analyzeTree(
+  root: Node,
+  source: string,
+  options: AnnotateOptions = {},
+  imported?: ImportedCustoms,
+): PythonAnalysis {
   const index = new FileIndex(root, source);
   const resolver = nameResolver(index.imports, options.module);
   const mapsLayout = featureMapLayout(root, source, resolver.written);
-  const customs = readCustomNorms(index.classes, resolver, mapsLayout);
+  const customs = withImported(
+    readCustomNorms(index.classes, resolver, mapsLayout),
+    resolver,
+    mapsLayout,
+    imported,
+  );
   const configs = configDefaults(index.classes);
   const flow = new NameFlow(index, resolver, customs);
   return recognize({ index, resolver, mapsLayout, customs, configs, flow });
@@ -100,12 +159,13 @@ export function recognize(context: RecognitionContext): PythonAnalysis {
       push(call, site);
       continue;
     }
-    if (qualified !== undefined && callee === fn) continue;
+    // A norm class of the file, or one imported from a module of its package.
     const custom = fn.type === 'identifier' ? customs.get(fn.text) : undefined;
     if (custom && !flow.isLocal(fn)) {
       push(call, custom.site(call, nameOf(fn), args, 'custom'));
       continue;
     }
+    if (qualified !== undefined && callee === fn) continue;
     if (
       fn.type !== 'identifier' &&
       fn.type !== 'subscript' &&
@@ -137,7 +197,7 @@ export function analyzePython(parser: Parser, source: string, options: AnnotateO
   const tree = parser.parse(source);
   if (!tree) return { layers: [], references: [] };
   try {
-    return analyzeTree(tree.rootNode, source, options);
+    return analyzeTree(tree.rootNode, source, options, importedCustoms(parser, options));
   } finally {
     tree.delete();
   }

@@ -12,7 +12,7 @@ import {
   translationText,
 } from '../analysis/hover-text';
 import { nodeGrammarFiles } from '../analysis/node-grammar';
-import { pythonModuleName } from '../analysis/node-module-name';
+import { packageModuleReader, pythonModuleName } from '../analysis/node-module-name';
 import { editFor, IncrementalAnalysis } from '../analysis/incremental';
 import type { PythonAnalysis } from '../analysis/norm-layers';
 import { pythonParser } from '../analysis/python-parser';
@@ -39,8 +39,11 @@ export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHints
     if (cached?.version === document.version) return cached.analysis.result;
     cached?.analysis.dispose();
     const parser = await pythonParser(nodeGrammarFiles(this.distDir));
-    const module = document.uri.scheme === 'file' ? pythonModuleName(document.uri.fsPath) : undefined;
-    const analysis = new IncrementalAnalysis(parser, document.getText(), { module });
+    const onDisk = document.uri.scheme === 'file';
+    const analysis = new IncrementalAnalysis(parser, document.getText(), {
+      module: onDisk ? pythonModuleName(document.uri.fsPath) : undefined,
+      readModule: onDisk ? packageModuleReader(document.uri.fsPath) : undefined,
+    });
     this.cache.set(key, { version: document.version, analysis });
     return analysis.result;
   }

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { inlayLabel, momentumWarning } from '../../analysis/hover-text';
 import { annotatePython, type LayerAnnotation } from '../../analysis/norm-layers';
 import { nodeGrammarFiles } from '../../analysis/node-grammar';
-import { pythonModuleName } from '../../analysis/node-module-name';
+import { packageModuleReader, pythonModuleName } from '../../analysis/node-module-name';
 import { pythonParser } from '../../analysis/python-parser';
 import { InputError } from '../../io/errors';
 import { fileSystemError } from '../../io/node/read-file';
@@ -66,7 +66,10 @@ export const annotate: Command = {
     const parser = await pythonParser(nodeGrammarFiles(dirname(process.argv[1] ?? '.')));
     let layers: (LayerAnnotation & { cell?: number })[] = notebook
       ? annotatePython(parser, notebook.source)
-      : annotatePython(parser, text, { module: pythonModuleName(file) });
+      : annotatePython(parser, text, {
+          module: pythonModuleName(file),
+          readModule: packageModuleReader(file),
+        });
     if (notebook) layers = layers.map((layer) => ({ ...layer, cell: notebook.cellOfLine(layer.line) }));
     if (values.json) {
       printJson(layers);

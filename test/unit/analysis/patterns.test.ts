@@ -17,6 +17,7 @@ import {
 import { analyzePython, type PythonAnalysis } from '../../../src/analysis/norm-layers';
 import { nodeGrammarFiles } from '../../../src/analysis/node-grammar';
 import { pythonParser } from '../../../src/analysis/python-parser';
+import { packageModuleReader, pythonModuleName } from '../../../src/analysis/node-module-name';
 
 const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'python', 'patterns');
 type Entry = [number, number, string, string, string | null, string[]];
@@ -207,4 +208,21 @@ test('a factory configured differently by its callers says so (timm’s norm_lay
     hoverMarkdown(norm),
     /It reaches here configured 2 ways: \(eps=1e-5\), \(eps=1e-6\); the table shows the first\./,
   );
+});
+
+test('norm classes defined in another module of the package count: from .norms import RMSNorm', async () => {
+  const file = join(dir, '..', 'package', 'blocks', 'model.py');
+  const parser = await pythonParser(nodeGrammarFiles());
+  const options = { module: pythonModuleName(file), readModule: packageModuleReader(file) };
+  assert.equal(options.module, 'package.blocks.model');
+  const { layers } = analyzePython(parser, readFileSync(file, 'utf8'), options);
+  assert.deepEqual(
+    layers.map((l) => [l.line, l.kind, l.api, l.layer, l.layout, l.reducedAxes]),
+    [
+      [12, 'custom', 'RMSNorm', 'rmsnorm', 'BTC', ['C']],
+      [13, 'custom', 'GroupNorm32', 'groupnorm', 'NCHW', ['C', 'H', 'W']],
+    ],
+  );
+  assert.equal(layers[0].custom?.definedAt, 6, 'the line in norms.py');
+  assert.deepEqual(analyzePython(parser, readFileSync(file, 'utf8'), { module: options.module }).layers, []);
 });
