@@ -44,6 +44,21 @@ function typed(root: Node, range: IndexRange | undefined): Map<string, Node[]> {
   return byType;
 }
 
+/** The last of `ranges` (sorted by start) that starts at or before `index`; -1 when none does. */
+export function lastStartingBy(ranges: readonly { start: number }[], index: number): number {
+  let low = 0;
+  let high = ranges.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (ranges[middle].start <= index) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
 export class FileIndex {
   readonly calls: Node[];
   readonly classes: Node[];
@@ -94,16 +109,7 @@ export class FileIndex {
   /** The innermost class or function (of `kind`, when given) strictly holding `node`. */
   enclosing(node: Node, kind?: Region['kind']): Region | undefined {
     const at = node.startIndex;
-    let low = 0;
-    let high = this.regions.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (this.regions[middle].start <= at) {
-        found = middle;
-        low = middle + 1;
-      } else high = middle - 1;
-    }
+    const found = lastStartingBy(this.regions, at);
     for (let region = this.regions[found] as Region | undefined; region; region = region.parent) {
       if (region.end <= at || region.node.id === node.id) continue;
       if (!kind || region.kind === kind) return region;

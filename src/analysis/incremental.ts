@@ -9,7 +9,7 @@
 import type { Edit, Node, Parser, Point, Tree } from 'web-tree-sitter';
 import { readCustomNorms, type CustomNorm } from './custom-modules';
 import { configDefaults } from './config-eps';
-import { FileIndex } from './file-index';
+import { FileIndex, lastStartingBy } from './file-index';
 import { nameResolver, type NameResolver } from './imports';
 import type { LayerAnnotation, LayerReference } from './layer-annotation';
 import { featureMapLayout } from './layout-inference';
@@ -159,16 +159,7 @@ export class IncrementalAnalysis {
   }
 
   private chunkAt(index: number): number {
-    let low = 0;
-    let high = this.chunks.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (this.chunks[middle].start <= index) {
-        found = middle;
-        low = middle + 1;
-      } else high = middle - 1;
-    }
+    const found = lastStartingBy(this.chunks, index);
     return found >= 0 && index < this.chunks[found].end ? found : -1;
   }
 

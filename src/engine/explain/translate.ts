@@ -118,6 +118,9 @@ function call(target: Framework, name: string, args: (string | undefined)[]): st
   return `${FRAMEWORK_APIS[target].module}.${name}(${args.filter((a) => a !== undefined).join(', ')})`;
 }
 
+/** One axis as a number, several as a list. */
+const oneOrMany = (axes: number[]) => (axes.length === 1 ? axes[0] : axes);
+
 const axisText = (axes: number[]) => (axes.length === 1 ? String(axes[0]) : `(${axes.join(', ')})`);
 
 /** The layer written in `target` with the same behaviour, and what could not be matched. */
@@ -217,14 +220,7 @@ export function translateLayer(source: LayerToTranslate, target: Framework): Tra
                   ? []
                   : [`reduction_axes=${axisText(axes)}`, `feature_axes=${axisText(axes)}`]),
               ]);
-      return {
-        framework: target,
-        code,
-        eps,
-        momentum: null,
-        axis: axes.length === 1 ? axes[0] : axes,
-        notes,
-      };
+      return { framework: target, code, eps, momentum: null, axis: oneOrMany(axes), notes };
     }
     case 'unitnorm': {
       const axes = reducedIndices(source);
@@ -238,14 +234,7 @@ export function translateLayer(source: LayerToTranslate, target: Framework): Tra
         notes.push('Flax has no unit-normalization layer: the expression divides by the clamped L2 norm.');
       if (target === 'keras')
         notes.push(`Keras floors the norm at keras.config.epsilon() (${to.eps}); eps is not an argument.`);
-      return {
-        framework: target,
-        code,
-        eps,
-        momentum: null,
-        axis: axes.length === 1 ? axes[0] : axes,
-        notes,
-      };
+      return { framework: target, code, eps, momentum: null, axis: oneOrMany(axes), notes };
     }
   }
 }
