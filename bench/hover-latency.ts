@@ -1,6 +1,6 @@
 // Hover latency on a 5,000-line Python file: the first analysis (grammar load + parse + recognition),
 // a full re-analysis (parse + recognition of the whole file, what every edit cost without incremental
-// parsing), the incremental re-analysis an editor edit now costs (tree.edit + reparse with the old tree
+// parsing), the incremental re-analysis an editor edit costs (tree.edit + reparse with the old tree
 // + re-reading the one statement the edit touched), and the per-position lookup a hover does on the
 // cached result. Medians of 21 after 3 warm-ups. Run: node --import tsx bench/hover-latency.ts
 import { readFileSync } from 'node:fs';
