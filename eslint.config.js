@@ -35,6 +35,13 @@ const zones = [
     patterns: layer(['io', 'cli', 'extension']),
   },
   {
+    files: ['src/analysis/**/*.ts'],
+    message:
+      'src/analysis reads Python source for the CLI and the extension: it builds on the engine, never on vscode or the front ends.',
+    paths: ['vscode', 'chart.js'],
+    patterns: layer(['io', 'cli', 'shared', 'extension', 'webview', 'renderer']),
+  },
+  {
     files: ['src/cli/**/*.ts'],
     message: 'The CLI runs outside VS Code.',
     paths: ['vscode'],
