@@ -13,7 +13,7 @@ export interface QuantileOptions {
 }
 
 /** scikit-learn's margin that keeps the normal output finite. */
-const BOUNDS_THRESHOLD = 1e-7;
+export const BOUNDS_THRESHOLD = 1e-7;
 
 /**
  * Quantile transform (sklearn.preprocessing.QuantileTransformer, no subsampling): each feature mapped
