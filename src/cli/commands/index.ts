@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { annotate } from './annotate';
 import { explain } from './explain';
+import { exportCommand } from './export';
 import { foldBn } from './fold-bn';
 import { inspect } from './inspect';
 import { layer } from './layer';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   fit,
   transform,
   normalize,
+  exportCommand,
   layer,
   spectralNorm,
   foldBn,

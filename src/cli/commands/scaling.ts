@@ -13,13 +13,7 @@ import { paramsText, readParamsFile } from '../../io/node/params-file';
 import { AtomicOutput, checkOutputTarget, writeFileAtomic } from '../../io/node/atomic-output';
 import { parseCommandArgs, positional, requireValue } from '../args';
 import type { Command } from '../command';
-import {
-  columnIndices,
-  readDataFile,
-  rewriteCsv,
-  selectColumns,
-  writeLike,
-} from '../../io/node/data-files';
+import { columnIndices, readDataFile, rewriteCsv, selectColumns, writeLike } from '../../io/node/data-files';
 import { withFlagNames } from '../flag-names';
 import { columnList, scalingMethodFrom, SCALING_OPTIONS, SCALING_USAGE } from '../scaling-flags';
 
