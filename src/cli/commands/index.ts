@@ -5,6 +5,7 @@ import { exportCommand } from './export';
 import { foldBn } from './fold-bn';
 import { inspect } from './inspect';
 import { layer } from './layer';
+import { merge } from './merge';
 import { fit, normalize, transform } from './scaling';
 import { spectralNorm } from './spectral-norm';
 import { stats } from './stats';
@@ -14,6 +15,7 @@ export const COMMANDS: readonly Command[] = [
   inspect,
   stats,
   fit,
+  merge,
   transform,
   normalize,
   exportCommand,

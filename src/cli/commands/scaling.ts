@@ -1,4 +1,6 @@
-import { createScaler, SCALING_METHODS } from '../../engine/scale/registry';
+import { createScaler, methodInfo, SCALING_METHODS } from '../../engine/scale/registry';
+import { partialFitOf } from '../../engine/scale/partial-fit';
+import { partialText } from '../../io/node/partial-file';
 import type { Scaler } from '../../engine/scale/scaler';
 import { fitCsvInPasses, fitsInPasses, readCsvLayout } from '../../io/node/csv-passes';
 import {
@@ -21,18 +23,32 @@ const OUTPUT_OPTIONS = { out: { type: 'string' }, force: { type: 'boolean' } } a
 
 export const fit: Command = {
   name: 'fit',
-  usage: `fit <train.csv|train.npy> ${SCALING_USAGE} --out params.json [--force]`,
+  usage: `fit <train.csv|train.npy> ${SCALING_USAGE} --out params.json [--partial] [--force]`,
   summary:
-    'Fit a scaling method on a training file and save its fitted parameters as versioned JSON (fit on train only).',
+    'Fit a scaling method on a training file and save its fitted parameters as versioned JSON (fit on train only); --partial saves a shard fit that `merge` combines with others.',
   async run(args) {
-    const { values, positionals } = parseCommandArgs(args, { ...SCALING_OPTIONS, ...OUTPUT_OPTIONS });
+    const { values, positionals } = parseCommandArgs(args, {
+      ...SCALING_OPTIONS,
+      ...OUTPUT_OPTIONS,
+      partial: { type: 'boolean' },
+    });
     const file = positional(positionals, 0, '<train>');
     const out = requireValue('--out', values.out);
     const { method, options } = scalingMethodFrom(values);
     const scaler = withFlagNames(() => createScaler(method, options));
+    if (values.partial) {
+      const { mergeability } = methodInfo(method);
+      if (mergeability.merges === 'never')
+        throw new UsageError('--partial', `${method} does not merge from shards: ${mergeability.reason}`);
+    }
     checkOutputTarget(out, { force: values.force, inputs: [file] });
     const data = await readDataFile(file);
     const selection = withFlagNames(() => selectColumns(data, columnList(values)));
+    if (values.partial) {
+      const partial = partialFitOf(method, options, selection.names, selection.matrix);
+      await writeFileAtomic(out, partialText(partial), { force: values.force, inputs: [file] });
+      return;
+    }
     scaler.fit(selection.matrix);
     await writeFileAtomic(out, paramsText(selection.names, scaler.toJSON()), {
       force: values.force,
