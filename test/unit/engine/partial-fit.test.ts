@@ -109,8 +109,8 @@ test('normscope fit --partial on shards of a real table, then merge, writes the 
       const whole = join(dir, 'whole.json');
       assert.equal(runCli(['merge', ...partials, '--out', merged, '--force']).status, 0);
       assert.equal(runCli(['fit', split.train, ...flags, '--out', whole, '--force']).status, 0);
-      const m = JSON.parse(readFileSync(merged, 'utf8'));
-      const w = JSON.parse(readFileSync(whole, 'utf8'));
+      const m = JSON.parse(readFileSync(merged, 'utf8')) as { columns: string[]; scaler: ScalerJSON };
+      const w = JSON.parse(readFileSync(whole, 'utf8')) as { columns: string[]; scaler: ScalerJSON };
       assert.deepEqual(m.columns, w.columns);
       assertSameParams(m.scaler, w.scaler);
     }
