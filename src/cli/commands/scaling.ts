@@ -15,6 +15,8 @@ import { paramsText, readParamsFile } from '../../io/node/params-file';
 import { AtomicOutput, checkOutputTarget, writeFileAtomic } from '../../io/node/atomic-output';
 import { parseCommandArgs, positional, requireValue } from '../args';
 import type { Command } from '../command';
+import { ENGINE_OPTIONS, ENGINE_USAGE, usesDuckDb } from '../engine-flag';
+import { fitWithDuckDb, normalizeWithDuckDb } from './duckdb-scaling';
 import { columnIndices, readDataFile, rewriteCsv, selectColumns, writeLike } from '../../io/node/data-files';
 import { withFlagNames } from '../flag-names';
 import { columnList, scalingMethodFrom, SCALING_OPTIONS, SCALING_USAGE } from '../scaling-flags';
@@ -23,13 +25,14 @@ const OUTPUT_OPTIONS = { out: { type: 'string' }, force: { type: 'boolean' } } a
 
 export const fit: Command = {
   name: 'fit',
-  usage: `fit <train.csv|train.npy> ${SCALING_USAGE} --out params.json [--partial] [--force]`,
+  usage: `fit <train.csv|train.npy|train.parquet|train.jsonl|glob|folder> ${SCALING_USAGE} --out params.json [--partial] [--force] ${ENGINE_USAGE}`,
   summary:
     'Fit a scaling method on a training file and save its fitted parameters as versioned JSON (fit on train only); --partial saves a shard fit that `merge` combines with others.',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       ...SCALING_OPTIONS,
       ...OUTPUT_OPTIONS,
+      ...ENGINE_OPTIONS,
       partial: { type: 'boolean' },
     });
     const file = positional(positionals, 0, '<train>');
@@ -42,6 +45,19 @@ export const fit: Command = {
         throw new UsageError('--partial', `${method} does not merge from shards: ${mergeability.reason}`);
     }
     checkOutputTarget(out, { force: values.force, inputs: [file] });
+    if (usesDuckDb(values.engine, file)) {
+      if (values.partial)
+        throw new UsageError(
+          '--partial',
+          'is written by our engine; with --engine duckdb fit the whole folder or glob at once',
+        );
+      const fitted = await fitWithDuckDb(file, method, options, columnList(values));
+      await writeFileAtomic(out, paramsText(fitted.columns, fitted.scaler.toJSON()), {
+        force: values.force,
+        inputs: [file],
+      });
+      return;
+    }
     const data = await readDataFile(file);
     const selection = withFlagNames(() => selectColumns(data, columnList(values)));
     if (values.partial) {
@@ -87,7 +103,7 @@ async function normalizeInPasses(
 
 export const normalize: Command = {
   name: 'normalize',
-  usage: `normalize <file.csv|file.npy> ${SCALING_USAGE} --out <file> [--force] ${PASSES_USAGE}`,
+  usage: `normalize <file.csv|file.npy|file.parquet|file.jsonl|glob|folder> ${SCALING_USAGE} --out <file> [--force] ${PASSES_USAGE} ${ENGINE_USAGE}`,
   summary:
     'Fit a method on a file and write the file normalized to a new file (text columns and missing values kept).',
   async run(args) {
@@ -95,12 +111,17 @@ export const normalize: Command = {
       ...SCALING_OPTIONS,
       ...OUTPUT_OPTIONS,
       ...PASSES_OPTIONS,
+      ...ENGINE_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
     const out = requireValue('--out', values.out);
     const { method, options } = scalingMethodFrom(values);
     const scaler = withFlagNames(() => createScaler(method, options));
     checkOutputTarget(out, { force: values.force, inputs: [file] });
+    if (usesDuckDb(values.engine, file)) {
+      await normalizeWithDuckDb(file, method, options, columnList(values), out, values.force ?? false);
+      return;
+    }
     if (await readsInPasses(file, values['stream-above'])) {
       if (!fitsInPasses(scaler))
         throw new UsageError(

@@ -17,6 +17,14 @@ import { print, printJson, type Command } from '../command';
 import { withFlagNames } from '../flag-names';
 import { formatCell, formatTextTable } from '../text-table';
 import { UsageError } from '../usage-error';
+import {
+  duckDbModules,
+  ENGINE_OPTIONS,
+  ENGINE_USAGE,
+  interruptOnCtrlC,
+  usesDuckDb,
+  withInputName,
+} from '../engine-flag';
 
 type ColumnReport = { name: string; kind: 'numeric' | 'text' } & { [K in keyof Summary]: number | null };
 
@@ -49,9 +57,26 @@ async function statsInPasses(file: string): Promise<{ rows: number; columns: Col
   }
 }
 
+async function statsWithDuckDb(file: string): Promise<{ rows: number; columns: ColumnReport[] }> {
+  const duck = await duckDbModules();
+  const source = withInputName(() => duck.duckDbSource(file));
+  const ctrlC = interruptOnCtrlC();
+  try {
+    const result = await duck.withDuckDb((session) => duck.duckDbStats(session, source), ctrlC.signal);
+    return {
+      rows: result.rows,
+      columns: result.columns.map((c) =>
+        c.summary ? numericReport(c.name, c.summary) : textReport(c.name, c.count, c.missing),
+      ),
+    };
+  } finally {
+    ctrlC.close();
+  }
+}
+
 export const stats: Command = {
   name: 'stats',
-  usage: `stats <file.csv|file.npy> [--axis 0,2,3] [--json] ${PASSES_USAGE}`,
+  usage: `stats <file.csv|file.npy|file.parquet|file.jsonl|glob|folder> [--axis 0,2,3] [--json] ${PASSES_USAGE} ${ENGINE_USAGE}`,
   summary:
     'Per-column statistics (count, missing, mean, std ddof 1 and 0, min, quartiles, max, skewness, kurtosis); for .npy, per index of the axes --axis does not reduce.',
   async run(args) {
@@ -59,11 +84,16 @@ export const stats: Command = {
       axis: { type: 'string' },
       json: { type: 'boolean' },
       ...PASSES_OPTIONS,
+      ...ENGINE_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
     let rows: number;
     let columns: ColumnReport[];
-    if (isNpy(file)) {
+    if (usesDuckDb(values.engine, file)) {
+      if (values.axis !== undefined)
+        throw new UsageError('--axis', 'applies to .npy inputs, not --engine duckdb');
+      ({ rows, columns } = await statsWithDuckDb(file));
+    } else if (isNpy(file)) {
       const array = await readNpyFile(file);
       const axes = values.axis === undefined ? [0] : parseAxisListFlag(values.axis);
       const result = withFlagNames(() => describeAxes(tensor(array.data, array.shape), axes));

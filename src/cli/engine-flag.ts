@@ -1,0 +1,60 @@
+/**
+ * `--engine ours|duckdb` for stats, fit and normalize. DuckDB (src/duckdb/) is imported only when
+ * chosen, so the native module is loaded by nothing else.
+ */
+import { isNpy } from '../io/node/data-files';
+import { parseChoice } from './args';
+import { UsageError } from './usage-error';
+
+export const ENGINE_OPTIONS = { engine: { type: 'string' } } as const;
+export const ENGINE_USAGE = '[--engine ours|duckdb]';
+const ENGINES = ['ours', 'duckdb'] as const;
+
+/** True when `--engine duckdb` was given; refuses inputs DuckDB does not read. */
+export function usesDuckDb(value: string | undefined, input: string): boolean {
+  if (value === undefined) return false;
+  const engine = parseChoice('--engine', value, ENGINES);
+  if (engine === 'duckdb' && isNpy(input))
+    throw new UsageError(
+      '--engine',
+      `duckdb reads CSV, Parquet and JSON Lines; ${input} is a .npy array (leave out --engine)`,
+    );
+  return engine === 'duckdb';
+}
+
+/** The DuckDB half of the CLI, loaded on first use; DuckDB's errors become usage errors naming the input. */
+export async function duckDbModules() {
+  const [connection, source, stats, fit, normalize] = await Promise.all([
+    import('../duckdb/connection'),
+    import('../duckdb/source'),
+    import('../duckdb/stats'),
+    import('../duckdb/fit'),
+    import('../duckdb/normalize'),
+  ]);
+  return { ...connection, ...source, ...stats, ...fit, ...normalize };
+}
+
+/** A Ctrl-C signal for a DuckDB run (DuckDB's interrupt stops the query), removed by `close`. */
+export function interruptOnCtrlC(): { signal: AbortSignal; close(): void } {
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  return {
+    signal: controller.signal,
+    close: () => {
+      process.removeListener('SIGINT', interrupt);
+      process.removeListener('SIGTERM', interrupt);
+    },
+  };
+}
+
+/** A source that DuckDB cannot read becomes a usage error about the input argument. */
+export function withInputName<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError('<input>', error.message);
+    throw error;
+  }
+}
