@@ -7,6 +7,7 @@ import { inspect } from './inspect';
 import { layer } from './layer';
 import { merge } from './merge';
 import { fit, normalize, transform } from './scaling';
+import { fitSqlCommand } from './fit-sql';
 import { spectralNorm } from './spectral-norm';
 import { stats } from './stats';
 
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   transform,
   normalize,
   exportCommand,
+  fitSqlCommand,
   layer,
   spectralNorm,
   foldBn,

@@ -13,14 +13,8 @@ export interface DialectInfo {
   doubleLiteral(shortest: string): string;
   /** `* EXCEPT (a, b)` in the dialect's spelling, or undefined where it has none. */
   starExcept: ((quoted: string[]) => string) | undefined;
-  /**
-   * The aggregate that gives an exact linear-interpolation percentile (numpy's default), or how the
-   * dialect approximates one and its stated error.
-   */
-  percentile(
-    quotedColumn: string,
-    fraction: string,
-  ): { sql: string; exact: true } | { sql: string; exact: false; error: string };
+  /** The aggregate that gives an exact linear-interpolation percentile (numpy's default rule). */
+  percentile(quotedColumn: string, fraction: string): string;
 }
 
 const doubleQuoted = (name: string): string => `"${name.replaceAll('"', '""')}"`;
@@ -33,7 +27,7 @@ export const SQL_DIALECTS: { readonly [D in SqlDialect]: DialectInfo } = {
     // A literal with an exponent is a DOUBLE in DuckDB, parsed correctly rounded.
     doubleLiteral: (text) => (text.includes('e') ? text : `${text}e0`),
     starExcept: (quoted) => `* EXCLUDE (${quoted.join(', ')})`,
-    percentile: (c, f) => ({ sql: `quantile_cont(${c}, ${f})`, exact: true }),
+    percentile: (c, f) => `quantile_cont(${c}, ${f})`,
   },
   postgres: {
     title: 'PostgreSQL',
@@ -41,7 +35,7 @@ export const SQL_DIALECTS: { readonly [D in SqlDialect]: DialectInfo } = {
     quoteIdentifier: doubleQuoted,
     doubleLiteral: (text) => `CAST('${text}' AS DOUBLE PRECISION)`,
     starExcept: undefined,
-    percentile: (c, f) => ({ sql: `percentile_cont(${f}) WITHIN GROUP (ORDER BY ${c})`, exact: true }),
+    percentile: (c, f) => `percentile_cont(${f}) WITHIN GROUP (ORDER BY ${c})`,
   },
   spark: {
     title: 'Spark SQL',
@@ -50,7 +44,7 @@ export const SQL_DIALECTS: { readonly [D in SqlDialect]: DialectInfo } = {
     // The D suffix makes a DOUBLE literal (Java's correctly rounded parse); a bare 0.1 is DECIMAL.
     doubleLiteral: (text) => `${text}D`,
     starExcept: (quoted) => `* EXCEPT (${quoted.join(', ')})`,
-    percentile: (c, f) => ({ sql: `percentile(${c}, ${f})`, exact: true }),
+    percentile: (c, f) => `percentile(${c}, ${f})`,
   },
   bigquery: {
     title: 'BigQuery',
@@ -59,8 +53,8 @@ export const SQL_DIALECTS: { readonly [D in SqlDialect]: DialectInfo } = {
     doubleLiteral: (text) => (/[.e]/.test(text) ? text : `${text}.0`),
     quoteIdentifier: (name) => `\`${name.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``,
     starExcept: (quoted) => `* EXCEPT (${quoted.join(', ')})`,
-    // PERCENTILE_CONT is an analytic function in BigQuery: exact, one value per row of the window.
-    percentile: (c, f) => ({ sql: `ANY_VALUE(PERCENTILE_CONT(${c}, ${f}) OVER ())`, exact: true }),
+    // PERCENTILE_CONT is an analytic function in BigQuery: exact, the same value on every row.
+    percentile: (c, f) => `PERCENTILE_CONT(${c}, ${f}) OVER ()`,
   },
   snowflake: {
     title: 'Snowflake',
@@ -68,7 +62,7 @@ export const SQL_DIALECTS: { readonly [D in SqlDialect]: DialectInfo } = {
     quoteIdentifier: doubleQuoted,
     doubleLiteral: (text) => `CAST('${text}' AS DOUBLE)`,
     starExcept: (quoted) => `* EXCLUDE (${quoted.join(', ')})`,
-    percentile: (c, f) => ({ sql: `PERCENTILE_CONT(${f}) WITHIN GROUP (ORDER BY ${c})`, exact: true }),
+    percentile: (c, f) => `PERCENTILE_CONT(${f}) WITHIN GROUP (ORDER BY ${c})`,
   },
 };
 
