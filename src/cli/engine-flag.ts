@@ -34,27 +34,44 @@ export async function duckDbModules() {
   return { ...connection, ...source, ...stats, ...fit, ...normalize };
 }
 
-/** A Ctrl-C signal for a DuckDB run (DuckDB's interrupt stops the query), removed by `close`. */
-export function interruptOnCtrlC(): { signal: AbortSignal; close(): void } {
+type DuckDbModules = Awaited<ReturnType<typeof duckDbModules>>;
+type DuckDbSession = Parameters<Parameters<DuckDbModules['withDuckDb']>[0]>[0];
+
+/**
+ * Runs `work` on a fresh DuckDB over `file`; Ctrl-C (or SIGTERM) interrupts the query. DuckDB's
+ * refusals (a path it cannot read, a column it lacks) become usage errors naming the input or --columns.
+ */
+export async function runDuckDb<T>(
+  file: string,
+  work: (
+    duck: DuckDbModules,
+    session: DuckDbSession,
+    source: ReturnType<DuckDbModules['duckDbSource']>,
+  ) => Promise<T>,
+): Promise<T> {
+  const duck = await duckDbModules();
+  const source = (() => {
+    try {
+      return duck.duckDbSource(file);
+    } catch (error) {
+      if (error instanceof RangeError) throw new UsageError('<input>', error.message);
+      throw error;
+    }
+  })();
   const controller = new AbortController();
   const interrupt = () => controller.abort();
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
-  return {
-    signal: controller.signal,
-    close: () => {
-      process.removeListener('SIGINT', interrupt);
-      process.removeListener('SIGTERM', interrupt);
-    },
-  };
-}
-
-/** A source that DuckDB cannot read becomes a usage error about the input argument. */
-export function withInputName<T>(make: () => T): T {
   try {
-    return make();
+    return await duck.withDuckDb((session) => work(duck, session, source), controller.signal);
   } catch (error) {
-    if (error instanceof RangeError) throw new UsageError('<input>', error.message);
+    if (error instanceof RangeError) {
+      const columns = error.message.startsWith('--columns: ');
+      throw new UsageError(columns ? '--columns' : '<input>', error.message.replace(/^--columns: /, ''));
+    }
     throw error;
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+    process.removeListener('SIGTERM', interrupt);
   }
 }

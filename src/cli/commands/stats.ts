@@ -17,14 +17,7 @@ import { print, printJson, type Command } from '../command';
 import { withFlagNames } from '../flag-names';
 import { formatCell, formatTextTable } from '../text-table';
 import { UsageError } from '../usage-error';
-import {
-  duckDbModules,
-  ENGINE_OPTIONS,
-  ENGINE_USAGE,
-  interruptOnCtrlC,
-  usesDuckDb,
-  withInputName,
-} from '../engine-flag';
+import { ENGINE_OPTIONS, ENGINE_USAGE, runDuckDb, usesDuckDb } from '../engine-flag';
 
 type ColumnReport = { name: string; kind: 'numeric' | 'text' } & { [K in keyof Summary]: number | null };
 
@@ -58,20 +51,13 @@ async function statsInPasses(file: string): Promise<{ rows: number; columns: Col
 }
 
 async function statsWithDuckDb(file: string): Promise<{ rows: number; columns: ColumnReport[] }> {
-  const duck = await duckDbModules();
-  const source = withInputName(() => duck.duckDbSource(file));
-  const ctrlC = interruptOnCtrlC();
-  try {
-    const result = await duck.withDuckDb((session) => duck.duckDbStats(session, source), ctrlC.signal);
-    return {
-      rows: result.rows,
-      columns: result.columns.map((c) =>
-        c.summary ? numericReport(c.name, c.summary) : textReport(c.name, c.count, c.missing),
-      ),
-    };
-  } finally {
-    ctrlC.close();
-  }
+  const result = await runDuckDb(file, (duck, session, source) => duck.duckDbStats(session, source));
+  return {
+    rows: result.rows,
+    columns: result.columns.map((c) =>
+      c.summary ? numericReport(c.name, c.summary) : textReport(c.name, c.count, c.missing),
+    ),
+  };
 }
 
 export const stats: Command = {

@@ -14,6 +14,9 @@ export type Expr =
   | { op: 'greatest'; args: Expr[] }
   | { op: 'case'; whens: { when: Condition; then: Expr }[]; otherwise: Expr };
 
+/** The arithmetic operators, as SQL and Python both spell them. */
+export const ARITHMETIC = { add: '+', sub: '-', mul: '*', div: '/' } as const;
+
 export type Condition =
   { op: 'lt' | 'le' | 'gt' | 'ge' | 'eq'; left: Expr; right: Expr } | { op: 'is-null'; arg: Expr };
 

@@ -3,7 +3,7 @@
  * as pyspark.sql.functions Columns, with the fitted constants as Python float literals (Python and
  * JavaScript both print the shortest decimal that reads back to the same double).
  */
-import type { Condition, Expr, Stage } from './expression';
+import { ARITHMETIC, type Condition, type Expr, type Stage } from './expression';
 
 function pythonFloat(value: number): string {
   if (Number.isNaN(value)) return "float('nan')";
@@ -22,13 +22,10 @@ export function pysparkExpression(expr: Expr): string {
     case 'null':
       return "F.lit(None).cast('double')";
     case 'add':
-      return `(${r(expr.left)} + ${r(expr.right)})`;
     case 'sub':
-      return `(${r(expr.left)} - ${r(expr.right)})`;
     case 'mul':
-      return `(${r(expr.left)} * ${r(expr.right)})`;
     case 'div':
-      return `(${r(expr.left)} / ${r(expr.right)})`;
+      return `(${r(expr.left)} ${ARITHMETIC[expr.op]} ${r(expr.right)})`;
     case 'pow':
       return `F.pow(${r(expr.left)}, ${r(expr.right)})`;
     case 'neg':

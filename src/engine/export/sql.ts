@@ -3,7 +3,7 @@
  * params' order, reading FROM the table; constants are written so every dialect reads back the same float64 (dialects.ts).
  */
 import { SQL_DIALECTS, type DialectInfo, type SqlDialect } from './dialects';
-import type { Condition, Expr, Stage } from './expression';
+import { ARITHMETIC, type Condition, type Expr, type Stage } from './expression';
 
 export interface SelectOptions {
   dialect: SqlDialect;
@@ -33,13 +33,10 @@ export function sqlExpression(expr: Expr, dialect: DialectInfo, columnsAreDouble
     case 'null':
       return `CAST(NULL AS ${dialect.double})`;
     case 'add':
-      return `(${r(expr.left)} + ${r(expr.right)})`;
     case 'sub':
-      return `(${r(expr.left)} - ${r(expr.right)})`;
     case 'mul':
-      return `(${r(expr.left)} * ${r(expr.right)})`;
     case 'div':
-      return `(${r(expr.left)} / ${r(expr.right)})`;
+      return `(${r(expr.left)} ${ARITHMETIC[expr.op]} ${r(expr.right)})`;
     case 'pow':
       return `POWER(${r(expr.left)}, ${r(expr.right)})`;
     case 'neg':
