@@ -87,7 +87,7 @@ export async function duckDbFit(
     case 'zscore': {
       const { values } = await aggregate(session, source, columns, (c) => [
         `count(${double(c)})`,
-        `avg(${double(c)})`,
+        `fsum(${double(c)}) / count(${double(c)})`,
         `var_pop(${double(c)})`,
       ]);
       scaler.loadState({

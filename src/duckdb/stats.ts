@@ -35,7 +35,7 @@ export async function duckDbStats(
       `count(${q(c.name)}) AS c${j}_count`,
       ...(c.numeric
         ? [
-            `avg(${double(c.name)}) AS c${j}_mean`,
+            `fsum(${double(c.name)}) / count(${double(c.name)}) AS c${j}_mean`,
             `min(${double(c.name)}) AS c${j}_min`,
             `max(${double(c.name)}) AS c${j}_max`,
             `quantile_cont(${double(c.name)}, [${QUARTILES.join(', ')}]) AS c${j}_quartiles`,
@@ -49,8 +49,9 @@ export async function duckDbStats(
   const means = new Map(numeric.map((j) => [j, toNumber(head[`c${j}_mean`])]));
   const second = numeric.flatMap((j) => {
     const centred = `(${double(columns[j].name)} - ${sqlNumber(means.get(j)!, DUCKDB)})`;
-    return [2, 3, 4].map(
-      (p) => `sum(${p === 2 ? `${centred} * ${centred}` : `power(${centred}, ${p})`}) AS c${j}_m${p}`,
+    return [1, 2, 3, 4].map(
+      (p) =>
+        `fsum(${p === 1 ? centred : p === 2 ? `${centred} * ${centred}` : `power(${centred}, ${p})`}) AS c${j}_m${p}`,
     );
   });
   const [sums] = second.length > 0 ? await session.rows(`SELECT ${second.join(', ')} ${from}`) : [{}];
@@ -62,8 +63,14 @@ export async function duckDbStats(
       if (!c.numeric) return { name: c.name, kind: 'text', count, missing, summary: undefined };
       const quartiles = (head[`c${j}_quartiles`] as (number | null)[] | null) ?? [null, null, null];
       const [q25, median, q75] = quartiles.map(toNumber);
-      const mean = means.get(j)!;
-      const [m2, m3, m4] = [2, 3, 4].map((p) => toNumber((sums)[`c${j}_m${p}`]));
+      // The first scan's mean carries rounding error; the centred sums correct it to first order, with
+      // our engine's formulas (moments.ts), so a mean near 0 of large values still agrees.
+      const [s1, s2, s3, s4] = [1, 2, 3, 4].map((p) => toNumber(sums[`c${j}_m${p}`]));
+      const shift = s1 / count;
+      const mean = means.get(j)! + shift;
+      const m2 = s2 - s1 * shift;
+      const m3 = s3 - 3 * shift * s2 + 2 * count * shift ** 3;
+      const m4 = s4 - 4 * shift * s3 + 6 * shift * shift * s2 - 3 * count * shift ** 4;
       const spread = count > 0 && m2 / count > (1e-15 * Math.abs(mean)) ** 2 && m2 > 0;
       const summary: Summary = {
         count,
