@@ -2,6 +2,8 @@
 // run in DuckDB are checked here), and the constant literals read back bit for bit.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { SQL_DIALECT_NAMES } from '../../../src/engine/export/dialects';
 import { sqlNumber } from '../../../src/engine/export/sql';
@@ -10,6 +12,8 @@ import { exportDbt, exportPyspark, exportSql } from '../../../src/engine/export/
 import { matrix } from '../../../src/engine/scale/matrix';
 import { createScaler, SCALING_METHODS } from '../../../src/engine/scale/registry';
 import { openDuckDb } from '../../helpers/duckdb';
+import { runCli, scratchDir } from '../../helpers/cli';
+import { paramsText } from '../../../src/io/node/params-file';
 
 const fitted = createScaler('zscore')
   .fit(matrix([1, 10, 2, 20, 4, 40], 3, 2))
@@ -110,5 +114,51 @@ test('sqlNumber writes literals DuckDB reads back to the same float64, for DuckD
     }
   } finally {
     duck.closeSync();
+  }
+});
+
+test('normscope export prints each target from a params file and names the flag it refuses', () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const params = join(dir, 'params.json');
+    writeFileSync(params, paramsText(COLUMNS, fitted));
+    const sql = runCli([
+      'export',
+      params,
+      '--to',
+      'sql',
+      '--dialect',
+      'spark',
+      '--table',
+      'db.events',
+      '--with-rest',
+    ]);
+    assert.equal(sql.status, 0, sql.stderr);
+    assert.equal(
+      sql.stdout,
+      `-- NormScope: zscore fitted on columns a, b c\n${GOLDEN.spark.replace('FROM t', 'FROM db.events')}\n`,
+    );
+    const sklearn = runCli(['export', params, '--to', 'sklearn']);
+    assert.match(sklearn.stdout, /scaler\.mean_ = np\.array\(\[2\.3333333333333335, 23\.333333333333332\]\)/);
+    const cases: [string[], RegExp][] = [
+      [
+        ['--to', 'sql'],
+        /--dialect: is required with --to sql \(one of duckdb, postgres, spark, bigquery, snowflake\)/,
+      ],
+      [
+        ['--to', 'sql', '--dialect', 'postgres', '--with-rest'],
+        /--with-rest: PostgreSQL has no SELECT \* EXCEPT form/,
+      ],
+      [['--to', 'dbt', '--dialect', 'duckdb', '--table', 'a b'], /--table: 'a b' is not a dbt model name/],
+      [['--to', 'pyspark', '--dialect', 'spark'], /--dialect: applies to --to sql and dbt, not pyspark/],
+      [['--to', 'excel'], /--to: 'excel' is not one of sql, pyspark, dbt, sklearn, pytorch, keras, numpy/],
+    ];
+    for (const [flags, message] of cases) {
+      const result = runCli(['export', params, ...flags]);
+      assert.equal(result.status, 2, flags.join(' '));
+      assert.match(result.stderr, message);
+    }
+  } finally {
+    cleanup();
   }
 });
