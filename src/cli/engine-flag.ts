@@ -5,6 +5,7 @@
 import { isNpy } from '../io/node/data-files';
 import { parseChoice } from './args';
 import { UsageError } from './usage-error';
+import { InputError } from '../io/errors';
 
 export const ENGINE_OPTIONS = { engine: { type: 'string' } } as const;
 export const ENGINE_USAGE = '[--engine ours|duckdb]';
@@ -65,6 +66,11 @@ export async function runDuckDb<T>(
   try {
     return await duck.withDuckDb((session) => work(duck, session, source), controller.signal);
   } catch (error) {
+    if (controller.signal.aborted)
+      throw new InputError('interrupted; DuckDB stopped the query and nothing was written', file);
+    // DuckDB's own errors ("Conversion Error: … Line: 12 …") say what in the input they concern.
+    if (error instanceof Error && /^[A-Z][A-Za-z ]* Error: /.test(error.message))
+      throw new InputError(`DuckDB: ${error.message.split('\n')[0]}`, file);
     if (error instanceof RangeError) {
       const columns = error.message.startsWith('--columns: ');
       throw new UsageError(columns ? '--columns' : '<input>', error.message.replace(/^--columns: /, ''));
