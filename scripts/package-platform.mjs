@@ -52,18 +52,24 @@ cpSync('node_modules/detect-libc', 'dist/node_modules/detect-libc', { recursive:
 // The generic .vscodeignore keeps dist/node_modules out; this package's own ignore file lets it in.
 const ignoreFile = 'dist/.vscodeignore-platform';
 writeFileSync(ignoreFile, `${readFileSync('.vscodeignore', 'utf8').trimEnd()}\n!dist/node_modules/**\n`);
-execFileSync(
-  'npx',
-  [
-    'vsce',
-    'package',
-    '--no-dependencies',
-    '--ignoreFile',
-    ignoreFile,
-    '--target',
-    target,
-    '--out',
-    `dist/normscope-${target}.vsix`,
-  ],
-  { stdio: 'inherit' },
-);
+try {
+  execFileSync(
+    'npx',
+    [
+      'vsce',
+      'package',
+      '--no-dependencies',
+      '--ignoreFile',
+      ignoreFile,
+      '--target',
+      target,
+      '--out',
+      `dist/normscope-${target}.vsix`,
+    ],
+    { stdio: 'inherit' },
+  );
+} finally {
+  // The copies are for the package only; the extension run from the repository finds node_modules.
+  rmSync('dist/node_modules', { recursive: true, force: true });
+  rmSync(ignoreFile, { force: true });
+}
