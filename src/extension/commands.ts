@@ -9,6 +9,7 @@ import type { DialectOverrides } from '../io/csv/dialect';
 import { loadCsvPrefix, loadDataFile, panelInit, type PanelSettings } from './load';
 import { NormalizationPanel } from './panel';
 import type { PanelSource } from './panel-source';
+import { DUCKDB_FIT_ABOVE_BYTES, fitWithDuckDb, offerDuckDbFit } from './duckdb-fit';
 
 const DATA_FILTERS = { 'Data files': ['csv', 'tsv', 'npy'] };
 
@@ -167,6 +168,13 @@ export function normalizeSelection(extensionUri: vscode.Uri): void {
   );
 }
 
+async function fitInMemory(train: vscode.Uri, method: ScalingMethod) {
+  const trainData = await loadWithProgress(train);
+  if (!trainData) return undefined;
+  const selection = selectColumns(trainData.file);
+  return { scaler: createScaler(method).fit(selection.matrix), columns: selection.names };
+}
+
 export async function fitAndApply(extensionUri: vscode.Uri): Promise<void> {
   const train = await pickFile('Fit on (training file)…');
   if (!train) return;
@@ -181,12 +189,16 @@ export async function fitAndApply(extensionUri: vscode.Uri): Promise<void> {
   if (!method) return;
   const test = await pickFile('Apply to (test file)…');
   if (!test) return;
-  const trainData = await loadWithProgress(train);
-  if (!trainData) return;
+  const trainBytes = (await vscode.workspace.fs.stat(train)).size;
+  const byDuckDb =
+    !isNpy(train.fsPath) && trainBytes > DUCKDB_FIT_ABOVE_BYTES && (await offerDuckDbFit(train, trainBytes));
+  const fitted = byDuckDb
+    ? await fitWithDuckDb(train, method.method)
+    : await fitInMemory(train, method.method);
+  if (!fitted) return;
   const testData = await loadWithProgress(test);
   if (!testData) return;
-  const fitSelection = selectColumns(trainData.file);
-  const scaler = createScaler(method.method).fit(fitSelection.matrix);
+  const { scaler, columns } = fitted;
   const note = `${LEAKAGE_NOTE} Fitted on ${vscode.workspace.asRelativePath(train)}.`;
   const init = panelInit(testData.dataset, {
     source: 'fit-apply',
@@ -195,7 +207,7 @@ export async function fitAndApply(extensionUri: vscode.Uri): Promise<void> {
     note,
     trusted: vscode.workspace.isTrusted,
     prefitted: scaler.toJSON(),
-    columns: fitSelection.names,
+    columns,
   });
   NormalizationPanel.open(extensionUri, {
     kind: 'file',

@@ -4,6 +4,7 @@
  * as typed arrays (VS Code transfers them without JSON), and only summaries: never the raw data.
  */
 import type { ReportRequest, TensorPreset } from '../engine/report/report';
+import type { CodeTarget } from '../engine/export/targets';
 
 /** Statistics of one row of the table, in SUMMARY_FIELDS order. */
 export type SummaryFieldName =
@@ -106,7 +107,8 @@ export interface ReadAsOverrides {
   encoding?: string;
 }
 
-export type CodeLanguage = 'sklearn' | 'pytorch' | 'keras' | 'numpy';
+/** A language of "Copy as code" (export/targets.ts lists them). */
+export type CodeLanguage = CodeTarget;
 export type TensorPresetName = TensorPreset;
 
 /** Host → webview. */

@@ -17,6 +17,7 @@ import type {
 import { chartsIn, destroyChartsIn, drawHistogram, watchTheme } from './charts';
 import { el, formatValue } from './dom';
 import { METHOD_OPTIONS, type OptionField } from './options';
+import { CODE_TARGETS } from '../engine/export/targets';
 import { vscodeTransport, type Transport } from './transport';
 import { readAsLine } from './read-as';
 
@@ -330,14 +331,8 @@ export class PanelView {
       return b;
     };
     const language = el('select', { id: 'code-language', 'aria-label': 'Code language' });
-    for (const [value, text] of [
-      ['sklearn', 'scikit-learn'],
-      ['pytorch', 'PyTorch'],
-      ['keras', 'Keras'],
-      ['numpy', 'NumPy'],
-    ]) {
-      language.append(el('option', { value, text }));
-    }
+    for (const { target, title } of CODE_TARGETS)
+      language.append(el('option', { value: target, text: title }));
     const offers = init.actions;
     const actions: (HTMLElement | null)[] = [
       offers.openInPanel

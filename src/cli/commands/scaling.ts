@@ -1,4 +1,6 @@
-import { createScaler, SCALING_METHODS } from '../../engine/scale/registry';
+import { createScaler, methodInfo, SCALING_METHODS } from '../../engine/scale/registry';
+import { partialFitOf } from '../../engine/scale/partial-fit';
+import { partialText } from '../../io/node/partial-file';
 import type { Scaler } from '../../engine/scale/scaler';
 import { fitCsvInPasses, fitsInPasses, readCsvLayout } from '../../io/node/csv-passes';
 import {
@@ -24,6 +26,8 @@ import {
   writeLike,
   type DataFile,
 } from '../../io/node/data-files';
+import { ENGINE_OPTIONS, ENGINE_USAGE, usesDuckDb } from '../engine-flag';
+import { fitWithDuckDb, normalizeWithDuckDb } from './duckdb-scaling';
 import { withFlagNames } from '../flag-names';
 import { columnList, scalingMethodFrom, SCALING_OPTIONS, SCALING_USAGE } from '../scaling-flags';
 
@@ -53,23 +57,48 @@ function checkHasRows(file: string, rows: number): void {
 
 export const fit: Command = {
   name: 'fit',
-  usage: `fit <train.csv|train.npy> ${SCALING_USAGE} --out params.json [--force] ${DIALECT_USAGE}`,
+  usage: `fit <train.csv|train.npy|train.parquet|train.jsonl|glob|folder> ${SCALING_USAGE} --out params.json [--partial] [--force] ${DIALECT_USAGE} ${ENGINE_USAGE}`,
   summary:
-    'Fit a scaling method on a training file and save its fitted parameters as versioned JSON (fit on train only).',
+    'Fit a scaling method on a training file and save its fitted parameters as versioned JSON (fit on train only); --partial saves a shard fit that `merge` combines with others.',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       ...SCALING_OPTIONS,
       ...OUTPUT_OPTIONS,
       ...DIALECT_OPTIONS,
+      ...ENGINE_OPTIONS,
+      partial: { type: 'boolean' },
     });
     const file = positional(positionals, 0, '<train>');
     const out = requireValue('--out', values.out);
     const { method, options } = scalingMethodFrom(values);
     const scaler = withFlagNames(() => createScaler(method, options));
+    if (values.partial) {
+      const { mergeability } = methodInfo(method);
+      if (mergeability.merges === 'never')
+        throw new UsageError('--partial', `${method} does not merge from shards: ${mergeability.reason}`);
+    }
     checkOutputTarget(out, { force: values.force, inputs: [file] });
+    if (usesDuckDb(values.engine, file)) {
+      if (values.partial)
+        throw new UsageError(
+          '--partial',
+          'is written by our engine; with --engine duckdb fit the whole folder or glob at once',
+        );
+      const fitted = await fitWithDuckDb(file, method, options, columnList(values));
+      await writeFileAtomic(out, paramsText(fitted.columns, fitted.scaler.toJSON()), {
+        force: values.force,
+        inputs: [file],
+      });
+      return;
+    }
     const data = await readInput(file, values);
     checkHasRows(file, rowsOf(data));
     const selection = withFlagNames(() => selectColumns(data, columnList(values)));
+    if (values.partial) {
+      const partial = partialFitOf(method, options, selection.names, selection.matrix);
+      await writeFileAtomic(out, partialText(partial), { force: values.force, inputs: [file] });
+      return;
+    }
     scaler.fit(selection.matrix);
     const dialect = data.kind === 'csv' ? recordedDialect(data.table.dialect) : undefined;
     await writeFileAtomic(out, paramsText(selection.names, scaler.toJSON(), dialect), {
@@ -114,7 +143,7 @@ async function normalizeInPasses(
 
 export const normalize: Command = {
   name: 'normalize',
-  usage: `normalize <file.csv|file.npy> ${SCALING_USAGE} --out <file> [--force] ${PASSES_USAGE} ${DIALECT_USAGE}`,
+  usage: `normalize <file.csv|file.npy|file.parquet|file.jsonl|glob|folder> ${SCALING_USAGE} --out <file> [--force] ${PASSES_USAGE} ${DIALECT_USAGE} ${ENGINE_USAGE}`,
   summary:
     'Fit a method on a file and write the file normalized to a new file (text columns and missing values kept).',
   async run(args) {
@@ -123,12 +152,17 @@ export const normalize: Command = {
       ...OUTPUT_OPTIONS,
       ...PASSES_OPTIONS,
       ...DIALECT_OPTIONS,
+      ...ENGINE_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
     const out = requireValue('--out', values.out);
     const { method, options } = scalingMethodFrom(values);
     const scaler = withFlagNames(() => createScaler(method, options));
     checkOutputTarget(out, { force: values.force, inputs: [file] });
+    if (usesDuckDb(values.engine, file)) {
+      await normalizeWithDuckDb(file, method, options, columnList(values), out, values.force ?? false);
+      return;
+    }
     if (await readsInPasses(file, values['stream-above'])) {
       if (!fitsInPasses(scaler))
         throw new UsageError(

@@ -19,6 +19,7 @@ import { print, printJson, type Command } from '../command';
 import { withFlagNames } from '../flag-names';
 import { formatCell, formatTextTable } from '../text-table';
 import { UsageError } from '../usage-error';
+import { ENGINE_OPTIONS, ENGINE_USAGE, runDuckDb, usesDuckDb } from '../engine-flag';
 
 type ColumnReport = { name: string; kind: 'numeric' | 'text' } & { [K in keyof Summary]: number | null };
 
@@ -55,9 +56,19 @@ async function statsInPasses(
   }
 }
 
+async function statsWithDuckDb(file: string): Promise<{ rows: number; columns: ColumnReport[] }> {
+  const result = await runDuckDb(file, (duck, session, source) => duck.duckDbStats(session, source));
+  return {
+    rows: result.rows,
+    columns: result.columns.map((c) =>
+      c.summary ? numericReport(c.name, c.summary) : textReport(c.name, c.count, c.missing),
+    ),
+  };
+}
+
 export const stats: Command = {
   name: 'stats',
-  usage: `stats <file.csv|file.npy> [--axis 0,2,3] [--json] ${PASSES_USAGE} ${DIALECT_USAGE}`,
+  usage: `stats <file.csv|file.npy|file.parquet|file.jsonl|glob|folder> [--axis 0,2,3] [--json] ${PASSES_USAGE} ${DIALECT_USAGE} ${ENGINE_USAGE}`,
   summary:
     'Per-column statistics (count, missing, mean, std ddof 1 and 0, min, quartiles, max, skewness, kurtosis); for .npy, per index of the axes --axis does not reduce.',
   async run(args) {
@@ -66,11 +77,16 @@ export const stats: Command = {
       json: { type: 'boolean' },
       ...PASSES_OPTIONS,
       ...DIALECT_OPTIONS,
+      ...ENGINE_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
     let rows: number;
     let columns: ColumnReport[];
-    if (isNpy(file)) {
+    if (usesDuckDb(values.engine, file)) {
+      if (values.axis !== undefined)
+        throw new UsageError('--axis', 'applies to .npy inputs, not --engine duckdb');
+      ({ rows, columns } = await statsWithDuckDb(file));
+    } else if (isNpy(file)) {
       const array = await readNpyFile(file);
       const axes = values.axis === undefined ? [0] : parseAxisListFlag(values.axis);
       const result = withFlagNames(() => describeAxes(tensor(array.data, array.shape), axes));

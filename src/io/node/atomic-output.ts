@@ -84,6 +84,26 @@ export async function writeFileAtomic(
   await moveIntoPlace(temporary, target, options.force ?? false);
 }
 
+/**
+ * An output another program writes (DuckDB's COPY … TO): `write` gets a temporary path beside the
+ * target, which is moved into place when it resolves and removed when it throws.
+ */
+export async function writeThroughTemporary(
+  target: string,
+  options: OutputOptions,
+  write: (temporary: string) => Promise<void>,
+): Promise<void> {
+  checkOutputTarget(target, options);
+  const temporary = temporaryPath(target);
+  try {
+    await write(temporary);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+  await moveIntoPlace(temporary, target, options.force ?? false);
+}
+
 /** A streamed output: write() as you go, then commit() to move it into place or abort() to discard. */
 export class AtomicOutput {
   private readonly temporary: string;
