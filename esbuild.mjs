@@ -14,6 +14,8 @@ const bundles = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    // DuckDB is a native module, required only when --engine duckdb runs (src/duckdb/connection.ts).
+    external: ['@duckdb/node-api'],
     // web-tree-sitter's ES build reads import.meta.url; a CommonJS bundle needs its CommonJS build.
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
@@ -31,7 +33,7 @@ const bundles = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode'],
+    external: ['vscode', '@duckdb/node-api'],
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
   {

@@ -13,32 +13,45 @@ const zones = [
     files: ['src/engine/**/*.ts'],
     message:
       'src/engine is pure: it imports nothing outside src/engine (no vscode, Node built-ins or DOM libraries).',
-    paths: ['vscode', 'chart.js', ...nodeBuiltins],
-    patterns: layer(['io', 'cli', 'shared', 'extension', 'webview', 'renderer']),
+    paths: ['vscode', 'chart.js', '@duckdb/node-api', ...nodeBuiltins],
+    patterns: layer(['io', 'cli', 'shared', 'extension', 'webview', 'renderer', 'duckdb']),
   },
   {
     files: ['src/io/**/*.ts'],
     message: 'src/io builds on the engine only; it never imports vscode or the front ends.',
-    paths: ['vscode', 'chart.js'],
-    patterns: layer(['cli', 'shared', 'extension', 'webview', 'renderer']),
+    paths: ['vscode', 'chart.js', '@duckdb/node-api'],
+    patterns: layer(['cli', 'shared', 'extension', 'webview', 'renderer', 'duckdb']),
   },
   {
     files: ['src/shared/**/*.ts'],
     message: 'src/shared holds protocol types used by every host; it imports only the engine.',
-    paths: ['vscode', ...nodeBuiltins],
-    patterns: layer(['io', 'cli', 'extension', 'webview', 'renderer']),
+    paths: ['vscode', '@duckdb/node-api', ...nodeBuiltins],
+    patterns: layer(['io', 'cli', 'extension', 'webview', 'renderer', 'duckdb']),
   },
   {
     files: ['src/webview/**/*.ts', 'src/renderer/**/*.ts'],
     message: 'Browser bundles import only the engine and shared.',
-    paths: ['vscode', ...nodeBuiltins],
-    patterns: layer(['io', 'cli', 'extension']),
+    paths: ['vscode', '@duckdb/node-api', ...nodeBuiltins],
+    patterns: layer(['io', 'cli', 'extension', 'duckdb']),
+  },
+  {
+    files: ['src/analysis/**/*.ts'],
+    message:
+      'src/analysis reads Python source for the CLI and the extension: it builds on the engine, never on vscode or the front ends.',
+    paths: ['vscode', 'chart.js'],
+    patterns: layer(['io', 'cli', 'shared', 'extension', 'webview', 'renderer']),
   },
   {
     files: ['src/cli/**/*.ts'],
     message: 'The CLI runs outside VS Code.',
     paths: ['vscode'],
     patterns: layer(['extension', 'webview', 'renderer']),
+  },
+  {
+    files: ['src/duckdb/**/*.ts'],
+    message: 'src/duckdb is the Node-only DuckDB engine over engine and io; the front ends call it, not it them.',
+    paths: ['vscode'],
+    patterns: layer(['cli', 'extension', 'webview', 'renderer', 'shared']),
   },
 ];
 

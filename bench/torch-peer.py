@@ -1,9 +1,11 @@
 """PyTorch on one thread, the same five norms as bench/layers.ts on x = [32, 64, 56, 56] float32.
 
-Run by bench/layers.ts when Debian's python3-torch is installed (apt-get install python3-torch; not
-needed by the tests). Median of 7 after 3 warm-ups, no autograd; prints {"version", "norms": {name: ms}}.
+Run by bench/layers.ts (with the names of the norms to time, default all) when Debian's python3-torch is installed (apt-get install python3-torch; not
+needed by the tests). Median of 7 after 3 warm-ups, no autograd; prints {"version", "norms": {name: ms}}
+and the fastest and slowest run of each ("spread": {name: [min, max]}).
 """
 import json
+import sys
 import time
 
 import torch
@@ -25,7 +27,7 @@ norms = {
 }
 
 
-def median_ms(run, warmups=3, runs=7):
+def times_ms(run, warmups=3, runs=7):
     for _ in range(warmups):
         run()
     times = []
@@ -33,8 +35,18 @@ def median_ms(run, warmups=3, runs=7):
         start = time.perf_counter()
         run()
         times.append((time.perf_counter() - start) * 1e3)
-    return sorted(times)[runs // 2]
+    return sorted(times)
 
 
+chosen = sys.argv[1:] or list(norms)
 with torch.no_grad():
-    print(json.dumps({"version": torch.__version__, "norms": {name: median_ms(run) for name, run in norms.items()}}))
+    measured = {name: times_ms(norms[name]) for name in chosen}
+print(
+    json.dumps(
+        {
+            "version": torch.__version__,
+            "norms": {name: times[len(times) // 2] for name, times in measured.items()},
+            "spread": {name: [times[0], times[-1]] for name, times in measured.items()},
+        }
+    )
+)

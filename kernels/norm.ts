@@ -2,9 +2,10 @@
 // scripts/build-kernels.mjs into src/engine/layers/norm-kernels.wasm.ts).
 //
 // Every function works on one contiguous run of float32 (…F32) or float64 (…F64) values at byte
-// address `p`. Sums accumulate in float64 over eight lanes (elements i ≡ 0…7 mod 8) combined as
+// address `p` of the memory the host passes in (env.memory). Sums accumulate in float64 over eight lanes (elements i ≡ 0…7 mod 8) combined as
 // ((l0 + l2) + (l4 + l6)) + ((l1 + l3) + (l5 + l7)), then the tail in order — exactly the order of
 // the TypeScript kernels in src/engine/layers/run-kernels.ts, so both give bit-identical results.
+// The float32 normalizing pass computes in float32 (Math.fround in TypeScript gives the same bits).
 
 let lastResidual: f64 = 0;
 
@@ -24,10 +25,6 @@ export function residual(): f64 {
 
 @inline function high(v: v128): v128 {
   return f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3));
-}
-
-@inline function narrow(lo: v128, hi: v128): v128 {
-  return v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
 }
 
 export function sumF32(p: usize, n: i32): f64 {
@@ -94,6 +91,45 @@ export function centredF32(p: usize, n: i32, m: f64): f64 {
   return s;
 }
 
+/**
+ * Σ(x − K)² of the run with float32 differences and squares, K a float32: each block of 16 values
+ * sums its squares in float32 as ((d0² + d1²) + (d2² + d3²)) per lane (three roundings, relative to a
+ * sum of positive terms) before float64 takes over; Σ(x − K) likewise. The tail runs in float64 on
+ * float32 differences. Σ(x − K) is left for residual().
+ */
+export function centredFastF32(p: usize, n: i32, k: f32): f64 {
+  const kv = f32x4.splat(k);
+  let a0 = f64x2.splat(0), a1 = f64x2.splat(0), r0 = f64x2.splat(0), r1 = f64x2.splat(0);
+  let i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const q = p + (<usize>i << 2);
+    const d0 = f32x4.sub(v128.load(q), kv);
+    const d1 = f32x4.sub(v128.load(q, 16), kv);
+    const d2 = f32x4.sub(v128.load(q, 32), kv);
+    const d3 = f32x4.sub(v128.load(q, 48), kv);
+    const sq = f32x4.add(
+      f32x4.add(f32x4.mul(d0, d0), f32x4.mul(d1, d1)),
+      f32x4.add(f32x4.mul(d2, d2), f32x4.mul(d3, d3)),
+    );
+    const rs = f32x4.add(f32x4.add(d0, d1), f32x4.add(d2, d3));
+    a0 = f64x2.add(a0, low(sq));
+    a1 = f64x2.add(a1, high(sq));
+    r0 = f64x2.add(r0, low(rs));
+    r1 = f64x2.add(r1, high(rs));
+  }
+  const a = f64x2.add(a0, a1);
+  const r = f64x2.add(r0, r1);
+  let s = f64x2.extract_lane(a, 0) + f64x2.extract_lane(a, 1);
+  let t = f64x2.extract_lane(r, 0) + f64x2.extract_lane(r, 1);
+  for (; i < n; i++) {
+    const d = <f64>(load<f32>(p + (<usize>i << 2)) - k);
+    s += d * d;
+    t += d;
+  }
+  lastResidual = t;
+  return s;
+}
+
 export function centredF64(p: usize, n: i32, m: f64): f64 {
   const mv = f64x2.splat(m);
   let a0 = f64x2.splat(0), a1 = f64x2.splat(0), a2 = f64x2.splat(0), a3 = f64x2.splat(0);
@@ -125,22 +161,25 @@ export function centredF64(p: usize, n: i32, m: f64): f64 {
   return s;
 }
 
-/** out = (x − m)·s + b over the run. */
-export function affineF32(src: usize, dst: usize, n: i32, m: f64, s: f64, b: f64): void {
-  const mv = f64x2.splat(m), sv = f64x2.splat(s), bv = f64x2.splat(b);
+/**
+ * out = ((x − mh) − ml)·s + b over the run in float32 arithmetic, m = mh + ml split into two float32s so
+ * the centring keeps the mean's float64 bits (each of the four operations rounds once, relative to its
+ * own result).
+ */
+export function affineF32(src: usize, dst: usize, n: i32, mh: f32, ml: f32, s: f32, b: f32): void {
+  const hv = f32x4.splat(mh), lv = f32x4.splat(ml), sv = f32x4.splat(s), bv = f32x4.splat(b);
   let i = 0;
-  // Eight values a step: two independent vectors in flight hide the conversions' latency.
   for (; i + 8 <= n; i += 8) {
-    const v = v128.load(src + (<usize>i << 2));
-    const w = v128.load(src + (<usize>i << 2) + 16);
-    const vlo = f64x2.add(f64x2.mul(f64x2.sub(low(v), mv), sv), bv);
-    const vhi = f64x2.add(f64x2.mul(f64x2.sub(high(v), mv), sv), bv);
-    const wlo = f64x2.add(f64x2.mul(f64x2.sub(low(w), mv), sv), bv);
-    const whi = f64x2.add(f64x2.mul(f64x2.sub(high(w), mv), sv), bv);
-    v128.store(dst + (<usize>i << 2), narrow(vlo, vhi));
-    v128.store(dst + (<usize>i << 2) + 16, narrow(wlo, whi));
+    const q = <usize>i << 2;
+    const v = v128.load(src + q);
+    const w = v128.load(src + q, 16);
+    v128.store(dst + q, f32x4.add(f32x4.mul(f32x4.sub(f32x4.sub(v, hv), lv), sv), bv));
+    v128.store(dst + q, f32x4.add(f32x4.mul(f32x4.sub(f32x4.sub(w, hv), lv), sv), bv), 16);
   }
-  for (; i < n; i++) store<f32>(dst + (<usize>i << 2), <f32>((<f64>load<f32>(src + (<usize>i << 2)) - m) * s + b));
+  for (; i < n; i++) {
+    const q = <usize>i << 2;
+    store<f32>(dst + q, ((load<f32>(src + q) - mh) - ml) * s + b);
+  }
 }
 
 export function affineF64(src: usize, dst: usize, n: i32, m: f64, s: f64, b: f64): void {
@@ -153,8 +192,8 @@ export function affineF64(src: usize, dst: usize, n: i32, m: f64, s: f64, b: f64
   for (; i < n; i++) store<f64>(dst + (<usize>i << 3), (load<f64>(src + (<usize>i << 3)) - m) * s + b);
 }
 
-// Elementwise affine: out = (x − m)·s·w[k] + b[k] with w, b float64 at byte addresses (0 = absent),
-// in the TypeScript kernels' exact expression for each case.
+// Elementwise affine (float64): out = (x − m)·s·w[k] + b[k] with w, b float64 at byte addresses
+// (0 = absent), in the TypeScript kernels' exact expression for each case.
 
 @inline function rowValue(x: v128, mv: v128, sv: v128, w: usize, b: usize, k: usize): v128 {
   let y = f64x2.mul(f64x2.sub(x, mv), sv);
@@ -170,16 +209,24 @@ export function affineF64(src: usize, dst: usize, n: i32, m: f64, s: f64, b: f64
   return y;
 }
 
-export function affineRowF32(src: usize, dst: usize, n: i32, m: f64, s: f64, w: usize, b: usize): void {
-  const mv = f64x2.splat(m), sv = f64x2.splat(s);
+/** out = ((x − mh) − ml)·s·w[k] + b[k] in float32 arithmetic, w and b float32 (0 = absent). */
+export function affineRowF32(src: usize, dst: usize, n: i32, mh: f32, ml: f32, s: f32, w: usize, b: usize): void {
+  const hv = f32x4.splat(mh), lv = f32x4.splat(ml), sv = f32x4.splat(s);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
-    const v = v128.load(src + (<usize>i << 2));
-    const k = <usize>i << 3;
-    v128.store(dst + (<usize>i << 2), narrow(rowValue(low(v), mv, sv, w, b, k), rowValue(high(v), mv, sv, w, b, k + 16)));
+    const q = <usize>i << 2;
+    let y = f32x4.mul(f32x4.sub(f32x4.sub(v128.load(src + q), hv), lv), sv);
+    if (w) y = f32x4.mul(y, v128.load(w + q));
+    if (b) y = f32x4.add(y, v128.load(b + q));
+    v128.store(dst + q, y);
   }
-  for (; i < n; i++)
-    store<f32>(dst + (<usize>i << 2), <f32>rowScalar(<f64>load<f32>(src + (<usize>i << 2)), m, s, w, b, <usize>i << 3));
+  for (; i < n; i++) {
+    const q = <usize>i << 2;
+    let y = ((load<f32>(src + q) - mh) - ml) * s;
+    if (w) y = y * load<f32>(w + q);
+    if (b) y = y + load<f32>(b + q);
+    store<f32>(dst + q, y);
+  }
 }
 
 export function affineRowF64(src: usize, dst: usize, n: i32, m: f64, s: f64, w: usize, b: usize): void {

@@ -21,6 +21,7 @@ export async function compileKernels() {
       'abort=',
       '--enable',
       'simd',
+      '--importMemory',
       '--outFile',
       'norm.wasm',
     ],

@@ -15,6 +15,10 @@ const systemPackagesPresent = [
   '/usr/bin/chromium',
   '/usr/bin/rg',
   '/usr/lib/python3/dist-packages/numpy',
+  '/usr/lib/python3/dist-packages/pandas',
+  '/usr/lib/python3/dist-packages/sklearn',
+  '/usr/lib/python3/dist-packages/PIL',
+  '/usr/lib/python3/dist-packages/openpyxl',
 ].every((path) => existsSync(path));
 if (!systemPackagesPresent) {
   const canInstall = process.getuid?.() === 0 || existsSync('/usr/bin/sudo');

@@ -18,11 +18,24 @@ export const codeServerDir = resolve(root, '.vscode-test/code-server');
 export const codeServerBin = join(codeServerDir, 'node_modules/code-server/out/node/entry.js');
 const marker = join(codeServerDir, `.complete-${CODE_SERVER_VERSION}`);
 
+// The README links into docs/; vsce makes relative links absolute against the repository's address.
+const contentUrl = 'https://example.invalid/normscope/blob/main';
+
 /** Packages the extension (dist/ must be built) as `out`, the .vsix a profile installs. */
 export function packageVsix(out = join(root, 'dist', 'normscope.vsix')) {
   execFileSync(
     process.execPath,
-    [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', out],
+    [
+      join(root, 'node_modules/@vscode/vsce/vsce'),
+      'package',
+      '--no-dependencies',
+      '--baseContentUrl',
+      contentUrl,
+      '--baseImagesUrl',
+      contentUrl,
+      '--out',
+      out,
+    ],
     {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],

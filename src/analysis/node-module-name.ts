@@ -1,5 +1,5 @@
 /** The dotted module name Python gives a file on disk, for resolving its relative imports. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -16,4 +16,21 @@ export function pythonModuleName(file: string): string {
   }
   // A package's own __init__.py keeps `__init__` last: its relative imports resolve from the package.
   return parts.join('.');
+}
+
+/**
+ * Reads the other modules of `file`'s package by dotted name (`pkg.layers` → `<root>/pkg/layers.py`
+ * or `<root>/pkg/layers/__init__.py`), for the norm classes they define; undefined outside it.
+ */
+export function packageModuleReader(file: string): (module: string) => string | undefined {
+  const own = pythonModuleName(file).split('.');
+  let root = dirname(file);
+  for (let i = 1; i < own.length; i++) root = dirname(root);
+  return (module) => {
+    if (module.split('.')[0] !== own[0] || own.length < 2) return undefined;
+    const base = join(root, ...module.split('.'));
+    for (const path of [`${base}.py`, join(base, '__init__.py')])
+      if (existsSync(path)) return readFileSync(path, 'utf8');
+    return undefined;
+  };
 }

@@ -4,14 +4,12 @@
  */
 import { ParameterError } from '../engine/parameter-error';
 import { UsageError } from './usage-error';
+import { SCALING_METHODS } from '../engine/scale/registry';
 
 const FLAG_OF_PARAMETER: Record<string, string> = {
+  // The scaling methods' options, from their table.
+  ...Object.fromEntries(SCALING_METHODS.flatMap((m) => m.options.map((o) => [o.key, `--${o.flag}`]))),
   columns: '--columns',
-  featureRange: '--range',
-  quantileRange: '--quantile-range',
-  nQuantiles: '--n-quantiles',
-  outputDistribution: '--output-distribution',
-  divisor: '--divisor',
   numGroups: '--groups',
   eps: '--eps',
   momentum: '--momentum',

@@ -6,6 +6,7 @@ import { InputError } from '../io/errors';
 import { UsageError } from './usage-error';
 import { useWasmKernels } from '../engine/layers/wasm-kernels';
 import { useWorkerBundle } from '../io/node/line-formatter';
+import { exitCleanlyOnInterrupt } from '../io/node/temporary-files';
 import { dirname, join } from 'node:path';
 
 function helpText(): string {
@@ -36,6 +37,7 @@ function isExpectedError(error: unknown): error is Error {
 async function main(argv: string[]): Promise<number> {
   useWasmKernels(); // large tensors go through the WebAssembly SIMD kernels (bit-identical to the TS ones)
   useWorkerBundle(join(dirname(process.argv[1] ?? '.'), 'worker.cjs')); // CSV output printed on two cores
+  exitCleanlyOnInterrupt('normscope'); // Ctrl-C and SIGTERM leave no temporary file, exit 130 / 143
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     print(helpText());

@@ -1,6 +1,11 @@
-/** The flags that choose and configure a scaling method, shared by `fit` and `normalize`. */
+/**
+ * The flags that choose and configure a scaling method, shared by `fit`, `normalize` and `fit-sql`:
+ * read from each method's option list, so a method's flags, their parsing and the usage line are one
+ * table (`SCALING_OPTIONS` is spelled out for parseArgs' types; a test checks it matches the table).
+ */
 import type { ParseArgsConfig } from 'node:util';
-import { SCALING_METHOD_NAMES } from '../engine/scale/registry';
+import type { MethodOption } from '../engine/scale/method-options';
+import { methodInfo, SCALING_METHOD_NAMES, SCALING_METHODS } from '../engine/scale/registry';
 import type { ScalingMethod } from '../engine/scale/scaler';
 import { parseChoice, parseInteger, parseNumber, parseNumberList, requireValue } from './args';
 import { UsageError } from './usage-error';
@@ -20,87 +25,60 @@ export const SCALING_OPTIONS = {
   columns: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
-type ScalingValues = {
-  [K in keyof typeof SCALING_OPTIONS]?: (typeof SCALING_OPTIONS)[K]['type'] extends 'boolean'
-    ? boolean
-    : string;
-};
+type ScalingValues = Partial<Record<string, string | boolean | string[] | boolean[]>>;
 
-/** Which method each method-specific flag belongs to. */
-const FLAG_METHOD: Record<string, ScalingMethod> = {
-  range: 'minmax',
-  clip: 'minmax',
-  'no-center': 'zscore',
-  'no-scale': 'zscore',
-  divisor: 'scale',
-  'quantile-range': 'robust',
-  'unit-variance': 'robust',
-  'n-quantiles': 'quantile',
-  'output-distribution': 'quantile',
-  'no-standardize': 'yeo-johnson',
-};
+function flagUsage(option: MethodOption): string {
+  const hint = option.kind === 'choice' ? option.choices.join('|') : (option.flagHint ?? '');
+  const text = option.kind === 'checkbox' ? `--${option.flag}` : `--${option.flag} ${hint}`;
+  return option.flagRequired ? text : `[${text}]`;
+}
 
-export const SCALING_USAGE =
-  '--method minmax [--range a,b] [--clip] | zscore [--no-center] [--no-scale] | scale --divisor D | robust [--quantile-range 25,75] [--unit-variance] | maxabs | l1 | l2 | max | quantile [--n-quantiles N] [--output-distribution uniform|normal] | yeo-johnson [--no-standardize]; [--columns a,b]';
+export const SCALING_USAGE = `--method ${SCALING_METHODS.map((m) =>
+  [m.method, ...m.options.map(flagUsage)].join(' '),
+).join(' | ')}; [--columns a,b]`;
+
+/** One option's value from its flag; undefined leaves the scaler's default. */
+function optionValue(option: MethodOption, value: string | boolean | undefined): unknown {
+  const flag = `--${option.flag}`;
+  if (option.kind === 'checkbox') return value === true ? !option.initial : option.initial;
+  if (value === undefined) {
+    if (option.flagRequired) requireValue(flag, undefined);
+    return undefined;
+  }
+  const text = String(value);
+  switch (option.kind) {
+    case 'number':
+      return option.integer ? parseInteger(flag, text, option.min) : parseNumber(flag, text);
+    case 'pair':
+      return parseNumberList(flag, text, 2);
+    case 'choice':
+      return parseChoice(flag, text, option.choices);
+  }
+}
 
 export function scalingMethodFrom(values: ScalingValues): {
   method: ScalingMethod;
   options: Record<string, unknown>;
 } {
-  const method = parseChoice('--method', requireValue('--method', values.method), SCALING_METHOD_NAMES);
-  for (const [flag, owner] of Object.entries(FLAG_METHOD)) {
-    if (values[flag as keyof ScalingValues] !== undefined && owner !== method) {
-      throw new UsageError(`--${flag}`, `applies to --method ${owner}, not ${method}`);
+  const method = parseChoice(
+    '--method',
+    requireValue('--method', values.method as string | undefined),
+    SCALING_METHOD_NAMES,
+  );
+  for (const other of SCALING_METHODS) {
+    for (const option of other.options) {
+      if (values[option.flag] !== undefined && other.method !== method) {
+        throw new UsageError(`--${option.flag}`, `applies to --method ${other.method}, not ${method}`);
+      }
     }
   }
-  switch (method) {
-    case 'minmax':
-      return {
-        method,
-        options: {
-          featureRange: values.range ? parseNumberList('--range', values.range, 2) : undefined,
-          clip: values.clip ?? false,
-        },
-      };
-    case 'zscore':
-      return { method, options: { withMean: !values['no-center'], withStd: !values['no-scale'] } };
-    case 'scale':
-      return {
-        method,
-        options: { divisor: parseNumber('--divisor', requireValue('--divisor', values.divisor)) },
-      };
-    case 'robust':
-      return {
-        method,
-        options: {
-          quantileRange: values['quantile-range']
-            ? parseNumberList('--quantile-range', values['quantile-range'], 2)
-            : undefined,
-          unitVariance: values['unit-variance'] ?? false,
-        },
-      };
-    case 'quantile':
-      return {
-        method,
-        options: {
-          nQuantiles: values['n-quantiles']
-            ? parseInteger('--n-quantiles', values['n-quantiles'], 1)
-            : undefined,
-          outputDistribution: values['output-distribution']
-            ? parseChoice('--output-distribution', values['output-distribution'], [
-                'uniform',
-                'normal',
-              ] as const)
-            : undefined,
-        },
-      };
-    case 'yeo-johnson':
-      return { method, options: { standardize: !values['no-standardize'] } };
-    default:
-      return { method, options: {} };
-  }
+  const options = Object.fromEntries(
+    methodInfo(method).options.map((o) => [o.key, optionValue(o, values[o.flag] as string | boolean)]),
+  );
+  return { method, options };
 }
 
 export function columnList(values: ScalingValues): string[] | undefined {
-  return values.columns === undefined ? undefined : values.columns.split(',').map((name) => name.trim());
+  const columns = values.columns as string | undefined;
+  return columns === undefined ? undefined : columns.split(',').map((name) => name.trim());
 }

@@ -5,11 +5,13 @@ import { createScaler, SCALING_METHODS } from '../engine/scale/registry';
 import type { ScalingMethod } from '../engine/scale/scaler';
 import { parseArrayLiteral, type LiteralStyle } from '../io/literal';
 import type { ByteSource } from '../io/byte-source';
-import { isNpy, selectColumns } from '../io/data-file';
+import { isNpy, selectColumns, type DataFile } from '../io/data-file';
+import type { DialectOverrides } from '../io/csv/dialect';
 import { nameOf } from './files/file-names';
-import type { Host } from './host';
+import { DUCKDB_FIT_ABOVE_BYTES, type Host } from './host';
 import { loadCsvPrefix, loadDataFile, panelInit, type PanelSettings } from './load';
 import { NormalizationPanel } from './panel';
+import type { PanelSource } from './panel-source';
 
 const DATA_FILTERS = { 'Data files': ['csv', 'tsv', 'npy'] };
 
@@ -40,7 +42,7 @@ async function pickFile(title: string, given?: vscode.Uri): Promise<vscode.Uri |
 }
 
 /** Loads a file with a cancellable progress notification; undefined when cancelled. */
-async function loadWithProgress(uri: vscode.Uri, source: ByteSource) {
+async function loadWithProgress(uri: vscode.Uri, source: ByteSource, dialect?: DialectOverrides) {
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -53,6 +55,7 @@ async function loadWithProgress(uri: vscode.Uri, source: ByteSource) {
       let reported = 0;
       try {
         return await loadDataFile(source, {
+          dialect,
           signal: controller.signal,
           onProgress: (read, total) => {
             const percent = total > 0 ? (100 * read) / total : 100;
@@ -82,13 +85,14 @@ export async function normalizeFile(
     uri instanceof vscode.Uri ? uri : undefined,
   );
   if (!target) return;
-  const initFor = (dataset: Dataset, note?: string) =>
+  const initFor = (dataset: Dataset, note?: string, file?: DataFile) =>
     panelInit(dataset, {
       source: 'file',
       settings: settings(),
       statisticsOnly,
       trusted: vscode.workspace.isTrusted,
       note,
+      file,
     });
   let panel: NormalizationPanel | undefined;
   // One source for the first look and the whole read: on workspace.fs the file is fetched once.
@@ -113,14 +117,16 @@ export async function normalizeFile(
     // is closed or out of sight first.
     await Promise.race([panel.controller.firstView, panel.outOfSight]);
   }
+  // the "Read as" controls read the file again with what they fix; a cancelled re-read keeps the view
+  const sourceFrom = (loaded: { dataset: Dataset; file: DataFile }): PanelSource => ({
+    kind: 'file',
+    ...loaded,
+    init: initFor(loaded.dataset, undefined, loaded.file),
+    reread: async (dialect) => sourceFrom((await loadWithProgress(target, source, dialect)) ?? loaded),
+  });
   const loaded = await loadWithProgress(target, source);
   if (!loaded) return;
-  const whole = {
-    kind: 'file' as const,
-    dataset: loaded.dataset,
-    file: loaded.file,
-    init: initFor(loaded.dataset),
-  };
+  const whole = sourceFrom(loaded);
   if (panel && !panel.disposed) await panel.controller.refine(whole);
   else if (!panel) NormalizationPanel.open(host, whole);
 }
@@ -166,6 +172,25 @@ export function normalizeSelection(host: Host): void {
   );
 }
 
+async function fitInMemory(host: Host, train: vscode.Uri, method: ScalingMethod) {
+  const trainData = await loadWithProgress(train, host.files.source(nameOf(train)));
+  if (!trainData) return undefined;
+  const selection = selectColumns(trainData.file);
+  return { scaler: createScaler(method).fit(selection.matrix), columns: selection.names };
+}
+
+/** Whether to fit a large training file out of core (DuckDB, on hosts that have it), asking the user. */
+async function fitOutOfCore(host: Host, train: vscode.Uri): Promise<boolean> {
+  if (isNpy(train.path)) return false;
+  const bytes = (await vscode.workspace.fs.stat(train)).size;
+  if (bytes <= DUCKDB_FIT_ABOVE_BYTES) return false;
+  if (host.duckDb) return host.duckDb.offer(train, bytes);
+  void vscode.window.showInformationMessage(
+    `NormScope: Fit with DuckDB runs in desktop VS Code only; loading ${vscode.workspace.asRelativePath(train)} (${(bytes / 1e6).toFixed(0)} MB) into memory.`,
+  );
+  return false;
+}
+
 export async function fitAndApply(host: Host): Promise<void> {
   const train = await pickFile('Fit on (training file)…');
   if (!train) return;
@@ -180,12 +205,15 @@ export async function fitAndApply(host: Host): Promise<void> {
   if (!method) return;
   const test = await pickFile('Apply to (test file)…');
   if (!test) return;
-  const trainData = await loadWithProgress(train, host.files.source(nameOf(train)));
-  if (!trainData) return;
+  const byDuckDb = await fitOutOfCore(host, train);
+  const fitted =
+    byDuckDb && host.duckDb
+      ? await host.duckDb.fit(train, method.method)
+      : await fitInMemory(host, train, method.method);
+  if (!fitted) return;
   const testData = await loadWithProgress(test, host.files.source(nameOf(test)));
   if (!testData) return;
-  const fitSelection = selectColumns(trainData.file);
-  const scaler = createScaler(method.method).fit(fitSelection.matrix);
+  const { scaler, columns } = fitted;
   const note = `${LEAKAGE_NOTE} Fitted on ${vscode.workspace.asRelativePath(train)}.`;
   const init = panelInit(testData.dataset, {
     source: 'fit-apply',
@@ -194,7 +222,7 @@ export async function fitAndApply(host: Host): Promise<void> {
     note,
     trusted: vscode.workspace.isTrusted,
     prefitted: scaler.toJSON(),
-    columns: fitSelection.names,
+    columns,
   });
   NormalizationPanel.open(host, {
     kind: 'file',

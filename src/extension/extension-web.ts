@@ -26,6 +26,8 @@ export function activate(context: vscode.ExtensionContext): void {
       return { runtime, python };
     },
     moduleName: workspaceModuleName,
+    // workspace.fs reads only asynchronously: norm classes defined in other modules stay unresolved here
+    moduleReader: () => undefined,
   });
 }
 

@@ -1,10 +1,11 @@
 // NormScope's desktop entry point (Node extension host): Node's file access and two cores, then the shared wiring.
 import type * as vscode from 'vscode';
 import { nodeGrammarFiles } from '../analysis/node-grammar';
-import { pythonModuleName } from '../analysis/node-module-name';
+import { packageModuleReader, pythonModuleName } from '../analysis/node-module-name';
 import { useWasmKernels } from '../engine/layers/wasm-kernels';
 import { useWorkerBundle } from '../io/node/line-formatter';
 import { activateWith } from './activate';
+import { duckDbFit } from './duckdb-fit';
 import { desktopFiles } from './files/desktop-files';
 import { workspaceModuleName } from './files/workspace-module-name';
 
@@ -18,6 +19,8 @@ export function activate(context: vscode.ExtensionContext): void {
     grammar: () => Promise.resolve(nodeGrammarFiles(dist)),
     moduleName: (uri) =>
       uri.scheme === 'file' ? Promise.resolve(pythonModuleName(uri.fsPath)) : workspaceModuleName(uri),
+    moduleReader: (uri) => (uri.scheme === 'file' ? packageModuleReader(uri.fsPath) : undefined),
+    duckDb: duckDbFit,
   });
 }
 

@@ -3,13 +3,25 @@
  * cached per document version, and both views read the same annotations `normscope annotate` prints.
  */
 import * as vscode from 'vscode';
-import { hoverMarkdown, inlayLabel } from '../analysis/hover-text';
-import { annotatePython, type LayerAnnotation } from '../analysis/norm-layers';
+import { FRAMEWORK_APIS } from '../engine/explain/layer-apis';
+import {
+  hoverMarkdown,
+  inlayLabel,
+  referenceMarkdown,
+  translationsOf,
+  translationText,
+} from '../analysis/hover-text';
+import { editFor, IncrementalAnalysis } from '../analysis/incremental';
+import type { PythonAnalysis } from '../analysis/norm-layers';
 import { pythonParser } from '../analysis/python-parser';
 import type { Host } from './host';
 
+/** Puts a translated layer on the clipboard (the hover's "Copy as …" links). */
+const COPY_COMMAND = 'normscope.copyLayerAs';
+
 export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHintsProvider {
-  private readonly cache = new Map<string, { version: number; layers: LayerAnnotation[] }>();
+  /** Per document: the analysis of one version, kept up to date edit by edit. */
+  private readonly cache = new Map<string, { version: number; analysis: IncrementalAnalysis }>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeInlayHints = this.changed.event;
 
@@ -20,44 +32,88 @@ export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHints
     this.changed.fire();
   }
 
-  async layers(document: vscode.TextDocument): Promise<LayerAnnotation[]> {
+  async analysis(document: vscode.TextDocument): Promise<PythonAnalysis> {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
-    if (cached?.version === document.version) return cached.layers;
+    if (cached?.version === document.version) return cached.analysis.result;
+    cached?.analysis.dispose();
     const parser = await pythonParser(await this.host.grammar());
     const module = await this.host.moduleName(document.uri);
-    const layers = annotatePython(parser, document.getText(), { module });
-    this.cache.set(key, { version: document.version, layers });
-    return layers;
+    const analysis = new IncrementalAnalysis(parser, document.getText(), {
+      module,
+      readModule: this.host.moduleReader(document.uri),
+    });
+    this.cache.set(key, { version: document.version, analysis });
+    return analysis.result;
+  }
+
+  /**
+   * Feeds an edit to the document's parse tree (tree-sitter's tree.edit + reparse), so the next hover
+   * re-reads only the statement it touched; several changes at once are read afresh on the next request.
+   */
+  edited(event: vscode.TextDocumentChangeEvent): void {
+    const key = event.document.uri.toString();
+    const cached = this.cache.get(key);
+    if (!cached) return;
+    const [change] = event.contentChanges;
+    if (event.contentChanges.length !== 1 || cached.version !== event.document.version - 1) {
+      this.forget(event.document);
+      return;
+    }
+    const edit = editFor(
+      change.rangeOffset,
+      change.rangeLength,
+      { row: change.range.start.line, column: change.range.start.character },
+      { row: change.range.end.line, column: change.range.end.character },
+      change.text,
+    );
+    cached.analysis.update(event.document.getText(), [edit]);
+    cached.version = event.document.version;
   }
 
   forget(document: vscode.TextDocument): void {
+    this.cache.get(document.uri.toString())?.analysis.dispose();
     this.cache.delete(document.uri.toString());
+  }
+
+  dispose(): void {
+    for (const { analysis } of this.cache.values()) analysis.dispose();
+    this.cache.clear();
+    this.changed.dispose();
   }
 
   async provideHover(
     document: vscode.TextDocument,
     position: vscode.Position,
   ): Promise<vscode.Hover | undefined> {
-    const layer = (await this.layers(document)).find(
-      (l) =>
-        l.line === position.line + 1 &&
-        position.character >= l.column - 1 &&
-        position.character < l.endColumn - 1,
-    );
-    if (!layer) return undefined;
-    const args = encodeURIComponent(JSON.stringify([{ layer: layer.layer, framework: layer.framework }]));
+    const { layers, references } = await this.analysis(document);
+    const covers = (l: { line: number; column: number; endColumn: number }) =>
+      l.line === position.line + 1 &&
+      position.character >= l.column - 1 &&
+      position.character < l.endColumn - 1;
+    const layer = layers.find(covers);
+    const reference = layer ? undefined : references.find(covers);
+    const shown = layer ?? reference?.layer;
+    const at = layer ?? reference;
+    if (!shown || !at) return undefined;
+    const args = encodeURIComponent(JSON.stringify([{ layer: shown.layer, framework: shown.framework }]));
     const link =
-      layer.layer === 'unitnorm' ? '' : `\n\n[Open the explainer](command:normscope.explainNorms?${args})`;
-    const markdown = new vscode.MarkdownString(`${hoverMarkdown(layer)}${link}`);
-    markdown.isTrusted = { enabledCommands: ['normscope.explainNorms'] };
-    const range = new vscode.Range(layer.line - 1, layer.column - 1, layer.line - 1, layer.endColumn - 1);
+      shown.layer === 'unitnorm' ? '' : `\n\n[Open the explainer](command:normscope.explainNorms?${args})`;
+    const lineLink = (line: number) => document.uri.with({ fragment: `L${line}` }).toString();
+    const text = reference ? referenceMarkdown(reference, lineLink) : hoverMarkdown(shown);
+    const copies = translationsOf(shown).map((translation) => {
+      const copyArgs = encodeURIComponent(JSON.stringify([translationText(translation)]));
+      return `[Copy as ${FRAMEWORK_APIS[translation.framework].title}](command:${COPY_COMMAND}?${copyArgs})`;
+    });
+    const markdown = new vscode.MarkdownString(`${text}${link}\n\n${copies.join(' · ')}`);
+    markdown.isTrusted = { enabledCommands: ['normscope.explainNorms', COPY_COMMAND] };
+    const range = new vscode.Range(at.line - 1, at.column - 1, at.line - 1, at.endColumn - 1);
     return new vscode.Hover(markdown, range);
   }
 
   async provideInlayHints(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.InlayHint[]> {
     if (!vscode.workspace.getConfiguration('normscope').get<boolean>('inlayHints', true)) return [];
-    return (await this.layers(document))
+    return (await this.analysis(document)).layers
       .filter((l) => range.contains(new vscode.Position(l.callEndLine - 1, l.callEndColumn - 1)))
       .map((l) => {
         const hint = new vscode.InlayHint(
@@ -76,9 +132,15 @@ export function registerLayerHints(context: vscode.ExtensionContext, host: Host)
   const annotations = new LayerAnnotations(host);
   const selector: vscode.DocumentSelector = [{ language: 'python' }];
   context.subscriptions.push(
+    vscode.commands.registerCommand(COPY_COMMAND, async (code: string) => {
+      await vscode.env.clipboard.writeText(code);
+      void vscode.window.setStatusBarMessage('NormScope: layer copied', 3000);
+    }),
     vscode.languages.registerHoverProvider(selector, annotations),
     vscode.languages.registerInlayHintsProvider(selector, annotations),
     vscode.workspace.onDidCloseTextDocument((document) => annotations.forget(document)),
+    vscode.workspace.onDidChangeTextDocument((event) => annotations.edited(event)),
+    annotations,
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('normscope.inlayHints')) annotations.refresh();
     }),

@@ -4,8 +4,9 @@ import { presetAxes, type ReportRequest } from '../engine/report/report';
 import type { ScalerJSON, ScalingMethod } from '../engine/scale/scaler';
 import type { ByteSource } from '../io/byte-source';
 import { readDataSource, type DataFile } from '../io/data-file';
-import { readCsvSourcePrefix, type ReadProgress } from '../io/csv/csv-source';
+import { readCsvSourcePrefix, type CsvReadOptions, type ReadProgress } from '../io/csv/csv-source';
 import type { CsvTable } from '../io/csv/table';
+import { readAsState } from './read-as';
 import type { PanelInit } from '../shared/protocol';
 import { datasetDescription, METHOD_CHOICES } from '../shared/view-payload';
 
@@ -39,8 +40,9 @@ function tableDataset(title: string, table: CsvTable): Dataset {
 export async function loadCsvPrefix(
   source: ByteSource,
   maxBytes: number,
+  options: CsvReadOptions = {},
 ): Promise<{ file: DataFile; dataset: Dataset; bytesRead: number; totalBytes: number; complete: boolean }> {
-  const { table, ...extent } = await readCsvSourcePrefix(source, maxBytes);
+  const { table, ...extent } = await readCsvSourcePrefix(source, maxBytes, options);
   return {
     file: { kind: 'csv', file: source.name, table },
     dataset: tableDataset(baseName(source.name), table),
@@ -50,9 +52,9 @@ export async function loadCsvPrefix(
 
 export async function loadDataFile(
   source: ByteSource,
-  progress: ReadProgress,
+  options: ReadProgress & CsvReadOptions,
 ): Promise<{ file: DataFile; dataset: Dataset }> {
-  const file = await readDataSource(source, progress);
+  const file = await readDataSource(source, options);
   const title = baseName(source.name);
   if (file.kind === 'npy')
     return { file, dataset: datasetFromArray(title, file.array.data, file.array.shape) };
@@ -97,6 +99,8 @@ export function panelInit(
     trusted: boolean;
     prefitted?: ScalerJSON;
     columns?: string[];
+    /** The file shown: a CSV gets the "Read as" line. */
+    file?: DataFile;
   },
 ): PanelInit {
   const request = initialRequest(dataset, options.settings, options.statisticsOnly, options.prefitted);
@@ -113,5 +117,6 @@ export function panelInit(
     trusted: options.trusted,
     previewSize: options.settings.previewSize ?? 256,
     actions: { export: true, saveParameters: true, copyCode: true, openInPanel: false },
+    readAs: options.file && readAsState(options.file),
   };
 }

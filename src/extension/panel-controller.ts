@@ -15,6 +15,7 @@ import type { HostMessage, WebviewMessage } from '../shared/protocol';
 import { viewPayload } from '../shared/view-payload';
 import type { PanelSource } from './panel-source';
 import type { HostFiles } from './files/host-files';
+import { readAsOverrides } from './read-as';
 
 export interface PanelServices {
   post(message: HostMessage): void | Promise<unknown>;
@@ -97,6 +98,13 @@ export class PanelController {
           await this.services.copy(this.replacementText());
           await this.notice('Copied the normalized array.');
           return;
+        case 'readAs': {
+          const source = this.source;
+          if (source.kind !== 'file' || !source.reread)
+            throw new Error('Only a CSV file opened in the panel can be read again.');
+          await this.refine(await source.reread(readAsOverrides(message.overrides)));
+          return;
+        }
         default: {
           const unknown: never = message;
           throw new Error(`unknown message ${JSON.stringify(unknown)}`);
@@ -158,7 +166,7 @@ export class PanelController {
         output.matrix,
         files.source(file.file),
         await files.output(target, inputs),
-        files.printer(),
+        { printer: files.printer() },
       );
     } else if (format === 'npy') {
       await writeAll(

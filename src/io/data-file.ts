@@ -7,7 +7,7 @@ import { writeAll, type ByteSource, type OutputSink } from './byte-source';
 import { ParameterError } from '../engine/parameter-error';
 import { fromColumns, matrix, type Matrix } from '../engine/scale/matrix';
 import { encodeNpy, decodeNpy, type NpyArray } from './npy';
-import { readCsvSourceTable, type ReadProgress } from './csv/csv-source';
+import { readCsvSourceTable, type CsvReadOptions, type ReadProgress } from './csv/csv-source';
 import type { CsvTable } from './csv/table';
 import { rewriteCsvSource, type LinePrinter } from './csv/rewrite';
 import { InputError } from './errors';
@@ -22,7 +22,7 @@ export function isNpy(file: string): boolean {
 
 export async function readDataSource(
   source: ByteSource,
-  options: { keepRows?: number } & ReadProgress = {},
+  options: { keepRows?: number } & ReadProgress & CsvReadOptions = {},
 ): Promise<DataFile> {
   const file = source.name;
   if (isNpy(file)) return { kind: 'npy', file, array: decodeNpy(await source.whole(), file) };
@@ -120,7 +120,8 @@ export function checkSameKind(data: DataFile, target: string): void {
 
 /**
  * Writes `data` with the selected columns replaced by `result` (same rows, same column order) into
- * `output`, committed when complete and aborted on any error. A CSV is streamed again from `input`.
+ * `output`, committed when complete and aborted on any error. A CSV is streamed again from `input`;
+ * aborting `signal` (the extension's Cancel) stops between chunks and leaves nothing behind.
  */
 export async function writeLikeTo(
   data: DataFile,
@@ -128,7 +129,7 @@ export async function writeLikeTo(
   result: Matrix,
   input: ByteSource,
   output: OutputSink,
-  printer?: LinePrinter,
+  options: { printer?: LinePrinter; signal?: AbortSignal } = {},
 ): Promise<void> {
   if (data.kind === 'npy') {
     const { rows, cols } = npyMatrixShape(data.array);
@@ -152,6 +153,6 @@ export async function writeLikeTo(
         rows.rows,
         result.cols,
       ),
-    { printer },
+    { printer: options.printer, signal: options.signal, skipBadRows: data.table.badRows !== undefined },
   );
 }

@@ -65,17 +65,26 @@ function parseHeader(text: string): { descr: string; fortranOrder: boolean; shap
   return { descr, fortranOrder: fortran === 'True', shape };
 }
 
-/** Decodes a whole .npy file's bytes; `file` only names the source in errors. */
-export function decodeNpy(bytes: Uint8Array, file?: string): NpyArray {
+/** Where decoded values go: e.g. a kernel heap (engine/layers/kernel-heap), so layers read them in place. */
+export interface NpyAllocator {
+  float32(n: number): Float32Array;
+  float64(n: number): Float64Array;
+}
+
+/**
+ * Decodes a whole .npy file's bytes; `file` only names the source in errors. C-ordered data is decoded
+ * into arrays from `allocate` when given (Fortran-ordered data is reordered into a new array).
+ */
+export function decodeNpy(bytes: Uint8Array, file?: string, allocate?: NpyAllocator): NpyArray {
   try {
-    return decode(bytes);
+    return decode(bytes, allocate);
   } catch (error) {
     if (error instanceof InputError && file !== undefined) throw error.inFile(file);
     throw error;
   }
 }
 
-function decode(bytes: Uint8Array): NpyArray {
+function decode(bytes: Uint8Array, allocate?: NpyAllocator): NpyArray {
   if (bytes.length === 0) throw new InputError('empty file');
   if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b))
     throw new InputError('not a .npy file (no \\x93NUMPY magic)');
@@ -102,7 +111,11 @@ function decode(bytes: Uint8Array): NpyArray {
       `truncated .npy data: shape (${shape.join(', ')}) needs ${needed} bytes, found ${bytes.length - dataStart}`,
     );
   }
-  const data = match[2] === 'f' && match[3] === '4' ? new Float32Array(count) : new Float64Array(count);
+  const float32 = match[2] === 'f' && match[3] === '4';
+  const direct = allocate && !(fortranOrder && shape.length >= 2) ? allocate : undefined;
+  const data = float32
+    ? (direct?.float32(count) ?? new Float32Array(count))
+    : (direct?.float64(count) ?? new Float64Array(count));
   for (let i = 0, at = dataStart; i < count; i++, at += reader.size)
     data[i] = reader.read(view, at, littleEndian);
   if (!fortranOrder || shape.length < 2) return { data, shape, dtype: descr, fortranOrder };

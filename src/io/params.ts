@@ -1,5 +1,10 @@
-/** Saved fitted parameters: `{"format": "normscope/params", "version": 1, "method", "columns", "scaler"}`. */
+/**
+ * Saved fitted parameters: `{"format": "normscope/params", "version": 1, "method", "columns", "scaler"}`,
+ * and `"dialect"` for a CSV training file: how it was read, which `transform` reads its input with
+ * unless flags say otherwise.
+ */
 import type { ScalerJSON } from '../engine/scale/scaler';
+import type { Dialect } from './csv/dialect';
 import { jsonText } from './json-numbers';
 
 export interface ParamsFile {
@@ -8,15 +13,32 @@ export interface ParamsFile {
   method: string;
   columns: string[];
   scaler: ScalerJSON;
+  dialect?: RecordedDialect;
 }
 
-export function paramsText(columns: readonly string[], scaler: ScalerJSON): string {
+/** The parts of a training file's dialect that carry over to the files it is applied to (not its preamble). */
+export type RecordedDialect = Pick<
+  Dialect,
+  'delimiter' | 'decimal' | 'quote' | 'encoding' | 'thousands' | 'naValues'
+>;
+
+export function recordedDialect(dialect: Dialect): RecordedDialect {
+  const { delimiter, decimal, quote, encoding, thousands, naValues } = dialect;
+  return { delimiter, decimal, quote, encoding, thousands, naValues };
+}
+
+export function paramsText(
+  columns: readonly string[],
+  scaler: ScalerJSON,
+  dialect?: RecordedDialect,
+): string {
   const params: ParamsFile = {
     format: 'normscope/params',
     version: 1,
     method: scaler.method,
     columns: [...columns],
     scaler,
+    ...(dialect ? { dialect } : {}),
   };
   return jsonText(params);
 }

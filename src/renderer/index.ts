@@ -6,6 +6,7 @@
  */
 import type { ActivationFunction } from 'vscode-notebook-renderer';
 import panelCss from '../../media/panel.css';
+import { enableWasmKernels } from '../engine/layers/wasm-kernels';
 import { decodeNotebookPayload } from '../shared/notebook-payload';
 import type { RendererMessage } from '../shared/protocol';
 import { PanelView } from '../webview/main';
@@ -24,8 +25,11 @@ function ensureStyles(): void {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
-export const activate: ActivationFunction = (context) => {
+export const activate: ActivationFunction = async (context) => {
   ensureStyles();
+  // The layers' WebAssembly SIMD kernels, where the page's CSP grants 'wasm-unsafe-eval' (VS Code's
+  // notebook webview does); refused, the engine keeps its TypeScript kernels (the same bits).
+  await enableWasmKernels();
   const views = new Map<string, PanelView>();
   const dispose = (id: string) => {
     views.get(id)?.dispose();

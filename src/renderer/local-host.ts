@@ -91,6 +91,7 @@ export class LocalHost {
         case 'saveParameters':
         case 'replaceSelection':
         case 'copyResult':
+        case 'readAs':
           throw new Error('Not available in a notebook output: open it in the NormScope panel.');
         default: {
           const unknown: never = message;

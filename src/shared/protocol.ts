@@ -4,6 +4,7 @@
  * as typed arrays (VS Code transfers them without JSON), and only summaries: never the raw data.
  */
 import type { ReportRequest, TensorPreset } from '../engine/report/report';
+import type { CodeTarget } from '../engine/export/targets';
 
 /** Statistics of one row of the table, in SUMMARY_FIELDS order. */
 export type SummaryFieldName =
@@ -70,11 +71,44 @@ export interface PanelInit {
   trusted: boolean;
   /** The statistics tables list at most this many rows (columns or kept-axis indices). */
   previewSize: number;
+  /** How a CSV file was read (absent for selections, tensors and notebook outputs). */
+  readAs?: ReadAsState;
   /** Which actions this host offers (a notebook output cannot write files; it can open the panel). */
   actions: { export: boolean; saveParameters: boolean; copyCode: boolean; openInPanel: boolean };
 }
 
-export type CodeLanguage = 'sklearn' | 'pytorch' | 'keras' | 'numpy';
+/** How a CSV file was read, for the panel's "Read as …" line and its controls. */
+export interface ReadAsState {
+  /** "`;`-delimited, decimal comma, header on line 2, 1 preamble line skipped". */
+  summary: string;
+  /** A note naming a reading that scored close, or null. */
+  close: string | null;
+  /** What the reading may have got wrong and the flag that fixes it. */
+  hints: string[];
+  delimiter: string;
+  decimal: '.' | ',';
+  /** 1-based line of the header, or null without one. */
+  headerLine: number | null;
+  skipLines: number;
+  naValues: string[];
+  encoding: string;
+  /** The choices the controls offer: delimiters with their names, and the encodings read. */
+  delimiters: { value: string; label: string }[];
+  encodings: string[];
+}
+
+/** What the "Read as" controls fix when they re-read the file (the rest is sniffed again). */
+export interface ReadAsOverrides {
+  delimiter?: string;
+  decimal?: string;
+  header?: boolean;
+  skipLines?: number;
+  naValues?: string[];
+  encoding?: string;
+}
+
+/** A language of "Copy as code" (export/targets.ts lists them). */
+export type CodeLanguage = CodeTarget;
 export type TensorPresetName = TensorPreset;
 
 /** Host → webview. */
@@ -107,7 +141,9 @@ export type WebviewMessage =
   /** Copy the normalized literal instead of replacing. */
   | { type: 'copyResult' }
   /** Open this data in the NormScope panel (from a notebook output). */
-  | { type: 'openInPanel' };
+  | { type: 'openInPanel' }
+  /** Read the file again with these parts of its dialect fixed (the "Read as" controls). */
+  | { type: 'readAs'; overrides: ReadAsOverrides };
 
 /** Every webview message type; `satisfies` makes the compiler insist the list is complete. */
 const WEBVIEW_MESSAGE_TYPES = {
@@ -120,6 +156,7 @@ const WEBVIEW_MESSAGE_TYPES = {
   replaceSelection: true,
   copyResult: true,
   openInPanel: true,
+  readAs: true,
 } satisfies Record<WebviewMessage['type'], true>;
 
 /** Runtime check of a message from the other side (webview input is untrusted). */

@@ -37,7 +37,9 @@ export function createNonce(): string {
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
+    // 'wasm-unsafe-eval' lets the page compile WebAssembly (the engine's SIMD kernels); it allows no
+    // JavaScript eval.
+    `script-src 'nonce-${nonce}' 'wasm-unsafe-eval'`,
     `style-src ${cspSource}`,
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,

@@ -6,6 +6,7 @@
  * linear regression before and after scaling (with condition numbers) and sigmoid saturation.
  */
 import { FRAMEWORKS, LAYER_CONVENTIONS, type Framework, type NormLayer } from '../engine/explain/conventions';
+import { FRAMEWORK_APIS } from '../engine/explain/layer-apis';
 import { describeMomentum, explainPlan, type ExplainPlan } from '../engine/explain/plan';
 import { describeAxes } from '../engine/stats/describe';
 import { tensor } from '../engine/tensor/tensor';
@@ -92,7 +93,7 @@ function drawPanel(canvas: HTMLCanvasElement, layer: NormLayer): void {
 }
 
 function planFor(layer: NormLayer): ExplainPlan | string {
-  const channelsLast = state.framework !== 'torch';
+  const { channelsLast, layerShapeArgument } = FRAMEWORK_APIS[state.framework];
   const [N, C, H, W] = state.shape;
   const shape = channelsLast ? [N, H, W, C] : [N, C, H, W];
   try {
@@ -102,8 +103,10 @@ function planFor(layer: NormLayer): ExplainPlan | string {
       shape,
       numGroups: layer === 'groupnorm' ? state.groups : undefined,
       normalizedShape:
-        state.framework === 'torch' && (layer === 'layernorm' || layer === 'rmsnorm') ? [C, H, W] : undefined,
-      axis: state.framework !== 'torch' && layer === 'layernorm' ? [1, 2, 3] : undefined,
+        layerShapeArgument === 'normalized-trailing' && (layer === 'layernorm' || layer === 'rmsnorm')
+          ? [C, H, W]
+          : undefined,
+      axis: layerShapeArgument === 'reduced-axes' && layer === 'layernorm' ? [1, 2, 3] : undefined,
     });
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -354,7 +357,7 @@ function start(): void {
   const inputs = ['N', 'C', 'H', 'W'].map((name, i) => number(`shape-${name}`, name, state.shape[i]));
   const groups = number('groups', 'Groups', state.groups);
   const framework = el('select', { id: 'framework', 'aria-label': 'Framework' });
-  for (const f of FRAMEWORKS) framework.append(el('option', { value: f, text: f }));
+  for (const f of FRAMEWORKS) framework.append(el('option', { value: f, text: FRAMEWORK_APIS[f].title }));
   const update = () => {
     state.shape = inputs.map((input) => Math.max(1, Math.min(64, Math.floor(Number(input.value) || 1))));
     state.groups = Math.max(1, Math.floor(Number(groups.value) || 1));

@@ -1,4 +1,6 @@
-// The panel bundle's entry: start with the VS Code transport, unless a test page supplies its own.
+// The panel bundle's entry: start with the VS Code transport, unless a test page supplies its own; the
+// engine's WebAssembly kernels where the CSP grants 'wasm-unsafe-eval' (else its TypeScript kernels).
+import { enableWasmKernels } from '../engine/layers/wasm-kernels';
 import { start } from './main';
 import type { Transport } from './transport';
 
@@ -8,4 +10,5 @@ declare global {
   }
 }
 
+void enableWasmKernels();
 start(window.normscopeTestTransport);

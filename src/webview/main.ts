@@ -17,7 +17,9 @@ import type {
 import { chartsIn, destroyChartsIn, drawHistogram, watchTheme } from './charts';
 import { el, formatValue } from './dom';
 import { METHOD_OPTIONS, type OptionField } from './options';
+import { CODE_TARGETS } from '../engine/export/targets';
 import { vscodeTransport, type Transport } from './transport';
+import { readAsLine } from './read-as';
 
 const TABLE_FIELDS = ['count', 'missing', 'mean', 'std', 'min', 'q25', 'median', 'q75', 'max'] as const;
 const PRESETS: { preset: Exclude<TensorPreset, 'custom'>; label: string }[] = [
@@ -130,6 +132,9 @@ export class PanelView {
     const parts: (HTMLElement | null)[] = [
       el('header', {}, el('h1', { text: init.title }), el('p', { className: 'shape', text: shape })),
       init.note ? el('p', { className: 'note', role: 'note', text: init.note }) : null,
+      init.readAs
+        ? readAsLine(init.readAs, (overrides) => this.transport.post({ type: 'readAs', overrides }))
+        : null,
       el('section', { id: 'controls', 'aria-label': 'Normalization' }),
       el('p', { id: 'status', role: 'status' }),
       el(
@@ -326,14 +331,8 @@ export class PanelView {
       return b;
     };
     const language = el('select', { id: 'code-language', 'aria-label': 'Code language' });
-    for (const [value, text] of [
-      ['sklearn', 'scikit-learn'],
-      ['pytorch', 'PyTorch'],
-      ['keras', 'Keras'],
-      ['numpy', 'NumPy'],
-    ]) {
-      language.append(el('option', { value, text }));
-    }
+    for (const { target, title } of CODE_TARGETS)
+      language.append(el('option', { value: target, text: title }));
     const offers = init.actions;
     const actions: (HTMLElement | null)[] = [
       offers.openInPanel

@@ -24,11 +24,14 @@ before(async () => {
     if (path === '/') {
       const nonce = createNonce();
       // As strict as our webviews, plus our origin for the module the nonce'd script imports (a nonce does
-      // not carry over to imports); still no 'unsafe-inline' or 'unsafe-eval'.
-      const csp = contentSecurityPolicy(origin, nonce).replace(
+      // not carry over to imports); still no 'unsafe-inline' or 'unsafe-eval'. ?wasm=0 withholds
+      // 'wasm-unsafe-eval' too, as a host whose CSP refuses WebAssembly.
+      const refuseWasm = new URL(request.url ?? '/', 'http://x').searchParams.get('wasm') === '0';
+      let csp = contentSecurityPolicy(origin, nonce).replace(
         `script-src 'nonce-${nonce}'`,
         `script-src 'nonce-${nonce}' ${origin}`,
       );
+      if (refuseWasm) csp = csp.replace(" 'wasm-unsafe-eval'", '');
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end(`<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="${csp}">
 <link rel="stylesheet" href="/theme.css"></head><body class="vscode-dark"><div id="outputs"></div>
@@ -56,15 +59,16 @@ after(async () => {
 /** A page with the renderer activated against a fake context that records posted messages. */
 async function rendererPage(
   withMessaging = true,
+  wasm = true,
 ): Promise<{ page: Page; violations: () => Promise<string[]>; close: () => Promise<void> }> {
   const context = await (await launchBrowser()).newContext({ viewport: { width: 1000, height: 1300 } });
   const page = await context.newPage();
   await page.addInitScript({
     content: `window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));`,
   });
-  await page.goto(`${origin}/`);
+  await page.goto(`${origin}/${wasm ? '' : '?wasm=0'}`);
   await page.waitForSelector('body[data-ready="1"]', { state: 'attached' });
-  await page.evaluate(`(() => {
+  await page.evaluate(`(async () => {
     window.__posted = [];
     const context = {
       workspace: { isTrusted: true },
@@ -74,7 +78,7 @@ async function rendererPage(
       getRenderer: async () => undefined,
       ${withMessaging ? 'postMessage: (message) => window.__posted.push(message), onDidReceiveMessage: () => ({ dispose() {} }),' : ''}
     };
-    window.__renderer = window.normscopeActivate(context);
+    window.__renderer = await window.normscopeActivate(context);
     window.__render = (id, json) => {
       let element = document.getElementById('output-' + id);
       if (!element) {
@@ -238,5 +242,79 @@ test('renderOutputItem renders a 1-million-value output and reports the time it 
     assert.ok(elapsed > 0);
   } finally {
     await close();
+  }
+});
+
+/** Renders `json` as output `id`; resolves to ms from the call to the page's own drawing timestamp. */
+async function timeRender(page: Page, id: string, json: string): Promise<number> {
+  const startedAt = await page.evaluate(
+    ([i, j]) => {
+      const at = Date.now();
+      (window as unknown as { __render(id: string, json: string): number }).__render(i, j);
+      return at;
+    },
+    [id, json] as const,
+  );
+  const drawnAt = await page
+    .waitForFunction(
+      (i) => document.querySelector(`#output-${i} .normscope-output`)?.getAttribute('data-drawn-at'),
+      id,
+      { timeout: 120000 },
+    )
+    .catch(async (error: Error) => {
+      const shown = await page.evaluate((i) => document.querySelector(`#output-${i}`)?.textContent, id);
+      throw new Error(`${error.message}; output ${id} shows: ${shown?.slice(0, 300)}`);
+    });
+  return Number(await drawnAt.jsonValue()) - startedAt;
+}
+
+test('renderOutputItem normalizes 1- and 5-million-value float32 tensors on the WebAssembly kernels, and on the TypeScript ones where the CSP refuses them, with the same numbers', async () => {
+  const sizes = [
+    [1_000_000, [10, 16, 50, 125]],
+    [5_000_000, [20, 16, 125, 125]],
+  ] as const;
+  const times: Record<string, number[]> = {};
+  const tables: Record<string, string[]> = {};
+  for (const wasm of [false, true]) {
+    const { page, violations, close } = await rendererPage(true, wasm);
+    const kernels = wasm ? 'wasm' : 'typescript';
+    try {
+      for (const [count, shape] of sizes) {
+        const values = Float32Array.from({ length: count }, (_, i) => Math.sin(i * 0.37) * 3 + (i % 17) / 4);
+        const json = JSON.stringify({
+          version: 1,
+          kind: 'tensor',
+          shape,
+          dtype: 'float32',
+          data: Buffer.from(values.buffer).toString('base64'),
+          request: { layer: 'batchnorm' },
+        });
+        for (let run = 0; run < 3; run++) {
+          const id = `t${count}-${run}`;
+          (times[`${kernels} ${count}`] ??= []).push(await timeRender(page, id, json));
+          if (run === 0)
+            (tables[kernels] ??= []).push(
+              await page.evaluate((i) => document.querySelector(`#output-${i}`)!.textContent, id),
+            );
+        }
+      }
+      const seen = await violations();
+      if (wasm) assert.deepEqual(seen, [], 'no CSP violation with wasm-unsafe-eval granted');
+      else
+        assert.ok(
+          seen.length > 0 && seen.every((v) => v.startsWith('script-src') && v.includes('wasm-eval')),
+          `only the refused WebAssembly compilation is reported: ${seen.join(', ')}`,
+        );
+      await page.screenshot({ path: join(screenshots, `renderer-5m-${kernels}.png`) });
+    } finally {
+      await close();
+    }
+  }
+  assert.deepEqual(tables.wasm, tables.typescript, 'the same statistics either way');
+  for (const [label, ms] of Object.entries(times)) {
+    const sorted = [...ms].sort((a, b) => a - b);
+    process.stdout.write(
+      `# renderer, float32 BatchNorm, ${label} values: ${sorted.map((v) => v.toFixed(0)).join(' / ')} ms (decode + engine + charts)\n`,
+    );
   }
 });

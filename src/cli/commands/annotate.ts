@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { momentumWarning } from '../../analysis/hover-text';
+import { inlayLabel, momentumWarning } from '../../analysis/hover-text';
 import { annotatePython, type LayerAnnotation } from '../../analysis/norm-layers';
 import { nodeGrammarFiles } from '../../analysis/node-grammar';
-import { pythonModuleName } from '../../analysis/node-module-name';
+import { packageModuleReader, pythonModuleName } from '../../analysis/node-module-name';
 import { pythonParser } from '../../analysis/python-parser';
 import { InputError } from '../../io/errors';
 import { fileSystemError } from '../../io/node/read-file';
@@ -34,6 +34,20 @@ function notebookSource(
   return { source: parts.join(''), cellOfLine: (l) => starts.filter((s) => s <= l).length };
 }
 
+/** How a site builds its layer, for the text output (the JSON carries the same as fields). */
+function siteNote(layer: LayerAnnotation): string | undefined {
+  switch (layer.kind) {
+    case 'call':
+      return undefined;
+    case 'factory':
+      return `built by ${layer.factory?.name ?? 'a factory'}(…)${layer.factory?.unlessGiven ? `, unless ${layer.factory.unlessGiven} is given` : ''}`;
+    case 'custom':
+      return `${layer.custom?.className} (line ${layer.custom?.definedAt}): ${layer.custom?.reading}`;
+    case 'conversion':
+      return inlayLabel(layer);
+  }
+}
+
 export const annotate: Command = {
   name: 'annotate',
   usage: 'annotate <file.py|file.ipynb> [--json]',
@@ -52,7 +66,10 @@ export const annotate: Command = {
     const parser = await pythonParser(nodeGrammarFiles(dirname(process.argv[1] ?? '.')));
     let layers: (LayerAnnotation & { cell?: number })[] = notebook
       ? annotatePython(parser, notebook.source)
-      : annotatePython(parser, text, { module: pythonModuleName(file) });
+      : annotatePython(parser, text, {
+          module: pythonModuleName(file),
+          readModule: packageModuleReader(file),
+        });
     if (notebook) layers = layers.map((layer) => ({ ...layer, cell: notebook.cellOfLine(layer.line) }));
     if (values.json) {
       printJson(layers);
@@ -67,6 +84,8 @@ export const annotate: Command = {
       print(
         `${where}: ${layer.api} over ${layer.reducedAxes.join(',')} (${layout}); statistics [${layer.statShape.join(', ')}], γ/β [${layer.paramShape.join(', ')}], eps ${layer.params.eps}`,
       );
+      const how = siteNote(layer);
+      if (how) print(`${where}: ${how}`);
       const warning = momentumWarning(layer);
       if (warning) print(`${where}: ${warning}`);
     }

@@ -1,10 +1,13 @@
 import type { Command } from '../command';
 import { annotate } from './annotate';
 import { explain } from './explain';
+import { exportCommand } from './export';
 import { foldBn } from './fold-bn';
 import { inspect } from './inspect';
 import { layer } from './layer';
+import { merge } from './merge';
 import { fit, normalize, transform } from './scaling';
+import { fitSqlCommand } from './fit-sql';
 import { spectralNorm } from './spectral-norm';
 import { stats } from './stats';
 
@@ -13,8 +16,11 @@ export const COMMANDS: readonly Command[] = [
   inspect,
   stats,
   fit,
+  merge,
   transform,
   normalize,
+  exportCommand,
+  fitSqlCommand,
   layer,
   spectralNorm,
   foldBn,

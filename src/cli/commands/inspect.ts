@@ -1,37 +1,55 @@
+import { DELIMITER_NAMES, describeReading } from '../../io/csv/dialect';
 import { readCsvTable } from '../../io/node/csv-file';
 import { parseCommandArgs, parseInteger, positional } from '../args';
 import { print, printJson, type Command } from '../command';
+import { csvReadOptions, DIALECT_OPTIONS, DIALECT_USAGE, reportRead } from '../dialect-flags';
 import { formatTextTable } from '../text-table';
 
 export const inspect: Command = {
   name: 'inspect',
-  usage: 'inspect <file.csv> [--rows N] [--json]',
+  usage: `inspect <file.csv> [--rows N] [--json] ${DIALECT_USAGE}`,
   summary:
-    'Show the dialect found (delimiter, header), each column and its kind, and the first rows as parsed.',
+    'Show how the file is read (encoding, delimiter, decimal mark, preamble, header, how sure), each column and its kind, and the first rows as parsed.',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       rows: { type: 'string' },
       json: { type: 'boolean' },
+      ...DIALECT_OPTIONS,
     });
     const file = positional(positionals, 0, '<file.csv>');
     const rows = values.rows === undefined ? 5 : parseInteger('--rows', values.rows, 0);
-    const table = await readCsvTable(file, { keepRows: rows });
-    const report = {
-      delimiter: table.dialect.delimiter,
-      header: table.dialect.header,
-      columns: table.columns.map((c) => ({ name: c.name, kind: c.kind })),
-      rows: table.firstRows,
-    };
+    const { rejected, ...options } = csvReadOptions(values);
+    const table = await readCsvTable(file, { keepRows: rows, ...options });
+    const { dialect, report } = table;
+    const names = table.columns.map((c) => c.name);
+    await reportRead(file, { ...table, names }, rejected, values);
     if (values.json) {
-      printJson(report);
+      printJson({
+        delimiter: dialect.delimiter,
+        header: dialect.header,
+        encoding: dialect.encoding,
+        decimal: dialect.decimal,
+        skippedLines: report?.skippedLines ?? [],
+        headerLine: report?.headerLine ?? null,
+        confidence: report?.confidence ?? null,
+        alternatives: report?.alternatives ?? [],
+        close: report?.close ?? false,
+        quote: dialect.quote,
+        comment: dialect.comment,
+        trailingDelimiter: dialect.trailingDelimiter,
+        rowCount: table.rowCount,
+        badRows: table.badRows
+          ? { count: table.badRows.count, firstLines: table.badRows.first.map((r) => r.line) }
+          : undefined,
+        columns: table.columns.map((c) => ({ name: c.name, kind: c.kind })),
+        rows: table.firstRows,
+      });
       return;
     }
-    const delimiterName = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }[
-      table.dialect.delimiter
-    ];
     print(
-      `${file}: ${table.rowCount} rows, delimiter ${delimiterName}, ${table.dialect.header ? 'with' : 'without'} a header`,
+      `${file}: ${table.rowCount} rows, ${DELIMITER_NAMES[dialect.delimiter]}-delimited, ${dialect.header ? 'with' : 'without'} a header`,
     );
+    if (report) print(`read as: ${describeReading(dialect, report)} (confidence ${report.confidence})`);
     print(formatTextTable([table.columns.map((c) => `${c.name} (${c.kind})`), ...table.firstRows]));
   },
 };

@@ -1,4 +1,6 @@
-import { createScaler, SCALING_METHODS } from '../../engine/scale/registry';
+import { createScaler, methodInfo, SCALING_METHODS } from '../../engine/scale/registry';
+import { partialFitOf } from '../../engine/scale/partial-fit';
+import { partialText } from '../../io/node/partial-file';
 import type { Scaler } from '../../engine/scale/scaler';
 import { fitCsvInPasses, fitsInPasses, readCsvLayout } from '../../io/node/csv-passes';
 import {
@@ -9,7 +11,10 @@ import {
   readsInPasses,
 } from '../passes-flags';
 import { UsageError } from '../usage-error';
-import { paramsText, readParamsFile } from '../../io/node/params-file';
+import { paramsText, readParamsFile, recordedDialect } from '../../io/node/params-file';
+import { InputError } from '../../io/errors';
+import type { DialectOverrides } from '../../io/csv/dialect';
+import { csvReadOptions, DIALECT_OPTIONS, DIALECT_USAGE, reportRead } from '../dialect-flags';
 import { AtomicOutput, checkOutputTarget, writeFileAtomic } from '../../io/node/atomic-output';
 import { parseCommandArgs, positional, requireValue } from '../args';
 import type { Command } from '../command';
@@ -19,28 +24,84 @@ import {
   rewriteCsv,
   selectColumns,
   writeLike,
+  type DataFile,
 } from '../../io/node/data-files';
+import { ENGINE_OPTIONS, ENGINE_USAGE, usesDuckDb } from '../engine-flag';
+import { fitWithDuckDb, normalizeWithDuckDb } from './duckdb-scaling';
 import { withFlagNames } from '../flag-names';
 import { columnList, scalingMethodFrom, SCALING_OPTIONS, SCALING_USAGE } from '../scaling-flags';
 
 const OUTPUT_OPTIONS = { out: { type: 'string' }, force: { type: 'boolean' } } as const;
 
+type ReadValues = Parameters<typeof csvReadOptions>[0] & { force?: boolean };
+
+/** Reads a training or input file with the dialect flags (and `fixed`: a params file's dialect), reporting how. */
+async function readInput(file: string, values: ReadValues, fixed: DialectOverrides = {}): Promise<DataFile> {
+  const { rejected, ...options } = csvReadOptions(values, fixed);
+  const data = await readDataFile(file, options);
+  if (data.kind === 'csv') {
+    const { table } = data;
+    await reportRead(file, { ...table, names: table.columns.map((c) => c.name) }, rejected, values);
+  }
+  return data;
+}
+
+function rowsOf(data: DataFile): number {
+  return data.kind === 'csv' ? data.table.rowCount : (data.array.shape[0] ?? 1);
+}
+
+/** scikit-learn refuses to fit 0 samples; so do we, naming the file. */
+function checkHasRows(file: string, rows: number): void {
+  if (rows === 0) throw new InputError('no data rows to fit (a header and no rows)', file);
+}
+
 export const fit: Command = {
   name: 'fit',
-  usage: `fit <train.csv|train.npy> ${SCALING_USAGE} --out params.json [--force]`,
+  usage: `fit <train.csv|train.npy|train.parquet|train.jsonl|glob|folder> ${SCALING_USAGE} --out params.json [--partial] [--force] ${DIALECT_USAGE} ${ENGINE_USAGE}`,
   summary:
-    'Fit a scaling method on a training file and save its fitted parameters as versioned JSON (fit on train only).',
+    'Fit a scaling method on a training file and save its fitted parameters as versioned JSON (fit on train only); --partial saves a shard fit that `merge` combines with others.',
   async run(args) {
-    const { values, positionals } = parseCommandArgs(args, { ...SCALING_OPTIONS, ...OUTPUT_OPTIONS });
+    const { values, positionals } = parseCommandArgs(args, {
+      ...SCALING_OPTIONS,
+      ...OUTPUT_OPTIONS,
+      ...DIALECT_OPTIONS,
+      ...ENGINE_OPTIONS,
+      partial: { type: 'boolean' },
+    });
     const file = positional(positionals, 0, '<train>');
     const out = requireValue('--out', values.out);
     const { method, options } = scalingMethodFrom(values);
     const scaler = withFlagNames(() => createScaler(method, options));
+    if (values.partial) {
+      const { mergeability } = methodInfo(method);
+      if (mergeability.merges === 'never')
+        throw new UsageError('--partial', `${method} does not merge from shards: ${mergeability.reason}`);
+    }
     checkOutputTarget(out, { force: values.force, inputs: [file] });
-    const data = await readDataFile(file);
+    if (usesDuckDb(values.engine, file)) {
+      if (values.partial)
+        throw new UsageError(
+          '--partial',
+          'is written by our engine; with --engine duckdb fit the whole folder or glob at once',
+        );
+      const fitted = await fitWithDuckDb(file, method, options, columnList(values));
+      await writeFileAtomic(out, paramsText(fitted.columns, fitted.scaler.toJSON()), {
+        force: values.force,
+        inputs: [file],
+      });
+      return;
+    }
+    const data = await readInput(file, values);
+    checkHasRows(file, rowsOf(data));
     const selection = withFlagNames(() => selectColumns(data, columnList(values)));
+    if (values.partial) {
+      const partial = partialFitOf(method, options, selection.names, selection.matrix);
+      await writeFileAtomic(out, partialText(partial), { force: values.force, inputs: [file] });
+      return;
+    }
     scaler.fit(selection.matrix);
-    await writeFileAtomic(out, paramsText(selection.names, scaler.toJSON()), {
+    const dialect = data.kind === 'csv' ? recordedDialect(data.table.dialect) : undefined;
+    await writeFileAtomic(out, paramsText(selection.names, scaler.toJSON(), dialect), {
       force: values.force,
       inputs: [file],
     });
@@ -53,11 +114,15 @@ async function normalizeInPasses(
   scaler: Scaler,
   wanted: string[] | undefined,
   out: string,
-  force: boolean | undefined,
+  values: ReadValues,
 ): Promise<void> {
   const progress = passProgress();
+  const force = values.force;
   try {
-    const layout = await readCsvLayout(file, progress);
+    const { rejected, ...read } = csvReadOptions(values);
+    const layout = await readCsvLayout(file, { ...progress, ...read });
+    await reportRead(file, layout, rejected, values);
+    checkHasRows(file, layout.rowCount);
     const columns = layout.names.map((name, j) => ({ name, numeric: layout.columns[j].numeric }));
     const indices = withFlagNames(() => columnIndices(columns, wanted, file));
     await fitCsvInPasses(file, layout, indices, scaler, progress);
@@ -69,6 +134,7 @@ async function normalizeInPasses(
       output,
       (_, input) => scaler.transform(input),
       progress.signal,
+      { skipBadRows: layout.badRows !== undefined },
     );
   } finally {
     progress.close();
@@ -77,7 +143,7 @@ async function normalizeInPasses(
 
 export const normalize: Command = {
   name: 'normalize',
-  usage: `normalize <file.csv|file.npy> ${SCALING_USAGE} --out <file> [--force] ${PASSES_USAGE}`,
+  usage: `normalize <file.csv|file.npy|file.parquet|file.jsonl|glob|folder> ${SCALING_USAGE} --out <file> [--force] ${PASSES_USAGE} ${DIALECT_USAGE} ${ENGINE_USAGE}`,
   summary:
     'Fit a method on a file and write the file normalized to a new file (text columns and missing values kept).',
   async run(args) {
@@ -85,12 +151,18 @@ export const normalize: Command = {
       ...SCALING_OPTIONS,
       ...OUTPUT_OPTIONS,
       ...PASSES_OPTIONS,
+      ...DIALECT_OPTIONS,
+      ...ENGINE_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
     const out = requireValue('--out', values.out);
     const { method, options } = scalingMethodFrom(values);
     const scaler = withFlagNames(() => createScaler(method, options));
     checkOutputTarget(out, { force: values.force, inputs: [file] });
+    if (usesDuckDb(values.engine, file)) {
+      await normalizeWithDuckDb(file, method, options, columnList(values), out, values.force ?? false);
+      return;
+    }
     if (await readsInPasses(file, values['stream-above'])) {
       if (!fitsInPasses(scaler))
         throw new UsageError(
@@ -101,10 +173,11 @@ export const normalize: Command = {
             .map((m) => m.method)
             .join(', ')}`,
         );
-      await normalizeInPasses(file, scaler, columnList(values), out, values.force);
+      await normalizeInPasses(file, scaler, columnList(values), out, values);
       return;
     }
-    const data = await readDataFile(file);
+    const data = await readInput(file, values);
+    checkHasRows(file, rowsOf(data));
     const selection = withFlagNames(() => selectColumns(data, columnList(values)));
     const result = scaler.fit(selection.matrix).transform(selection.matrix);
     await writeLike(data, selection, result, out, { force: values.force });
@@ -113,20 +186,22 @@ export const normalize: Command = {
 
 export const transform: Command = {
   name: 'transform',
-  usage: 'transform <file.csv|file.npy> --params params.json --out <file> [--inverse] [--force]',
-  summary: 'Apply saved parameters to another file (or undo them with --inverse), writing a new file.',
+  usage: `transform <file.csv|file.npy> --params params.json --out <file> [--inverse] [--force] ${DIALECT_USAGE}`,
+  summary:
+    "Apply saved parameters to another file (or undo them with --inverse), writing a new file; the file is read in the training file's dialect unless flags say otherwise.",
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       params: { type: 'string' },
       inverse: { type: 'boolean' },
       ...OUTPUT_OPTIONS,
+      ...DIALECT_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
     const paramsFile = requireValue('--params', values.params);
     const out = requireValue('--out', values.out);
     checkOutputTarget(out, { force: values.force, inputs: [file, paramsFile] });
-    const { scaler, columns } = await readParamsFile(paramsFile);
-    const data = await readDataFile(file);
+    const { scaler, columns, dialect } = await readParamsFile(paramsFile);
+    const data = await readInput(file, values, dialect);
     const selection = withFlagNames(() => selectColumns(data, columns));
     const result = values.inverse
       ? scaler.inverseTransform(selection.matrix)

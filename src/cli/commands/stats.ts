@@ -13,10 +13,13 @@ import { tensor } from '../../engine/tensor/tensor';
 import { isNpy, readNpyFile } from '../../io/node/data-files';
 import { readCsvTable } from '../../io/node/csv-file';
 import { parseCommandArgs, positional } from '../args';
+import { csvReadOptions, DIALECT_OPTIONS, DIALECT_USAGE, reportRead, type CsvRead } from '../dialect-flags';
+import type { CsvReadOptions } from '../../io/node/csv-file';
 import { print, printJson, type Command } from '../command';
 import { withFlagNames } from '../flag-names';
 import { formatCell, formatTextTable } from '../text-table';
 import { UsageError } from '../usage-error';
+import { ENGINE_OPTIONS, ENGINE_USAGE, runDuckDb, usesDuckDb } from '../engine-flag';
 
 type ColumnReport = { name: string; kind: 'numeric' | 'text' } & { [K in keyof Summary]: number | null };
 
@@ -32,11 +35,15 @@ function textReport(name: string, count: number, missing: number): ColumnReport 
 }
 
 /** Statistics of a large CSV by passes over it (memory bounded by the column count), exact all the same. */
-async function statsInPasses(file: string): Promise<{ rows: number; columns: ColumnReport[] }> {
+async function statsInPasses(
+  file: string,
+  read: CsvReadOptions,
+): Promise<{ rows: number; columns: ColumnReport[]; read: CsvRead }> {
   const progress = passProgress();
   try {
-    const { layout, passes } = await describeCsvInPasses(file, QUARTILES, progress);
+    const { layout, passes } = await describeCsvInPasses(file, QUARTILES, { ...progress, ...read });
     return {
+      read: { dialect: layout.dialect, report: layout.report, names: layout.names, badRows: layout.badRows },
       rows: layout.rowCount,
       columns: layout.columns.map((c, j) =>
         c.numeric
@@ -49,9 +56,19 @@ async function statsInPasses(file: string): Promise<{ rows: number; columns: Col
   }
 }
 
+async function statsWithDuckDb(file: string): Promise<{ rows: number; columns: ColumnReport[] }> {
+  const result = await runDuckDb(file, (duck, session, source) => duck.duckDbStats(session, source));
+  return {
+    rows: result.rows,
+    columns: result.columns.map((c) =>
+      c.summary ? numericReport(c.name, c.summary) : textReport(c.name, c.count, c.missing),
+    ),
+  };
+}
+
 export const stats: Command = {
   name: 'stats',
-  usage: `stats <file.csv|file.npy> [--axis 0,2,3] [--json] ${PASSES_USAGE}`,
+  usage: `stats <file.csv|file.npy|file.parquet|file.jsonl|glob|folder> [--axis 0,2,3] [--json] ${PASSES_USAGE} ${DIALECT_USAGE} ${ENGINE_USAGE}`,
   summary:
     'Per-column statistics (count, missing, mean, std ddof 1 and 0, min, quartiles, max, skewness, kurtosis); for .npy, per index of the axes --axis does not reduce.',
   async run(args) {
@@ -59,11 +76,17 @@ export const stats: Command = {
       axis: { type: 'string' },
       json: { type: 'boolean' },
       ...PASSES_OPTIONS,
+      ...DIALECT_OPTIONS,
+      ...ENGINE_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
     let rows: number;
     let columns: ColumnReport[];
-    if (isNpy(file)) {
+    if (usesDuckDb(values.engine, file)) {
+      if (values.axis !== undefined)
+        throw new UsageError('--axis', 'applies to .npy inputs, not --engine duckdb');
+      ({ rows, columns } = await statsWithDuckDb(file));
+    } else if (isNpy(file)) {
       const array = await readNpyFile(file);
       const axes = values.axis === undefined ? [0] : parseAxisListFlag(values.axis);
       const result = withFlagNames(() => describeAxes(tensor(array.data, array.shape), axes));
@@ -74,10 +97,13 @@ export const stats: Command = {
     } else {
       if (values.axis !== undefined)
         throw new UsageError('--axis', 'applies to .npy inputs; CSV statistics are per column');
+      const { rejected, ...readOptions } = csvReadOptions(values);
+      let read: CsvRead;
       if (await readsInPasses(file, values['stream-above'])) {
-        ({ rows, columns } = await statsInPasses(file));
+        ({ rows, columns, read } = await statsInPasses(file, readOptions));
       } else {
-        const table = await readCsvTable(file);
+        const table = await readCsvTable(file, readOptions);
+        read = { ...table, names: table.columns.map((c) => c.name) };
         rows = table.rowCount;
         columns = table.columns.map((c) =>
           c.kind === 'numeric'
@@ -85,6 +111,7 @@ export const stats: Command = {
             : textReport(c.name, c.count, c.missing),
         );
       }
+      await reportRead(file, read, rejected, values);
     }
     if (values.json) {
       printJson({ rows, columns });

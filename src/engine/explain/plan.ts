@@ -14,6 +14,7 @@ import {
   type NormLayer,
   type RunningVarianceBias,
 } from './conventions';
+import { FRAMEWORK_APIS } from './layer-apis';
 
 export interface ExplainRequest {
   layer: NormLayer;
@@ -104,7 +105,8 @@ function channelAxisOf(request: ExplainRequest, names: string[]): number {
 
 function titleOf(request: ExplainRequest, rank: number): string {
   const api = conventionFor(request.framework, request.layer).api;
-  if (request.framework !== 'torch') return api;
+  // Only channels-first PyTorch names its classes by rank (BatchNorm2d).
+  if (FRAMEWORK_APIS[request.framework].channelsLast) return api;
   const spatial = rank - 2;
   if (request.layer === 'batchnorm') return `BatchNorm${Math.max(1, spatial)}d`;
   if (request.layer === 'instancenorm') return `InstanceNorm${Math.max(1, spatial)}d`;
@@ -212,7 +214,7 @@ export function explainPlan(request: ExplainRequest): ExplainPlan {
     }
     case 'layernorm':
     case 'rmsnorm': {
-      if (request.framework === 'torch') {
+      if (FRAMEWORK_APIS[request.framework].layerShapeArgument === 'normalized-trailing') {
         const normalized = request.normalizedShape ?? [shape[rank - 1]];
         const trailing = shape.slice(rank - normalized.length);
         if (normalized.length > rank || trailing.some((extent, i) => extent !== normalized[i])) {

@@ -8,7 +8,7 @@ import {
 import { ParameterError } from '../parameter-error';
 import { normalizeAxis } from '../tensor/axes';
 import { isContiguous, sizeOf, tensor, type FloatArray, type Tensor } from '../tensor/tensor';
-import { checkEps, checkParameter, checkRank } from './checks';
+import { checkEps, checkOut, checkParameter, checkRank } from './checks';
 import { batchNormTrainChannels, normalizeChannels } from './contiguous';
 import { groupedView, groupMoments, inverseStd, normalizeGroups, outputOf } from './grouped';
 
@@ -30,6 +30,8 @@ export interface BatchNormOptions {
   bias?: ArrayLike<number>;
   /** Running statistics before this step; PyTorch's initial (0, 1, 0) when absent. */
   running?: RunningStats;
+  /** Where to write the output (x's element type and size; may be x.data itself); see LayerNormOptions.out. */
+  out?: FloatArray;
 }
 
 export interface BatchNormResult<T extends FloatArray = FloatArray> {
@@ -88,6 +90,8 @@ export function batchNorm<T extends FloatArray>(x: Tensor<T>, options: BatchNorm
   checkParameter(op, 'weight', options.weight, [channels]);
   checkParameter(op, 'bias', options.bias, [channels]);
   const before = runningStatsOf(op, options.running, channels);
+  const out = options.out as T | undefined;
+  checkOut(op, x, out);
 
   const reduced = Array.from({ length: rank }, (_, axis) => axis).filter((axis) => axis !== channelAxis);
   const affine = { weight: options.weight, bias: options.bias, index: (channel: number) => channel };
@@ -102,10 +106,10 @@ export function batchNorm<T extends FloatArray>(x: Tensor<T>, options: BatchNorm
     if (!view) {
       const scale = invStd.map((v, c) => v * (options.weight?.[c] ?? 1));
       const shift = Float64Array.from({ length: channels }, (_, c) => options.bias?.[c] ?? 0);
-      return tensor(normalizeChannels(x.data, outer, channels, inner, center, scale, shift), x.shape);
+      return tensor(normalizeChannels(x.data, outer, channels, inner, center, scale, shift, out), x.shape);
     }
     normalizeGroups(view, center, invStd, affine);
-    return outputOf(x, view);
+    return outputOf(x, view, out);
   };
   if (!options.training) return { output: normalize(before.runningMean, before.runningVar), running: before };
   let mean: Float64Array;
@@ -115,7 +119,8 @@ export function batchNorm<T extends FloatArray>(x: Tensor<T>, options: BatchNorm
     ({ mean, variance } = groupMoments(view));
     output = normalize(mean, variance);
   } else {
-    const result = batchNormTrainChannels(x.data, outer, channels, inner, eps, options.weight, options.bias);
+    const { weight, bias } = options;
+    const result = batchNormTrainChannels(x.data, outer, channels, inner, eps, weight, bias, out);
     ({ mean, variance } = result);
     output = tensor(result.output, x.shape);
   }

@@ -1,8 +1,8 @@
 import { ParameterError } from '../parameter-error';
 import { normalizeAxis } from '../tensor/axes';
 import { gather, isContiguous, sizeOf, tensor, type FloatArray, type Tensor } from '../tensor/tensor';
-import { expandPerChannel, normalizeRows } from './contiguous';
-import { checkEps, checkParameter, checkRank } from './checks';
+import { normalizeRows } from './contiguous';
+import { checkEps, checkOut, checkParameter, checkRank } from './checks';
 import { groupedView, groupMoments, inverseStd, normalizeGroups, outputOf } from './grouped';
 
 export interface GroupNormOptions {
@@ -12,6 +12,8 @@ export interface GroupNormOptions {
   eps?: number;
   weight?: ArrayLike<number>;
   bias?: ArrayLike<number>;
+  /** Where to write the output (x's element type and size; may be x.data itself); see LayerNormOptions.out. */
+  out?: FloatArray;
 }
 
 /**
@@ -34,14 +36,15 @@ export function groupNorm<T extends FloatArray>(x: Tensor<T>, options: GroupNorm
   checkEps(op, eps);
   checkParameter(op, 'weight', options.weight, [channels]);
   checkParameter(op, 'bias', options.bias, [channels]);
+  const out = options.out as T | undefined;
+  checkOut(op, x, out);
   if (channelAxis === 1 && isContiguous(x)) {
-    // Already [N, G, C/G·spatial] in memory: each (sample, group) is one row, γ/β repeat every G rows.
-    const spatialSize = sizeOf(x.shape.slice(2));
+    // Already [N, G, C/G·spatial] in memory: each (sample, group) is one row of whole channels.
+    const spatial = sizeOf(x.shape.slice(2));
     const rows = x.shape[0] * groups;
-    const size = (channels / groups) * spatialSize;
-    const weight = expandPerChannel(options.weight, channels, spatialSize);
-    const bias = expandPerChannel(options.bias, channels, spatialSize);
-    return tensor(normalizeRows(x.data, rows, size, eps, true, weight, bias, groups), x.shape);
+    const size = (channels / groups) * spatial;
+    const affine = { per: 'channel', weight: options.weight, bias: options.bias, channels, spatial } as const;
+    return tensor(normalizeRows(x.data, rows, size, eps, true, affine, out), x.shape);
   }
   // Channels-first and contiguous, [N, G, C/G·spatial]: each group's values are one run.
   const others = Array.from({ length: rank }, (_, axis) => axis).filter(
@@ -66,5 +69,6 @@ export function groupNorm<T extends FloatArray>(x: Tensor<T>, options: GroupNorm
   // back to x's axis order
   const inverse = order.map((_, axis) => order.indexOf(axis));
   const restored = gather(tensor(normalized.data, channelsFirst.shape), inverse);
-  return tensor(restored, x.shape);
+  if (out) out.set(restored);
+  return tensor(out ?? restored, x.shape);
 }

@@ -21,10 +21,10 @@ export function groupedView(x: Tensor, outer: readonly number[], inner: readonly
   return { values, groups: size === 0 ? 0 : values.length / size, size, order };
 }
 
-/** A grouped view's values back as a C-ordered tensor of x's shape and element type. */
-export function outputOf<T extends FloatArray>(x: Tensor<T>, view: GroupedView): Tensor<T> {
-  const out = new (x.data.constructor as new (length: number) => T)(view.values.length);
-  return tensor(scatter(view.values, x.shape, view.order, out), x.shape);
+/** A grouped view's values back as a C-ordered tensor of x's shape and element type (into `out` if given). */
+export function outputOf<T extends FloatArray>(x: Tensor<T>, view: GroupedView, out?: T): Tensor<T> {
+  const target = out ?? new (x.data.constructor as new (length: number) => T)(view.values.length);
+  return tensor(scatter(view.values, x.shape, view.order, target), x.shape);
 }
 
 /** Per-group mean and biased (ddof 0) variance, two-pass. Empty groups give NaN. */

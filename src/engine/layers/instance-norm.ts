@@ -2,9 +2,9 @@ import { updateRunning } from '../explain/conventions';
 import { ParameterError } from '../parameter-error';
 import { normalizeAxis } from '../tensor/axes';
 import { isContiguous, sizeOf, tensor, type FloatArray, type Tensor } from '../tensor/tensor';
-import { expandPerChannel, normalizeRows } from './contiguous';
+import { normalizeRows } from './contiguous';
 import { runningStatsOf, type RunningStats } from './batch-norm';
-import { checkEps, checkParameter, checkRank } from './checks';
+import { checkEps, checkOut, checkParameter, checkRank } from './checks';
 import { groupedView, groupMoments, inverseStd, normalizeGroups, outputOf } from './grouped';
 
 export interface InstanceNormOptions {
@@ -18,6 +18,8 @@ export interface InstanceNormOptions {
   /** PyTorch's InstanceNorm has affine=False by default; pass γ, β to use them. */
   weight?: ArrayLike<number>;
   bias?: ArrayLike<number>;
+  /** Where to write the output (x's element type and size; may be x.data itself); see LayerNormOptions.out. */
+  out?: FloatArray;
 }
 
 /**
@@ -41,22 +43,19 @@ export function instanceNorm<T extends FloatArray>(
   const channels = x.shape[channelAxis];
   checkParameter(op, 'weight', options.weight, [channels]);
   checkParameter(op, 'bias', options.bias, [channels]);
+  const out = options.out as T | undefined;
+  checkOut(op, x, out);
   const momentum = options.momentum === undefined ? 0.1 : options.momentum;
   const spatialAxes = Array.from({ length: rank }, (_, axis) => axis).filter(
     (axis) => axis !== 0 && axis !== channelAxis,
   );
   const tracked = options.trackRunningStats ?? false;
   if (!tracked && channelAxis === 1 && isContiguous(x)) {
-    // Each (n, c) plane is one contiguous row; γ/β repeat every C rows.
+    // Each (n, c) plane is one contiguous row, of channel r mod C.
     const spatial = sizeOf(spatialAxes.map((axis) => x.shape[axis]));
-    const weight = expandPerChannel(options.weight, channels, spatial);
-    const bias = expandPerChannel(options.bias, channels, spatial);
-    return {
-      output: tensor(
-        normalizeRows(x.data, x.shape[0] * channels, spatial, eps, true, weight, bias, channels),
-        x.shape,
-      ),
-    };
+    const affine = { per: 'channel', weight: options.weight, bias: options.bias, channels, spatial } as const;
+    const rows = x.shape[0] * channels;
+    return { output: tensor(normalizeRows(x.data, rows, spatial, eps, true, affine, out), x.shape) };
   }
   const view = groupedView(x, [0, channelAxis], spatialAxes);
   const affine = { weight: options.weight, bias: options.bias, index: (group: number) => group % channels };
@@ -65,11 +64,11 @@ export function instanceNorm<T extends FloatArray>(
     const mean = Float64Array.from({ length: view.groups }, (_, g) => before.runningMean[g % channels]);
     const variance = Float64Array.from({ length: view.groups }, (_, g) => before.runningVar[g % channels]);
     normalizeGroups(view, mean, inverseStd(variance, eps), affine);
-    return { output: outputOf(x, view), running: before };
+    return { output: outputOf(x, view, out), running: before };
   }
   const { mean, variance } = groupMoments(view);
   normalizeGroups(view, mean, inverseStd(variance, eps), affine);
-  if (!tracked) return { output: outputOf(x, view) };
+  if (!tracked) return { output: outputOf(x, view, out) };
   const samples = x.shape[0];
   const count = view.size;
   const step = before.numBatchesTracked + 1;
@@ -88,5 +87,5 @@ export function instanceNorm<T extends FloatArray>(
     ),
     numBatchesTracked: step,
   };
-  return { output: outputOf(x, view), running };
+  return { output: outputOf(x, view, out), running };
 }

@@ -2,7 +2,7 @@ import { ParameterError } from '../parameter-error';
 import { complementAxes, normalizeAxes } from '../tensor/axes';
 import { isContiguous, sizeOf, tensor, type FloatArray, type Tensor } from '../tensor/tensor';
 import { normalizeRows } from './contiguous';
-import { checkEps, checkParameter, checkRank } from './checks';
+import { checkEps, checkOut, checkParameter, checkRank } from './checks';
 import {
   groupedView,
   groupMeanSquares,
@@ -21,6 +21,11 @@ export interface LayerNormOptions {
   /** Per-element affine over the normalized axes' shape. */
   weight?: ArrayLike<number>;
   bias?: ArrayLike<number>;
+  /**
+   * Where to write the output (x's element type and size; may be x.data itself). Default: a new array —
+   * or, for x in a kernel heap, a block of that heap (release it there to reuse it).
+   */
+  out?: FloatArray;
 }
 
 /** The reduced axes of a LayerNorm/RMSNorm call and their shape (the affine parameters' shape). */
@@ -79,12 +84,15 @@ function normalizeOverAxes<T extends FloatArray>(
   const affineShape = reduced.map((axis) => x.shape[axis]);
   checkParameter(op, 'weight', options.weight, affineShape);
   checkParameter(op, 'bias', options.bias, affineShape);
+  const out = options.out as T | undefined;
+  checkOut(op, x, out);
   const rank = x.shape.length;
   if (isContiguous(x) && reduced.every((axis, i) => axis === rank - reduced.length + i)) {
     // The normalized block is trailing: each statistic is one contiguous row of the input as it is.
     const size = sizeOf(affineShape);
     const rows = size === 0 ? 0 : x.data.length / size;
-    return tensor(normalizeRows(x.data, rows, size, eps, center, options.weight, options.bias), x.shape);
+    const affine = { per: 'element', weight: options.weight, bias: options.bias } as const;
+    return tensor(normalizeRows(x.data, rows, size, eps, center, affine, out), x.shape);
   }
   const view = groupedView(x, complementAxes(reduced, rank), reduced);
   const affine = { weight: options.weight, bias: options.bias, index: (_group: number, i: number) => i };
@@ -94,7 +102,7 @@ function normalizeOverAxes<T extends FloatArray>(
   } else {
     normalizeGroups(view, null, inverseStd(groupMeanSquares(view), eps), affine);
   }
-  return outputOf(x, view);
+  return outputOf(x, view, out);
 }
 
 export interface UnitNormOptions {

@@ -3,10 +3,19 @@
  * (printed so they read back exactly): scikit-learn (the estimator with its fitted attributes set),
  * NumPy, PyTorch and Keras. Affine methods (min-max, z-score, robust, max-abs, divisor) become
  * y = x·a + b per feature in every language; the others are given where the language can express them.
+ * SQL, PySpark and dbt come from export/ (the same operations as the engine's transform).
  */
-import type { ScalerJSON } from '../scale/scaler';
+import type { ScalerJSON, ScalingMethod } from '../scale/scaler';
+import { SQL_DIALECTS, type SqlDialect } from '../export/dialects';
+import {
+  exportDbt,
+  exportPyspark,
+  exportSql,
+  header as codeHeader,
+  type CodeTarget,
+} from '../export/targets';
 
-export type SnippetLanguage = 'sklearn' | 'pytorch' | 'keras' | 'numpy';
+export type SnippetLanguage = CodeTarget;
 
 type State = Record<string, unknown>;
 
@@ -42,7 +51,7 @@ export function affineForm(json: ScalerJSON): { a: number[]; b: number[] } | und
   }
 }
 
-const SKLEARN: Record<string, (s: State, o: State) => string[]> = {
+const SKLEARN: { readonly [M in ScalingMethod]: (s: State, o: State) => string[] } = {
   minmax: (s, o) => [
     `scaler = MinMaxScaler(feature_range=(${(o.featureRange as number[]).join(', ')}), clip=${o.clip ? 'True' : 'False'})`,
     `scaler.data_min_ = np.array(${list(s.dataMin)})`,
@@ -95,7 +104,7 @@ const SKLEARN: Record<string, (s: State, o: State) => string[]> = {
   max: () => ["scaler = Normalizer(norm='max')"],
 };
 
-const SKLEARN_CLASS: Record<string, string> = {
+const SKLEARN_CLASS: { readonly [M in ScalingMethod]: string } = {
   minmax: 'MinMaxScaler',
   zscore: 'StandardScaler',
   robust: 'RobustScaler',
@@ -112,10 +121,23 @@ const SKLEARN_CLASS: Record<string, string> = {
 export function codeSnippet(json: ScalerJSON, columns: readonly string[], language: SnippetLanguage): string {
   const s = json.state as State;
   const o = json.options as State;
-  const header = `# NormScope: ${json.method} fitted on columns ${columns.join(', ')}`;
+  const header = codeHeader(json, columns, '#');
   const affine = affineForm(json);
   const rowNorm = json.method === 'l1' || json.method === 'l2' || json.method === 'max';
   switch (language) {
+    case 'pyspark':
+      return exportPyspark(json, columns);
+    case 'dbt':
+      return exportDbt(json, columns, { dialect: 'duckdb', model: 'data', withRest: true });
+    case 'sql-duckdb':
+    case 'sql-postgres':
+    case 'sql-spark':
+    case 'sql-bigquery':
+    case 'sql-snowflake': {
+      const dialect = language.slice('sql-'.length) as SqlDialect;
+      const withRest = SQL_DIALECTS[dialect].starExcept !== undefined;
+      return `${codeHeader(json, columns, '--')}\n${exportSql(json, columns, { dialect, table: 'data', withRest })}\n`;
+    }
     case 'sklearn': {
       const fitted = SKLEARN[json.method](s, o);
       const needsWidth = !rowNorm && json.method !== 'scale';

@@ -5,9 +5,9 @@
  */
 const SQRT1_2 = Math.SQRT1_2;
 const MAXLOG = 7.09782712893383996843e2;
-const S2PI = 2.50662827463100050242;
+export const S2PI = 2.50662827463100050242;
 /** exp(-2) */
-const EXP_MINUS_2 = 0.13533528323661269189;
+export const EXP_MINUS_2 = 0.13533528323661269189;
 
 const ERF_T = [
   9.60497373987051638749, 9.00260197203842689217e1, 2.23200534594684319226e3, 7.00332514112805075473e3,
@@ -61,6 +61,13 @@ const NDTRI_Q2 = [
   6.02427039364742014255, 3.67983563856160859403, 1.37702099489081330271, 2.1623699359449663589e-1,
   1.34204006088543189037e-2, 3.28014464682127739104e-4, 2.89247864745380683936e-6, 6.79019408009981274425e-9,
 ];
+
+/** ndtri's rational approximations, for code that spells Φ⁻¹ out in another language (SQL). */
+export const NDTRI_COEFFICIENTS = {
+  central: { p: NDTRI_P0, q: NDTRI_Q0 },
+  tail: { p: NDTRI_P1, q: NDTRI_Q1 },
+  farTail: { p: NDTRI_P2, q: NDTRI_Q2 },
+} as const;
 
 /** Cephes polevl: Σ coef[i]·x^(N-i). */
 function polevl(x: number, coef: readonly number[]): number {

@@ -13,7 +13,7 @@ export interface QuantileOptions {
 }
 
 /** scikit-learn's margin that keeps the normal output finite. */
-const BOUNDS_THRESHOLD = 1e-7;
+export const BOUNDS_THRESHOLD = 1e-7;
 
 /**
  * Quantile transform (sklearn.preprocessing.QuantileTransformer, no subsampling): each feature mapped
@@ -49,20 +49,38 @@ export class QuantileTransformer implements Scaler {
   }
 
   fit(x: Matrix): this {
-    const landmarks = Math.max(1, Math.min(this.nQuantiles, x.rows));
-    // numpy.linspace(0, 1, landmarks), then ×100 and ÷100 as nanpercentile does, to the same bits.
-    this.references = Float64Array.from({ length: landmarks }, (_, i) =>
+    const fractions = this.landmarkFractions(x.rows);
+    const columns = Array.from({ length: x.cols }, (_, j) => {
+      const sorted = sortedNonMissing(x.rows, x.data, x.cols, j);
+      return fractions.map((f) => quantileSorted(sorted, f));
+    });
+    return this.fitFromQuantiles(x.rows, columns);
+  }
+
+  /** numpy.linspace(0, 1, min(nQuantiles, rows)): the landmarks' positions for data of `rows` rows. */
+  private referencesFor(rows: number): Float64Array {
+    const landmarks = Math.max(1, Math.min(this.nQuantiles, rows));
+    const references = Float64Array.from({ length: landmarks }, (_, i) =>
       landmarks === 1 ? 0 : i * (1 / (landmarks - 1)),
     );
-    if (landmarks > 1) this.references[landmarks - 1] = 1;
-    const fractions = this.references.map((r) => (r * 100) / 100);
-    this.quantiles = Array.from({ length: x.cols }, (_, j) => {
-      const sorted = sortedNonMissing(x.rows, x.data, x.cols, j);
-      const q = fractions.map((f) => quantileSorted(sorted, f));
+    if (landmarks > 1) references[landmarks - 1] = 1;
+    return references;
+  }
+
+  /** The fractions a fit on `rows` rows takes quantiles at (×100 and ÷100, as nanpercentile, to the same bits). */
+  landmarkFractions(rows: number): Float64Array {
+    return this.referencesFor(rows).map((r) => (r * 100) / 100);
+  }
+
+  /** Fits from each column's quantiles at landmarkFractions(rows) (computed here, or by a database). */
+  fitFromQuantiles(rows: number, columns: readonly ArrayLike<number>[]): this {
+    this.references = this.referencesFor(rows);
+    this.quantiles = columns.map((values) => {
+      const q = Float64Array.from(values);
       for (let i = 1; i < q.length; i++) if (q[i] < q[i - 1]) q[i] = q[i - 1];
       return q;
     });
-    this.nFeaturesIn = x.cols;
+    this.nFeaturesIn = columns.length;
     return this;
   }
 

@@ -1,33 +1,45 @@
 /**
  * CSV/TSV from any ByteSource, streamed: the dialect is sniffed from the first 64 KiB (tab preferred for
- * .tsv), then the whole source is tokenized chunk by chunk. Nothing reads the file into one string.
+ * .tsv, parts fixed by the caller's overrides), then the whole source is read chunk by chunk in that
+ * dialect. Nothing reads the file into one string.
  */
 import type { ByteSource } from '../byte-source';
 import { InputError } from '../errors';
-import { sniffDialect, type Delimiter, type Dialect } from './dialect';
-import { CsvTableBuilder, type CsvTable } from './table';
-import { CsvTokenizer, type RecordSink, type ViewSinks } from './tokenizer';
+import type { Delimiter, Dialect, DialectOverrides, ReadReport } from './dialect';
+import { CsvRecordSource } from './record-source';
+import { sniffDialect } from './sniffer';
+import { BadRows, CsvTableBuilder, type CsvTable } from './table';
+import type { RecordSink, ViewSinks } from './tokenizer';
 
 const SNIFF_BYTES = 64 * 1024;
 
-export async function sniffCsv(source: ByteSource): Promise<Dialect> {
-  return (await readHead(source, SNIFF_BYTES)).dialect;
+/** How to read a CSV file: parts of the dialect fixed by the user, and what to do with ragged rows. */
+export interface CsvReadOptions {
+  dialect?: DialectOverrides;
+  /** Skip rows whose field count differs (collected here) instead of stopping at the first. */
+  badRows?: BadRows;
+}
+
+export async function sniffCsv(
+  source: ByteSource,
+  overrides: DialectOverrides = {},
+): Promise<{ dialect: Dialect; report: ReadReport }> {
+  const { dialect, report } = await readHead(source, SNIFF_BYTES, overrides);
+  return { dialect, report };
 }
 
 /** The source's first `bytes` (at least what sniffing reads), its size, and the dialect sniffed from them: one read. */
 async function readHead(
   source: ByteSource,
   bytes: number,
-): Promise<{ dialect: Dialect; prefix: Uint8Array; size: number }> {
+  overrides: DialectOverrides = {},
+): Promise<{ dialect: Dialect; report: ReadReport; prefix: Uint8Array; size: number }> {
   const { prefix, size } = await source.prefix(Math.max(bytes, SNIFF_BYTES));
   if (size === 0) throw new InputError('empty file (no header and no rows)', source.name);
   const preferred: Delimiter = /\.(tsv|tab)$/i.test(source.name) ? '\t' : ',';
   try {
-    return {
-      dialect: sniffDialect(prefix.subarray(0, SNIFF_BYTES), size <= SNIFF_BYTES, preferred),
-      prefix,
-      size,
-    };
+    const { dialect, report } = sniffDialect(prefix, size <= prefix.length, { preferred, overrides });
+    return { dialect, report, prefix, size };
   } catch (error) {
     throw error instanceof InputError ? error.inFile(source.name) : error;
   }
@@ -44,14 +56,14 @@ export async function streamCsvSource(
   afterChunk?: () => Promise<void>,
   beforeChunk?: (chunkBytes: number) => void,
 ): Promise<void> {
-  const tokenizer = new CsvTokenizer(dialect.delimiter.charCodeAt(0), onRecord);
+  const records = new CsvRecordSource(dialect, onRecord);
   try {
     await source.chunks(async (chunk) => {
       beforeChunk?.(chunk.length);
-      tokenizer.push(chunk);
+      records.push(chunk);
       await afterChunk?.();
     });
-    tokenizer.end();
+    records.end();
   } catch (error) {
     throw error instanceof InputError ? error.inFile(source.name) : error;
   }
@@ -76,13 +88,14 @@ function estimateRows(prefix: Uint8Array, size: number): number {
 /** The source as a table: names, kinds, missing counts and numeric values; `keepRows` first rows as strings. */
 export async function readCsvSourceTable(
   source: ByteSource,
-  options: { keepRows?: number } & ReadProgress = {},
+  options: { keepRows?: number } & ReadProgress & CsvReadOptions = {},
 ): Promise<CsvTable> {
-  const { dialect, prefix, size } = await readHead(source, SNIFF_BYTES);
+  const { dialect, report, prefix, size } = await readHead(source, SNIFF_BYTES, options.dialect);
   const builder = new CsvTableBuilder(dialect, {
     file: source.name,
     keepRows: options.keepRows,
     expectedRows: estimateRows(prefix, size),
+    badRows: options.badRows,
   });
   let bytesRead = 0;
   await streamCsvSource(source, dialect, builder.tokenizerSinks, undefined, (chunk) => {
@@ -90,7 +103,7 @@ export async function readCsvSourceTable(
     bytesRead += chunk;
     options.onProgress?.(bytesRead, size);
   });
-  return builder.finish();
+  return builder.finish(report);
 }
 
 /**
@@ -100,23 +113,38 @@ export async function readCsvSourceTable(
 export async function readCsvSourcePrefix(
   source: ByteSource,
   maxBytes: number,
+  options: CsvReadOptions = {},
 ): Promise<{ table: CsvTable; bytesRead: number; totalBytes: number; complete: boolean }> {
-  const head = await readHead(source, maxBytes);
+  const head = await readHead(source, maxBytes, options.dialect);
   const { dialect, size } = head;
   const prefix = head.prefix.subarray(0, maxBytes);
   const complete = prefix.length === size;
   // up to the last line end: no half record (a quoted field spanning it ends the prefix early, an error)
-  const end = complete ? prefix.length : prefix.lastIndexOf(0x0a) + 1;
+  const end = complete ? prefix.length : lastLineEnd(prefix, dialect) + 1;
   const builder = new CsvTableBuilder(dialect, {
     file: source.name,
     expectedRows: estimateRows(prefix, end),
+    badRows: options.badRows,
   });
-  const tokenizer = new CsvTokenizer(dialect.delimiter.charCodeAt(0), builder.tokenizerSinks);
+  const records = new CsvRecordSource(dialect, builder.tokenizerSinks);
   try {
-    tokenizer.push(prefix.subarray(0, end));
-    tokenizer.end();
+    records.push(prefix.subarray(0, end));
+    records.end();
   } catch (error) {
     throw error instanceof InputError ? error.inFile(source.name) : error;
   }
-  return { table: builder.finish(), bytesRead: end, totalBytes: size, complete };
+  return { table: builder.finish(head.report), bytesRead: end, totalBytes: size, complete };
+}
+
+/** The index of the prefix's last line feed (for UTF-16, the last byte of its two). */
+function lastLineEnd(prefix: Uint8Array, dialect: Dialect): number {
+  if (dialect.encoding === 'utf-16le')
+    for (let at = prefix.length - 2; at >= 0; at--) {
+      if (prefix[at] === 0x0a && prefix[at + 1] === 0 && at % 2 === 0) return at + 1;
+    }
+  if (dialect.encoding === 'utf-16be')
+    for (let at = prefix.length - 1; at >= 1; at--) {
+      if (prefix[at] === 0x0a && prefix[at - 1] === 0 && at % 2 === 1) return at;
+    }
+  return prefix.lastIndexOf(0x0a);
 }

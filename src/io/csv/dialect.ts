@@ -1,68 +1,140 @@
 /**
- * Dialect detection from a prefix of the file: which delimiter among , ; tab | splits the lines into a
- * consistent number (>1) of fields, and whether the first row is a header. The header rule: the first row
- * is a header unless one of its fields is a number (data rows are numbers or text; a header row is names).
+ * How a CSV file is written: its encoding, delimiter, quote, decimal mark, preamble, header, comment
+ * lines, trailing delimiter and missing tokens. One table of delimiters and one of encodings; the
+ * sniffer (sniffer.ts) finds a Dialect, the reader (record-source.ts) and the writer follow it.
  */
-import { InputError } from '../errors';
-import { CsvTokenizer } from './tokenizer';
-import { parseNumericField } from './values';
 
-export const DELIMITERS = [',', ';', '\t', '|'] as const;
-export type Delimiter = (typeof DELIMITERS)[number];
+/** The delimiters the sniffer tries, with their names; `' '` stands for runs of spaces and tabs. */
+export const DELIMITER_NAMES = {
+  ',': 'comma',
+  ';': 'semicolon',
+  '\t': 'tab',
+  '|': 'pipe',
+  ' ': 'whitespace',
+} as const;
+export type Delimiter = keyof typeof DELIMITER_NAMES;
+export const DELIMITERS = Object.keys(DELIMITER_NAMES) as Delimiter[];
+
+/** The encodings read (and written back): UTF-8, UTF-16 with a byte-order mark, and Excel's Windows-1252. */
+export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+export const QUOTES = ['"', "'"] as const;
+export type Quote = (typeof QUOTES)[number];
+
+export const DECIMALS = ['.', ','] as const;
+export type Decimal = (typeof DECIMALS)[number];
+
+export const LINE_ENDINGS = ['\n', '\r\n', '\r'] as const;
+export type LineEnding = (typeof LINE_ENDINGS)[number];
 
 export interface Dialect {
+  encoding: Encoding;
+  /** The file starts with a byte-order mark (written back the same way). */
+  bom: boolean;
   delimiter: Delimiter;
+  quote: Quote;
+  decimal: Decimal;
+  /** Digit-group separator removed from numbers (only when asked for: `--thousands ,`). */
+  thousands: string | null;
+  /** Physical lines before the header (or the first data row) that are not read. */
+  skipLines: number;
   header: boolean;
+  /** Lines starting with this are not read (NumPy's savetxt and plotting tools write `#` lines). */
+  comment: '#' | null;
+  /** Every line ends with a delimiter, which ends no field (no phantom empty column). */
+  trailingDelimiter: boolean;
+  /** Missing-value tokens beyond pandas' defaults. */
+  naValues: readonly string[];
+  lineEnding: LineEnding;
 }
 
-/** Records of a prefix for one delimiter; a prefix cut mid-record drops its last, partial record. */
-function prefixRecords(prefix: Uint8Array, delimiter: string, complete: boolean): string[][] | null {
-  const records: string[][] = [];
-  const tokenizer = new CsvTokenizer(delimiter.charCodeAt(0), (fields) => records.push(fields));
-  try {
-    tokenizer.push(prefix);
-    if (complete) tokenizer.end();
-  } catch (error) {
-    if (error instanceof InputError) return null;
-    throw error;
-  }
-  return records;
+export const DEFAULT_DIALECT: Dialect = {
+  encoding: 'utf-8',
+  bom: false,
+  delimiter: ',',
+  quote: '"',
+  decimal: '.',
+  thousands: null,
+  skipLines: 0,
+  header: true,
+  comment: null,
+  trailingDelimiter: false,
+  naValues: [],
+  lineEnding: '\n',
+};
+
+/** What the user fixed (CLI flags, the panel's "Read as" controls, a params file); the sniffer finds the rest. */
+export type DialectOverrides = Partial<Dialect>;
+
+/** A reading the sniffer also considered, with its score (1 = every row and column consistent). */
+export interface ReadAlternative {
+  delimiter: Delimiter;
+  decimal: Decimal;
+  header: boolean;
+  skipLines: number;
+  score: number;
 }
 
-/** The most common field count and how many records have it. */
-function modalWidth(records: string[][]): { width: number; agreeing: number } {
-  const counts = new Map<number, number>();
-  for (const record of records) counts.set(record.length, (counts.get(record.length) ?? 0) + 1);
-  let best = { width: 1, agreeing: 0 };
-  for (const [width, agreeing] of counts)
-    if (agreeing > best.agreeing || (agreeing === best.agreeing && width > best.width))
-      best = { width, agreeing };
-  return best;
+/** What was chosen and how sure: shown by `inspect --json`, the `read as:` line and the panel. */
+export interface ReadReport {
+  encoding: Encoding;
+  delimiter: Delimiter;
+  decimal: Decimal;
+  /** 1-based lines skipped as preamble (blank lines not listed). */
+  skippedLines: number[];
+  /** 1-based line of the header, or null without one. */
+  headerLine: number | null;
+  /**
+   * In [0, 1]: how consistent the chosen reading is (field counts, header, preamble), its types term
+   * left out. Alternatives carry their full scores.
+   */
+  confidence: number;
+  /** The next-best different readings, best first. */
+  alternatives: ReadAlternative[];
+  /** An alternative scores within CLOSE_SCORE of the choice: say so, name both. */
+  close: boolean;
+  /** What the reading may have got wrong and the flag that fixes it (digit-grouped numbers read as text). */
+  hints: string[];
 }
 
-/**
- * Detects the dialect from the first bytes of a file. `complete` says the prefix is the whole file.
- * `preferred` (e.g. tab for .tsv) wins ties.
- */
-export function sniffDialect(prefix: Uint8Array, complete: boolean, preferred: Delimiter = ','): Dialect {
-  let best: { delimiter: Delimiter; score: number; records: string[][] } | null = null;
-  const candidates = [preferred, ...DELIMITERS.filter((d) => d !== preferred)];
-  for (const delimiter of candidates) {
-    const records = prefixRecords(prefix, delimiter, complete);
-    if (!records || records.length === 0) continue;
-    const { width, agreeing } = modalWidth(records);
-    if (width < 2) continue;
-    const score = agreeing / records.length + (width > 1 ? 1 : 0);
-    if (!best || score > best.score) best = { delimiter, score, records };
-  }
-  const delimiter = best?.delimiter ?? preferred;
-  const records = best?.records ?? prefixRecords(prefix, delimiter, complete) ?? [];
-  const first = records[0] ?? [];
-  const header = !first.some((field) => field.trim() !== '' && isNumber(field));
-  return { delimiter, header };
+/** A reading scoring at least this share of the best one's is named as close. */
+export const CLOSE_SCORE = 0.9;
+
+/** "`;`-delimited, decimal comma, 1 preamble line skipped": the user-facing summary of a reading. */
+export function describeReading(dialect: Dialect, report: ReadReport): string {
+  const parts = [
+    dialect.delimiter === ' ' ? 'whitespace-delimited' : `\`${printable(dialect.delimiter)}\`-delimited`,
+  ];
+  if (dialect.encoding !== 'utf-8') parts.push(dialect.encoding);
+  if (dialect.decimal === ',') parts.push('decimal comma');
+  if (dialect.thousands) parts.push(`thousands \`${dialect.thousands}\``);
+  if (dialect.quote === "'") parts.push('single quotes');
+  parts.push(report.headerLine === null ? 'no header' : `header on line ${report.headerLine}`);
+  const skipped = report.skippedLines.length;
+  if (skipped > 0) parts.push(`${skipped} preamble line${skipped === 1 ? '' : 's'} skipped`);
+  if (dialect.comment) parts.push(`\`${dialect.comment}\` lines skipped`);
+  if (dialect.trailingDelimiter) parts.push('trailing delimiter');
+  return parts.join(', ');
 }
 
-function isNumber(field: string): boolean {
-  const value = parseNumericField(field);
-  return value !== undefined && !Number.isNaN(value);
+/** The flags that choose an alternative reading instead (e.g. `--delimiter ';' --no-header`). */
+export function alternativeFlags(chosen: Dialect, alternative: ReadAlternative): string {
+  const flags: string[] = [];
+  if (alternative.delimiter !== chosen.delimiter)
+    flags.push(
+      `--delimiter ${alternative.delimiter === ' ' ? 'whitespace' : quoteArg(alternative.delimiter)}`,
+    );
+  if (alternative.decimal !== chosen.decimal) flags.push(`--decimal ${quoteArg(alternative.decimal)}`);
+  if (alternative.skipLines !== chosen.skipLines) flags.push(`--skip-rows ${alternative.skipLines}`);
+  if (alternative.header !== chosen.header) flags.push(alternative.header ? '--header' : '--no-header');
+  return flags.join(' ');
+}
+
+function printable(delimiter: Delimiter): string {
+  return delimiter === '\t' ? '\\t' : delimiter;
+}
+
+function quoteArg(text: string): string {
+  return text === '\t' ? 'tab' : `'${text}'`;
 }

@@ -4,9 +4,9 @@
  * values as a Float64Array (NaN = missing). Rows whose field count differs from the first row's are errors.
  */
 import { InputError } from '../errors';
-import type { Dialect } from './dialect';
+import type { Dialect, ReadReport } from './dialect';
 import type { RecordView, ViewSinks } from './tokenizer';
-import { isMissingField, parseNumericField } from './values';
+import { numberReader, type NumberReader } from './values';
 import type { ValueSink } from '../../engine/stats/passes';
 
 export type ColumnKind = 'numeric' | 'text';
@@ -23,6 +23,10 @@ export interface CsvColumn {
 
 export interface CsvTable {
   dialect: Dialect;
+  /** How the file was read and how sure the sniffer was (absent for tables not sniffed from a file). */
+  report?: ReadReport;
+  /** Rows skipped under `--on-bad-rows skip`. */
+  badRows?: BadRows;
   columns: CsvColumn[];
   rowCount: number;
   /** The first rows as parsed strings (as many as asked for). */
@@ -37,15 +41,16 @@ class ColumnReader {
   /** `numeric` false: a column known to be text (from an earlier pass) is only counted. */
   constructor(
     readonly sink: ValueSink,
+    private readonly numbers: NumberReader,
     public numeric = true,
   ) {}
 
   add(text: string): void {
-    const missing = isMissingField(text);
+    const missing = this.numbers.isMissing(text);
     if (missing) this.missing++;
     else this.count++;
     if (!this.numeric) return;
-    const value = missing ? NaN : parseNumericField(text);
+    const value = missing ? NaN : this.numbers.parse(text);
     if (value === undefined) this.numeric = false;
     else this.sink.add(value);
   }
@@ -88,6 +93,25 @@ export function uniqueColumnNames(header: string[]): string[] {
   });
 }
 
+/** A record whose field count differs from the header's: where it is and what it held. */
+export interface BadRow {
+  line: number;
+  fields: string[];
+}
+
+/** Rows skipped (`--on-bad-rows skip`): how many, and the first ones kept for the report and rejects file. */
+export class BadRows {
+  count = 0;
+  readonly first: BadRow[] = [];
+  constructor(private readonly onRow?: (row: BadRow) => void) {}
+
+  add(row: BadRow): void {
+    this.count++;
+    if (this.first.length < 10) this.first.push(row);
+    this.onRow?.(row);
+  }
+}
+
 /**
  * Reads records into columns: names from the header, ragged rows refused, each field counted as
  * missing or not and, while its column is numeric, handed as a number to the column's sink.
@@ -98,13 +122,27 @@ export class CsvColumnsReader<Sink extends ValueSink = ValueSink> {
   protected sinks: Sink[] = [];
   protected rowCount = 0;
   protected readonly firstRows: string[][] = [];
+  protected readonly numbers: NumberReader;
 
-  /** `textColumns`: columns an earlier pass found to be text (not parsed again). */
+  /**
+   * `textColumns`: columns an earlier pass found to be text (not parsed again). `badRows`: ragged rows
+   * are skipped into it rather than refused.
+   */
   constructor(
     protected readonly dialect: Dialect,
-    protected readonly options: { file?: string; keepRows?: number; textColumns?: readonly number[] },
+    protected readonly options: {
+      file?: string;
+      keepRows?: number;
+      textColumns?: readonly number[];
+      badRows?: BadRows;
+    },
     private readonly sinkFor: (column: number) => Sink,
-  ) {}
+  ) {
+    this.numbers = numberReader(dialect);
+    this.tokenizerSinks = this.numbers.plainDecimals
+      ? { view: this.acceptView, numbers: this.acceptNumbers }
+      : { view: this.acceptView };
+  }
 
   /** The RecordSink to hand to a CsvTokenizer. */
   readonly accept = (fields: string[], line: number): void => {
@@ -112,11 +150,15 @@ export class CsvColumnsReader<Sink extends ValueSink = ValueSink> {
       this.names = this.dialect.header ? uniqueColumnNames(fields) : fields.map((_, j) => String(j));
       this.sinks = fields.map((_, j) => this.sinkFor(j));
       this.columns = this.sinks.map(
-        (sink, j) => new ColumnReader(sink, !this.options.textColumns?.includes(j)),
+        (sink, j) => new ColumnReader(sink, this.numbers, !this.options.textColumns?.includes(j)),
       );
       if (this.dialect.header) return;
     }
     if (fields.length !== this.columns.length) {
+      if (this.options.badRows) {
+        this.options.badRows.add({ line, fields });
+        return;
+      }
       const delimiterWidth = 1;
       const column =
         fields
@@ -124,7 +166,7 @@ export class CsvColumnsReader<Sink extends ValueSink = ValueSink> {
           .reduce((sum, f) => sum + f.length + delimiterWidth, 0) +
         (fields.length > this.columns.length ? 1 : 0);
       throw new InputError(
-        `row has ${fields.length} fields, expected ${this.columns.length} (as ${this.dialect.header ? 'the header' : 'the first row'})`,
+        `row has ${fields.length} fields, expected ${this.columns.length} (as ${this.dialect.header ? 'the header' : 'the first row'}); --on-bad-rows skip reads on without it`,
         this.options.file,
         line,
         Math.max(1, column),
@@ -167,16 +209,17 @@ export class CsvColumnsReader<Sink extends ValueSink = ValueSink> {
       this.accept(record.strings(), record.line);
       return;
     }
+    const decimalByte = this.numbers.decimalByte;
     for (let j = 0; j < columns.length; j++) {
-      const value = columns[j].numeric ? record.number(j) : undefined;
+      const value = decimalByte !== null && columns[j].numeric ? record.number(j, decimalByte) : undefined;
       if (value !== undefined) columns[j].addNumber(value);
       else columns[j].add(record.text(j));
     }
     this.rowCount++;
   };
 
-  /** The sinks for a CsvTokenizer: numbers parsed inline where a record allows, else byte views. */
-  readonly tokenizerSinks: ViewSinks = { view: this.acceptView, numbers: this.acceptNumbers };
+  /** The sinks for a CsvTokenizer: numbers parsed inline where a record (and the dialect) allows, else byte views. */
+  readonly tokenizerSinks: ViewSinks;
 
   /** Column names, kinds and counts so far (after the whole file: the file's). */
   summary(): {
@@ -185,21 +228,29 @@ export class CsvColumnsReader<Sink extends ValueSink = ValueSink> {
     columns: { numeric: boolean; count: number; missing: number }[];
   } {
     if (this.names === null) throw new InputError('empty file (no header and no rows)', this.options.file);
-    return { names: this.names, rowCount: this.rowCount, columns: this.columns };
+    if (this.rowCount > 0) return { names: this.names, rowCount: this.rowCount, columns: this.columns };
+    // a header and no rows: no column holds a number (pandas reads them as object columns)
+    const columns = this.columns.map(({ count, missing }) => ({ numeric: false, count, missing }));
+    return { names: this.names, rowCount: 0, columns };
   }
 }
 
 /** The whole table in memory: every numeric column's values. */
 export class CsvTableBuilder extends CsvColumnsReader<GrowingValues> {
   /** `expectedRows`: an estimate (from the file size) to allocate each column once. */
-  constructor(dialect: Dialect, options: { file?: string; keepRows?: number; expectedRows?: number } = {}) {
+  constructor(
+    dialect: Dialect,
+    options: { file?: string; keepRows?: number; expectedRows?: number; badRows?: BadRows } = {},
+  ) {
     super(dialect, options, () => new GrowingValues(options.expectedRows ?? 0));
   }
 
-  finish(): CsvTable {
+  finish(report?: ReadReport): CsvTable {
     const { names, rowCount, columns } = this.summary();
     return {
       dialect: this.dialect,
+      report,
+      badRows: this.options.badRows,
       rowCount,
       firstRows: this.firstRows,
       columns: columns.map((c, j) => ({

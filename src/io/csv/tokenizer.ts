@@ -48,7 +48,12 @@ const MAX_EXACT_MANTISSA = Number.MAX_SAFE_INTEGER;
  * multiplication or division rounds once. Anything else (more digits, inf, NA, spaces, text) returns
  * undefined and the caller takes the string path, which is exact for every input.
  */
-export function parseDecimalBytes(bytes: Uint8Array, start: number, end: number): number | undefined {
+export function parseDecimalBytes(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  decimalByte = 0x2e,
+): number | undefined {
   let i = start;
   let negative = false;
   if (i < end && (bytes[i] === 0x2d || bytes[i] === 0x2b)) negative = bytes[i++] === 0x2d;
@@ -65,7 +70,7 @@ export function parseDecimalBytes(bytes: Uint8Array, start: number, end: number)
       mantissa = mantissa * 10 + d;
     }
   }
-  if (i < end && bytes[i] === 0x2e) {
+  if (i < end && bytes[i] === decimalByte) {
     for (i++; i < end; i++) {
       const d = bytes[i] - 48;
       if (d < 0 || d > 9) break;
@@ -123,8 +128,8 @@ export class RecordView {
   }
 
   /** The field as a plain decimal read from bytes, or undefined when it needs the string path. */
-  number(j: number): number | undefined {
-    return parseDecimalBytes(this.bytes, this.start(j), this.ends[j]);
+  number(j: number, decimalByte = 0x2e): number | undefined {
+    return parseDecimalBytes(this.bytes, this.start(j), this.ends[j], decimalByte);
   }
 
   strings(): string[] {
@@ -158,9 +163,11 @@ export class CsvTokenizer {
   private numbers = new Float64Array(64);
 
   /** `onRecord` receives strings; pass `{ view, numbers? }` for the byte-level fast paths. */
+  /** `quote`: the byte that quotes fields (`"` by default; `'` for single-quoted files). */
   constructor(
     private readonly delimiter: number,
     sink: RecordSink | ViewSinks,
+    private readonly quote: number = QUOTE,
   ) {
     if (typeof sink === 'function') this.onRecord = sink;
     else {
@@ -207,6 +214,7 @@ export class CsvTokenizer {
 
   private consume(chunk: Uint8Array): void {
     const delimiter = this.delimiter;
+    const quote = this.quote;
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i];
       if (this.pendingCR) {
@@ -234,7 +242,7 @@ export class CsvTokenizer {
             break;
           }
           this.startRecord();
-          if (b === QUOTE) {
+          if (b === quote) {
             this.state = State.Quoted;
             this.quoteLine = this.line;
             this.quoteColumn = this.column;
@@ -248,7 +256,7 @@ export class CsvTokenizer {
           break;
         case State.Unquoted:
           if (this.fieldEnds(b, delimiter)) break;
-          if (b === QUOTE) {
+          if (b === quote) {
             throw new InputError(
               'quote inside an unquoted field (quote the whole field and double inner quotes)',
               undefined,
@@ -260,7 +268,7 @@ export class CsvTokenizer {
           i = this.scanUnquoted(chunk, i + 1) - 1;
           break;
         case State.Quoted:
-          if (b === QUOTE) {
+          if (b === quote) {
             this.state = State.QuoteInQuoted;
           } else {
             this.append(b);
@@ -273,8 +281,8 @@ export class CsvTokenizer {
           }
           break;
         case State.QuoteInQuoted:
-          if (b === QUOTE) {
-            this.append(QUOTE);
+          if (b === quote) {
+            this.append(quote);
             this.state = State.Quoted;
           } else if (!this.fieldEnds(b, delimiter)) {
             throw new InputError('text after a closing quote', undefined, this.line, this.column);
@@ -382,11 +390,12 @@ export class CsvTokenizer {
    */
   private scanUnquoted(chunk: Uint8Array, start: number): number {
     const delimiter = this.delimiter;
+    const quote = this.quote;
     let end = start;
     let columns = 0;
     while (end < chunk.length) {
       const c = chunk[end];
-      if (c === delimiter || c === LF || c === CR || c === QUOTE || c === 0) break;
+      if (c === delimiter || c === LF || c === CR || c === quote || c === 0) break;
       if (c >= 0x80) this.fieldNonAscii = true;
       if ((c & 0xc0) !== 0x80) columns++;
       end++;
@@ -425,7 +434,7 @@ export class CsvTokenizer {
         text = this.decoder.decode(this.field.subarray(this.fieldStart, this.fieldLength));
       } catch {
         throw new InputError(
-          'binary or non-UTF-8 data (fields must be UTF-8 text)',
+          'binary or non-UTF-8 data (the file was read as UTF-8; name its encoding with --encoding, e.g. windows-1252)',
           undefined,
           this.line,
           this.column,

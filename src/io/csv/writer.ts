@@ -1,4 +1,7 @@
-/** CSV output: numbers printed so they read back bit for bit, fields quoted only when they must be. */
+/**
+ * CSV output: numbers printed so they read back bit for bit, fields quoted only when they must be, in
+ * the input's delimiter, decimal mark, quote and line ending.
+ */
 
 /** Shortest round-tripping text of a number; '' for NaN (missing, as pandas writes it); inf/-inf for infinities. */
 export function formatNumber(value: number): string {
@@ -8,16 +11,26 @@ export function formatNumber(value: number): string {
   return String(value);
 }
 
+/** formatNumber with another decimal mark (',' for a decimal-comma file). */
+export function formatNumberWith(value: number, decimal: string): string {
+  return decimal === '.' ? formatNumber(value) : formatNumber(value).replace('.', decimal);
+}
+
 /** Quotes a field (RFC 4180, inner quotes doubled) when it holds the delimiter, a quote, CR or LF. */
-export function quoteField(text: string, delimiter: string): string {
-  if (text.includes(delimiter) || text.includes('"') || text.includes('\n') || text.includes('\r')) {
-    return `"${text.replaceAll('"', '""')}"`;
+export function quoteField(text: string, delimiter: string, quote = '"'): string {
+  if (text.includes(delimiter) || text.includes(quote) || text.includes('\n') || text.includes('\r')) {
+    return `${quote}${text.replaceAll(quote, quote + quote)}${quote}`;
   }
   return text;
 }
 
-export function formatRecord(fields: readonly string[], delimiter: string): string {
-  return fields.map((field) => quoteField(field, delimiter)).join(delimiter) + '\n';
+export function formatRecord(
+  fields: readonly string[],
+  delimiter: string,
+  quote = '"',
+  lineEnding = '\n',
+): string {
+  return fields.map((field) => quoteField(field, delimiter, quote)).join(delimiter) + lineEnding;
 }
 
 /**
@@ -30,7 +43,19 @@ export function formatNumericLines(
   cols: number,
   slots: Int32Array,
   delimiter: string,
+  decimal = '.',
+  lineEnding = '\n',
 ): string {
+  if (decimal !== '.' || lineEnding !== '\n') {
+    let text = '';
+    for (let i = 0, base = 0; i < rows; i++, base += cols) {
+      let line = formatNumberWith(data[base + slots[0]], decimal);
+      for (let j = 1; j < slots.length; j++)
+        line += delimiter + formatNumberWith(data[base + slots[j]], decimal);
+      text += line + lineEnding;
+    }
+    return text;
+  }
   let text = '';
   for (let i = 0, base = 0; i < rows; i++, base += cols) {
     let line = formatNumber(data[base + slots[0]]);

@@ -2,13 +2,14 @@
  * Outputs written so a user's files are never damaged: to a temporary file in the target's directory,
  * moved into place only when complete (rename is atomic on one file system). The input is never a valid
  * target; an existing file is replaced only with `force` (otherwise the move links without clobbering).
- * On failure the temporary file is removed and nothing is left behind.
+ * On failure the temporary file is removed and nothing is left behind; on an interrupt the host's
+ * signal handler removes it (temporary-files.ts), and stale ones of dead processes go on the next write.
  */
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, realpathSync, type WriteStream } from 'node:fs';
 import { link, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors';
+import { holdTemporary, releaseTemporary, removeStaleTemporaries, temporaryPathFor } from './temporary-files';
 
 export interface OutputOptions {
   /** Replace an existing file. */
@@ -36,23 +37,30 @@ export function checkOutputTarget(target: string, options: OutputOptions): void 
     throw new InputError('already exists; pass --force to replace it', target);
 }
 
+/** A new temporary path beside `target`, held for interrupt cleanup; stale ones there removed first. */
 function temporaryPath(target: string): string {
-  return join(
-    dirname(resolve(target)),
-    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
+  removeStaleTemporaries(dirname(resolve(target)));
+  const path = temporaryPathFor(target);
+  holdTemporary(path);
+  return path;
+}
+
+async function removeTemporary(temporary: string): Promise<void> {
+  await unlink(temporary).catch(() => undefined);
+  releaseTemporary(temporary);
 }
 
 async function moveIntoPlace(temporary: string, target: string, force: boolean): Promise<void> {
   try {
     if (force) {
       await rename(temporary, target);
+      releaseTemporary(temporary);
     } else {
       await link(temporary, target);
-      await unlink(temporary);
+      await removeTemporary(temporary);
     }
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    await removeTemporary(temporary);
     if ((error as { code?: string }).code === 'EEXIST')
       throw new InputError('already exists; pass --force to replace it', target);
     throw error;
@@ -69,6 +77,26 @@ export async function writeFileAtomic(
   const temporary = temporaryPath(target);
   try {
     await writeFile(temporary, contents, { flag: 'wx' });
+  } catch (error) {
+    await removeTemporary(temporary);
+    throw error;
+  }
+  await moveIntoPlace(temporary, target, options.force ?? false);
+}
+
+/**
+ * An output another program writes (DuckDB's COPY … TO): `write` gets a temporary path beside the
+ * target, which is moved into place when it resolves and removed when it throws.
+ */
+export async function writeThroughTemporary(
+  target: string,
+  options: OutputOptions,
+  write: (temporary: string) => Promise<void>,
+): Promise<void> {
+  checkOutputTarget(target, options);
+  const temporary = temporaryPath(target);
+  try {
+    await write(temporary);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw error;
@@ -113,6 +141,6 @@ export class AtomicOutput {
     await new Promise<void>((done) =>
       this.stream.closed ? done() : this.stream.destroy() && this.stream.once('close', () => done()),
     );
-    await unlink(this.temporary).catch(() => undefined);
+    await removeTemporary(this.temporary);
   }
 }

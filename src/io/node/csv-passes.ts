@@ -8,22 +8,25 @@ import { methodInfo } from '../../engine/scale/registry';
 import { isIncremental, type Scaler } from '../../engine/scale/scaler';
 import { RobustScaler } from '../../engine/scale/robust';
 import { ExactPasses, IGNORE, type ValueSink } from '../../engine/stats/passes';
-import type { Dialect } from '../csv/dialect';
-import { CsvColumnsReader, GrowingValues } from '../csv/table';
+import type { Dialect, ReadReport } from '../csv/dialect';
+import { BadRows, CsvColumnsReader, GrowingValues } from '../csv/table';
 import { InputError } from '../errors';
-import { sniffCsvFile, streamCsvRecords, type ReadProgress } from './csv-file';
+import { sniffCsvFile, streamCsvRecords, type CsvReadOptions, type ReadProgress } from './csv-file';
 import { readPrefix } from './read-file';
 
 /** What the first pass learns of a file: its dialect, column names, kinds and counts. */
 export interface CsvLayout {
   dialect: Dialect;
+  report?: ReadReport;
+  /** Rows skipped by the first pass (`--on-bad-rows skip`); later passes skip the same ones. */
+  badRows?: BadRows;
   names: string[];
   rowCount: number;
   columns: { numeric: boolean; count: number; missing: number }[];
 }
 
 /** Progress over several passes: `pass` counts from 1. */
-export interface PassProgress extends Omit<ReadProgress, 'onProgress'> {
+export interface PassProgress extends Omit<ReadProgress, 'onProgress'>, CsvReadOptions {
   onProgress?: (bytesRead: number, totalBytes: number, pass: number) => void;
 }
 
@@ -39,7 +42,9 @@ async function readPass(
   options: PassProgress & { textColumns?: readonly number[]; afterChunk?: () => void },
 ): Promise<CsvLayout> {
   const { size } = await readPrefix(file, 0);
-  const reader = new CsvColumnsReader(dialect, { file, textColumns: options.textColumns }, sinkFor);
+  // the first pass collects the bad rows; later ones skip them again without collecting
+  const badRows = options.badRows && (pass === 1 ? options.badRows : new BadRows());
+  const reader = new CsvColumnsReader(dialect, { file, textColumns: options.textColumns, badRows }, sinkFor);
   let bytesRead = 0;
   await streamCsvRecords(
     file,
@@ -52,7 +57,7 @@ async function readPass(
       options.onProgress?.(bytesRead, size, pass);
     },
   );
-  return { dialect, ...reader.summary() };
+  return { dialect, badRows, ...reader.summary() };
 }
 
 /** Refuses a file that changed between passes (the statistics would mix two files). */
@@ -72,10 +77,10 @@ export async function describeCsvInPasses(
   qs: readonly number[],
   options: PassProgress = {},
 ): Promise<{ layout: CsvLayout; passes: ExactPasses }> {
-  const dialect = await sniffCsvFile(file);
+  const { dialect, report } = await sniffCsvFile(file, options.dialect);
   const passes = new ExactPasses(qs);
   // The first pass also learns the layout; the text columns it finds are left out from then on.
-  const layout = await readPass(file, dialect, 1, (j) => passes.sink(j), options);
+  const layout = { report, ...(await readPass(file, dialect, 1, (j) => passes.sink(j), options)) };
   textColumnsOf(layout).forEach((j) => passes.exclude(j));
   passes.endPass();
   await finishPasses(file, layout, passes, 2, options);
@@ -95,6 +100,7 @@ async function finishPasses(
     const seen = await readPass(file, layout.dialect, pass, (j) => passes.sink(j), {
       ...options,
       textColumns,
+      badRows: layout.badRows,
     });
     checkUnchanged(file, layout, seen);
     passes.endPass();
@@ -103,8 +109,8 @@ async function finishPasses(
 
 /** The layout alone (one pass). */
 export async function readCsvLayout(file: string, options: PassProgress = {}): Promise<CsvLayout> {
-  const dialect = await sniffCsvFile(file);
-  return readPass(file, dialect, 1, () => IGNORE, options);
+  const { dialect, report } = await sniffCsvFile(file, options.dialect);
+  return { report, ...(await readPass(file, dialect, 1, () => IGNORE, options)) };
 }
 
 /** Rows of the selected columns gathered chunk by chunk into a matrix. */
@@ -184,6 +190,7 @@ export async function fitCsvInPasses(
   const seen = await readPass(file, layout.dialect, 2, (j) => chunk.sinkFor(j), {
     ...options,
     textColumns: textColumnsOf(layout),
+    badRows: layout.badRows,
     afterChunk: fitChunk,
   });
   fitChunk();

@@ -4,7 +4,7 @@
  */
 import type { Matrix } from '../../engine/scale/matrix';
 import { decodeNpy, type NpyArray } from '../npy';
-import type { ReadProgress } from '../csv/csv-source';
+import type { CsvReadOptions, ReadProgress } from '../csv/csv-source';
 import type { Dialect } from '../csv/dialect';
 import { rewriteCsvSource } from '../csv/rewrite';
 import { checkSameKind, readDataSource, writeLikeTo, type DataFile, type Selection } from '../data-file';
@@ -21,22 +21,28 @@ export async function readNpyFile(file: string): Promise<NpyArray> {
 
 export function readDataFile(
   file: string,
-  options: { keepRows?: number } & ReadProgress = {},
+  options: { keepRows?: number } & ReadProgress & CsvReadOptions = {},
 ): Promise<DataFile> {
   return readDataSource(fileSource(file), options);
 }
 
-/** Writes `data` with the selected columns replaced by `result` (same rows, same column order). */
+/**
+ * Writes `data` with the selected columns replaced by `result` (same rows, same column order).
+ * Aborting `signal` (the extension's Cancel) stops between chunks and leaves no temporary file.
+ */
 export async function writeLike(
   data: DataFile,
   selection: Selection,
   result: Matrix,
   target: string,
-  options: OutputOptions,
+  options: OutputOptions & { signal?: AbortSignal },
 ): Promise<void> {
   checkSameKind(data, target);
   const output = new AtomicOutput(target, { ...options, inputs: [data.file, ...(options.inputs ?? [])] });
-  await writeLikeTo(data, selection, result, fileSource(data.file), output, new LineFormatter());
+  await writeLikeTo(data, selection, result, fileSource(data.file), output, {
+    printer: new LineFormatter(),
+    signal: options.signal,
+  });
 }
 
 /** rewriteCsvSource (../csv/rewrite.ts) from a file on disk, printing on two cores where there are two. */
@@ -47,9 +53,11 @@ export function rewriteCsv(
   output: AtomicOutput,
   values: (firstRow: number, input: Matrix) => Matrix,
   signal?: AbortSignal,
+  options: { skipBadRows?: boolean } = {},
 ): Promise<void> {
   return rewriteCsvSource(fileSource(file), dialect, columns, output, values, {
     signal,
     printer: new LineFormatter(),
+    skipBadRows: options.skipBadRows,
   });
 }

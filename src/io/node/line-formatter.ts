@@ -37,9 +37,9 @@ export class LineFormatter implements LinePrinter {
    * this thread's half as text, the worker's as UTF-8 bytes (moved, not copied, between the threads).
    */
   async format(request: FormatRequest): Promise<(string | Uint8Array)[]> {
-    const { data, rows, cols, slots, delimiter } = request;
+    const { data, rows, cols, slots, delimiter, decimal, lineEnding } = request;
     if (!bundle || this.failed || rows < SPLIT_FROM_ROWS)
-      return [formatNumericLines(data, rows, cols, slots, delimiter)];
+      return [formatNumericLines(data, rows, cols, slots, delimiter, decimal, lineEnding)];
     const worker = (this.worker ??= new Worker(bundle, { resourceLimits: WORKER_HEAP }));
     const half = rows >> 1;
     const second = new Promise<Uint8Array>((resolve, reject) => {
@@ -54,10 +54,11 @@ export class LineFormatter implements LinePrinter {
       worker.once('message', done).once('error', fail).once('exit', fail);
     });
     const tail = data.slice(half * cols, rows * cols);
-    worker.postMessage({ data: tail, rows: rows - half, cols, slots, delimiter } satisfies FormatRequest, [
-      tail.buffer,
-    ]);
-    const first = formatNumericLines(data, half, cols, slots, delimiter);
+    worker.postMessage(
+      { data: tail, rows: rows - half, cols, slots, delimiter, decimal, lineEnding } satisfies FormatRequest,
+      [tail.buffer],
+    );
+    const first = formatNumericLines(data, half, cols, slots, delimiter, decimal, lineEnding);
     try {
       const parts = [first, await second];
       this.workerBatches++;
@@ -66,7 +67,18 @@ export class LineFormatter implements LinePrinter {
       // A worker that cannot start or dies costs speed, never output: print the rest here from now on.
       this.failed = true;
       void this.close();
-      return [first + formatNumericLines(data.subarray(half * cols), rows - half, cols, slots, delimiter)];
+      return [
+        first +
+          formatNumericLines(
+            data.subarray(half * cols),
+            rows - half,
+            cols,
+            slots,
+            delimiter,
+            decimal,
+            lineEnding,
+          ),
+      ];
     }
   }
 

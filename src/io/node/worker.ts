@@ -9,7 +9,7 @@ import type { FormatRequest } from '../csv/rewrite';
 
 const encoder = new TextEncoder();
 
-parentPort!.on('message', ({ data, rows, cols, slots, delimiter }: FormatRequest) => {
-  const bytes = encoder.encode(formatNumericLines(data, rows, cols, slots, delimiter));
+parentPort!.on('message', ({ data, rows, cols, slots, delimiter, decimal, lineEnding }: FormatRequest) => {
+  const bytes = encoder.encode(formatNumericLines(data, rows, cols, slots, delimiter, decimal, lineEnding));
   parentPort!.postMessage(bytes, [bytes.buffer]);
 });

@@ -62,26 +62,32 @@ function assertMatrixClose(
   }
 }
 
-test('normscope inspect --json reports the dialect, header, kinds and parsed rows', () => {
+test('normscope inspect --json reports the dialect, decimal comma, header, kinds and parsed rows', () => {
   const { dir, cleanup } = scratchDir();
   try {
     const file = join(dir, 'quoted.csv');
     writeFileSync(file, '\ufeffname;score;note\r\n"Smith; J.";1,5;"said ""hi""\r\nthen left"\r\nLee;2;\r\n');
     const result = runCli(['inspect', file, '--rows', '2', '--json']);
     assert.equal(result.status, 0, result.stderr);
-    assert.deepEqual(JSON.parse(result.stdout), {
-      delimiter: ';',
-      header: true,
-      columns: [
-        { name: 'name', kind: 'text' },
-        { name: 'score', kind: 'text' },
-        { name: 'note', kind: 'text' },
-      ],
-      rows: [
-        ['Smith; J.', '1,5', 'said "hi"\r\nthen left'],
-        ['Lee', '2', ''],
-      ],
-    });
+    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    assert.deepEqual(
+      {
+        delimiter: report.delimiter,
+        header: report.header,
+        decimal: report.decimal,
+        encoding: report.encoding,
+      },
+      { delimiter: ';', header: true, decimal: ',', encoding: 'utf-8' },
+    );
+    assert.deepEqual(report.columns, [
+      { name: 'name', kind: 'text' },
+      { name: 'score', kind: 'numeric' },
+      { name: 'note', kind: 'text' },
+    ]);
+    assert.deepEqual(report.rows, [
+      ['Smith; J.', '1,5', 'said "hi"\r\nthen left'],
+      ['Lee', '2', ''],
+    ]);
   } finally {
     cleanup();
   }

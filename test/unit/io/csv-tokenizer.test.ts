@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { CsvTokenizer, parseDecimalBytes, tokenizeBytes } from '../../../src/io/csv/tokenizer';
 import { InputError } from '../../../src/io/errors';
 import { CsvTableBuilder } from '../../../src/io/csv/table';
+import { DEFAULT_DIALECT } from '../../../src/io/csv/dialect';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -200,7 +201,7 @@ test('records of plain decimals parsed inline give the same table as the string 
       (rows, newline, cuts) => {
         const text = ['a,b,c', ...rows.map((r) => r.join(','))].join(newline) + newline;
         const bytes = new TextEncoder().encode(text);
-        const dialect = { delimiter: ',' as const, header: true };
+        const dialect = DEFAULT_DIALECT;
         const tableBy = (fast: boolean) => {
           const builder = new CsvTableBuilder(dialect, { expectedRows: fast ? rows.length : 0 });
           const tokenizer = new CsvTokenizer(0x2c, fast ? builder.tokenizerSinks : builder.accept);
@@ -243,7 +244,7 @@ test('inline decimals at the 2^53 mantissa bound equal Number(text): exact below
     '-0',
   ];
   const bytes = new TextEncoder().encode(`a\n${texts.join('\n')}\n`);
-  const builder = new CsvTableBuilder({ delimiter: ',', header: true }, { expectedRows: texts.length });
+  const builder = new CsvTableBuilder(DEFAULT_DIALECT, { expectedRows: texts.length });
   const tokenizer = new CsvTokenizer(0x2c, builder.tokenizerSinks);
   tokenizer.push(bytes);
   tokenizer.end();

@@ -36,8 +36,10 @@ test('sniffCsvFile prefers tab for .tsv, finds semicolons, and calls an empty fi
     writeFileSync(join(dir, 'a.tsv'), 'x\ty\n1\t2\n');
     writeFileSync(join(dir, 'b.csv'), 'x;y\n1,5;2\n3;4\n');
     writeFileSync(join(dir, 'empty.csv'), '');
-    assert.deepEqual(await sniffCsvFile(join(dir, 'a.tsv')), { delimiter: '\t', header: true });
-    assert.deepEqual(await sniffCsvFile(join(dir, 'b.csv')), { delimiter: ';', header: true });
+    const tsv = (await sniffCsvFile(join(dir, 'a.tsv'))).dialect;
+    assert.deepEqual([tsv.delimiter, tsv.header], ['\t', true]);
+    const semicolons = (await sniffCsvFile(join(dir, 'b.csv'))).dialect;
+    assert.deepEqual([semicolons.delimiter, semicolons.header, semicolons.decimal], [';', true, ',']);
     await assert.rejects(
       sniffCsvFile(join(dir, 'empty.csv')),
       (e: unknown) => e instanceof InputError && /empty\.csv: empty file/.test(e.message),
