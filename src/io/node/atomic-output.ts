@@ -98,7 +98,7 @@ export async function writeThroughTemporary(
   try {
     await write(temporary);
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    await removeTemporary(temporary);
     throw error;
   }
   await moveIntoPlace(temporary, target, options.force ?? false);
