@@ -21,6 +21,7 @@ import { hoverText, notebookOutputFrame, statsRowOf } from '../helpers/workbench
 import { CHROMIUM, startWebWorkbench, type WebWorkbench } from './web-workbench';
 
 let workbench: WebWorkbench;
+const EXPORT_CSV = 'Gerät 7;;\r\nOrt;Wert;N\r\nCafé;1,5;3\r\nStraße;2,5;4\r\nX;3,5;5\r\n';
 const TORCH_TRANSFORMER = '/usr/lib/python3/dist-packages/torch/nn/modules/transformer.py';
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
 
@@ -28,6 +29,8 @@ before(async () => {
   if (skip) return;
   execFileSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
   workbench = await startWebWorkbench((folder) => {
+    // A spreadsheet export as Excel writes it in Germany: Windows-1252, a preamble line, `;` and decimal commas.
+    writeFileSync(join(folder, 'export.csv'), Buffer.from(EXPORT_CSV, 'latin1'));
     // python3-torch's own transformer.py, in its package folders: its LayerNorm is a relative import.
     if (!existsSync(TORCH_TRANSFORMER)) return;
     const target = join(folder, 'torch', 'nn', 'modules');
@@ -115,6 +118,39 @@ web(
     assert.equal(await view.locator('h1').textContent(), 'housing.csv');
     assert.deepEqual((await statsRow('before', 'rooms')).slice(0, 3), ['240', '0', '3.125']);
     await workbench.screenshot('show-statistics');
+    await closeEditors();
+  },
+);
+
+web(
+  'the Read as line says how export.csv was read through workspace.fs, and Read again re-reads it with the controls',
+  async () => {
+    await workbench.runCommand('NormScope: Show Statistics');
+    await answerFileDialog(workbench.page, '/export.csv', 'Show statistics of');
+    const view = workbench.webview();
+    await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
+    assert.equal(
+      await view.locator('#read-as summary').textContent(),
+      'Read as: `;`-delimited, windows-1252, decimal comma, header on line 2, 1 preamble line skipped',
+    );
+    assert.deepEqual((await statsRow('before', 'Wert')).slice(0, 3), ['3', '0', '2.5']);
+    await view.locator('#read-as summary').click();
+    assert.equal(await view.locator('#read-as-delimiter').inputValue(), ';');
+    assert.equal(await view.locator('#read-as-decimal').inputValue(), ',');
+    assert.equal(await view.locator('#read-as-header').inputValue(), '2');
+    // 4 read as a missing value (the tokens are comma-separated): N keeps 3 and 5
+    await view.locator('#read-as-missing').fill('4');
+    await view.locator('#read-as-apply').click();
+    await view
+      .locator('#stats-before tbody tr', { has: workbench.page.locator('th:text-is("N")') })
+      .locator('td')
+      .first()
+      .filter({ hasText: /^2$/ })
+      .waitFor({ timeout: 30000 });
+    assert.deepEqual((await statsRow('before', 'N')).slice(0, 3), ['2', '1', '4']);
+    assert.deepEqual((await statsRow('before', 'Wert')).slice(0, 3), ['3', '0', '2.5']);
+    assert.equal(await view.locator('.shape').textContent(), '3 rows × 3 columns');
+    await workbench.screenshot('read-as');
     await closeEditors();
   },
 );
