@@ -41,13 +41,22 @@ test('noNodeBuiltins fails a browser build of the desktop entry, naming each bui
   assert.ok(texts.some((t) => t.includes("'node:fs/promises' (from src/io/node/read-file.ts)")));
 });
 
-test('noNodeBuiltins lets the browser entry build, with no Node built-in among its inputs', async () => {
+test('noNodeBuiltins lets the browser entry build, with no Node built-in and no DuckDB among its inputs', async () => {
   const { metafile } = await browserBuild('src/extension/extension-web.ts');
   const inputs = Object.keys(metafile.inputs);
   assert.ok(inputs.includes('src/extension/files/workspace-files.ts'));
   assert.ok(inputs.includes('src/io/csv/csv-source.ts'));
+  assert.ok(inputs.includes('src/io/csv/sniffer.ts'));
+  assert.ok(inputs.includes('src/extension/read-as.ts'));
   assert.deepEqual(
-    inputs.filter((path) => path.includes('/io/node/') || path.startsWith('node:')),
+    inputs.filter(
+      (path) =>
+        path.includes('/io/node/') ||
+        path.startsWith('node:') ||
+        path.startsWith('src/duckdb/') ||
+        path === 'src/extension/duckdb-fit.ts' ||
+        path.includes('@duckdb'),
+    ),
     [],
   );
   // Only web-tree-sitter's Node-only branch reaches for Node, and it gets the throwing stubs.
