@@ -13,6 +13,8 @@ const bundles = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    // sharp is a native module (JPEG/WebP decoding): loaded from node_modules, never bundled.
+    external: ['sharp'],
     // web-tree-sitter's ES build reads import.meta.url; a CommonJS bundle needs its CommonJS build.
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
@@ -30,7 +32,7 @@ const bundles = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode'],
+    external: ['vscode', 'sharp'],
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
   {

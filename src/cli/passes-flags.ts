@@ -4,7 +4,7 @@
  * Ctrl-C (outputs are only ever committed whole).
  */
 import type { ParseArgsConfig } from 'node:util';
-import { isNpy } from '../io/node/data-files';
+import { formatOrCsv } from '../io/formats/registry';
 import { readPrefix } from '../io/node/read-file';
 import type { PassProgress } from '../io/node/csv-passes';
 import { parseNumber } from './args';
@@ -19,7 +19,7 @@ export const DEFAULT_STREAM_ABOVE_MB = 256;
 
 /** Whether `file` is a CSV over the --stream-above size, so it is read in passes. */
 export async function readsInPasses(file: string, streamAbove: string | undefined): Promise<boolean> {
-  if (isNpy(file)) return false;
+  if (formatOrCsv(file).id !== 'csv') return false; // other formats stream by their own units (row groups)
   const limit =
     streamAbove === undefined ? DEFAULT_STREAM_ABOVE_MB : parseNumber('--stream-above', streamAbove);
   if (!(limit >= 0)) throw new UsageError('--stream-above', `must be a size in MB ≥ 0, not ${streamAbove}`);

@@ -15,29 +15,43 @@ import { parseCommandArgs, positional, requireValue } from '../args';
 import type { Command } from '../command';
 import {
   columnIndices,
+  dataFileNotes,
   readDataFile,
   rewriteCsv,
   selectColumns,
   writeLike,
 } from '../../io/node/data-files';
 import { withFlagNames } from '../flag-names';
+import { usageNames } from '../../io/formats/registry';
+import { FORMAT_OPTIONS, FORMAT_USAGE, formatReadOptions, printNotes } from '../format-flags';
 import { columnList, scalingMethodFrom, SCALING_OPTIONS, SCALING_USAGE } from '../scaling-flags';
+
+/** The input file, its reader's notes on stderr. */
+async function readInput(file: string, values: Parameters<typeof formatReadOptions>[0]) {
+  const data = await readDataFile(file, formatReadOptions(values));
+  printNotes(file, dataFileNotes(data));
+  return data;
+}
 
 const OUTPUT_OPTIONS = { out: { type: 'string' }, force: { type: 'boolean' } } as const;
 
 export const fit: Command = {
   name: 'fit',
-  usage: `fit <train.csv|train.npy> ${SCALING_USAGE} --out params.json [--force]`,
+  usage: `fit <${usageNames(['table', 'array'])}> ${SCALING_USAGE} ${FORMAT_USAGE} --out params.json [--force]`,
   summary:
     'Fit a scaling method on a training file and save its fitted parameters as versioned JSON (fit on train only).',
   async run(args) {
-    const { values, positionals } = parseCommandArgs(args, { ...SCALING_OPTIONS, ...OUTPUT_OPTIONS });
+    const { values, positionals } = parseCommandArgs(args, {
+      ...SCALING_OPTIONS,
+      ...OUTPUT_OPTIONS,
+      ...FORMAT_OPTIONS,
+    });
     const file = positional(positionals, 0, '<train>');
     const out = requireValue('--out', values.out);
     const { method, options } = scalingMethodFrom(values);
     const scaler = withFlagNames(() => createScaler(method, options));
     checkOutputTarget(out, { force: values.force, inputs: [file] });
-    const data = await readDataFile(file);
+    const data = await readInput(file, values);
     const selection = withFlagNames(() => selectColumns(data, columnList(values)));
     scaler.fit(selection.matrix);
     await writeFileAtomic(out, paramsText(selection.names, scaler.toJSON()), {
@@ -77,7 +91,7 @@ async function normalizeInPasses(
 
 export const normalize: Command = {
   name: 'normalize',
-  usage: `normalize <file.csv|file.npy> ${SCALING_USAGE} --out <file> [--force] ${PASSES_USAGE}`,
+  usage: `normalize <${usageNames(['table', 'array'])}> ${SCALING_USAGE} ${FORMAT_USAGE} --out <file> [--force] ${PASSES_USAGE}`,
   summary:
     'Fit a method on a file and write the file normalized to a new file (text columns and missing values kept).',
   async run(args) {
@@ -85,6 +99,7 @@ export const normalize: Command = {
       ...SCALING_OPTIONS,
       ...OUTPUT_OPTIONS,
       ...PASSES_OPTIONS,
+      ...FORMAT_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
     const out = requireValue('--out', values.out);
@@ -104,7 +119,7 @@ export const normalize: Command = {
       await normalizeInPasses(file, scaler, columnList(values), out, values.force);
       return;
     }
-    const data = await readDataFile(file);
+    const data = await readInput(file, values);
     const selection = withFlagNames(() => selectColumns(data, columnList(values)));
     const result = scaler.fit(selection.matrix).transform(selection.matrix);
     await writeLike(data, selection, result, out, { force: values.force });
@@ -113,20 +128,21 @@ export const normalize: Command = {
 
 export const transform: Command = {
   name: 'transform',
-  usage: 'transform <file.csv|file.npy> --params params.json --out <file> [--inverse] [--force]',
+  usage: `transform <${usageNames(['table', 'array'])}> --params params.json ${FORMAT_USAGE} --out <file> [--inverse] [--force]`,
   summary: 'Apply saved parameters to another file (or undo them with --inverse), writing a new file.',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       params: { type: 'string' },
       inverse: { type: 'boolean' },
       ...OUTPUT_OPTIONS,
+      ...FORMAT_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
     const paramsFile = requireValue('--params', values.params);
     const out = requireValue('--out', values.out);
     checkOutputTarget(out, { force: values.force, inputs: [file, paramsFile] });
     const { scaler, columns } = await readParamsFile(paramsFile);
-    const data = await readDataFile(file);
+    const data = await readInput(file, values);
     const selection = withFlagNames(() => selectColumns(data, columns));
     const result = values.inverse
       ? scaler.inverseTransform(selection.matrix)
