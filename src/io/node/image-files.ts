@@ -56,7 +56,10 @@ export async function decodeImageBytes(bytes: Uint8Array): Promise<DecodedImage>
   if (!jpeg && !webp) throw new InputError('not a PNG, JPEG or WebP image (unknown magic bytes)');
   const sharp = await loadSharp();
   try {
-    const { data, info } = await sharp(bytes, { failOn: 'error' }).raw().toBuffer({ resolveWithObject: true });
+    const image = sharp(bytes, { failOn: 'error' });
+    // libvips hands grayscale out as sRGB (R = G = B); its first channel is the file's L exactly.
+    const gray = (await image.metadata()).channels === 1;
+    const { data, info } = await (gray ? image.extractChannel(0) : image).raw().toBuffer({ resolveWithObject: true });
     const mode = MODE_OF_CHANNELS[info.channels];
     if (!mode) throw new InputError(`${info.channels}-channel image`);
     return { width: info.width, height: info.height, mode, depth: 8, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
