@@ -4,11 +4,13 @@ import { datasetFromArray, type Dataset } from '../engine/report/dataset';
 import { createScaler, SCALING_METHODS } from '../engine/scale/registry';
 import type { ScalingMethod } from '../engine/scale/scaler';
 import { parseArrayLiteral, type LiteralStyle } from '../io/literal';
-import { isNpy, selectColumns } from '../io/node/data-files';
+import { selectColumns } from '../io/node/data-files';
+import { extensionsOf, FORMATS, formatOrCsv } from '../io/formats/registry';
+import { showImageStatistics } from './image-statistics';
 import { loadCsvPrefix, loadDataFile, panelInit, type PanelSettings } from './load';
 import { NormalizationPanel } from './panel';
 
-const DATA_FILTERS = { 'Data files': ['csv', 'tsv', 'npy'] };
+const DATA_FILTERS = { 'Data files': extensionsOf(['table', 'array']), Images: [...FORMATS.image.extensions] };
 
 export const LEAKAGE_NOTE =
   'Parameters were fitted on the training file only and applied to this file. Fitting on the test set would leak its statistics into the model.';
@@ -79,6 +81,14 @@ export async function normalizeFile(
     uri instanceof vscode.Uri ? uri : undefined,
   );
   if (!target) return;
+  const isFolder = (await vscode.workspace.fs.stat(target)).type === vscode.FileType.Directory;
+  if (isFolder || formatOrCsv(target.fsPath).id === 'image') {
+    if (statisticsOnly) return showImageStatistics(target);
+    void vscode.window.showInformationMessage(
+      'NormScope: images give per-channel statistics (Show Statistics); normalizing reads tables and arrays.',
+    );
+    return;
+  }
   const initFor = (dataset: Dataset, note?: string) =>
     panelInit(dataset, {
       source: 'file',
@@ -88,7 +98,7 @@ export async function normalizeFile(
       note,
     });
   let panel: NormalizationPanel | undefined;
-  if (!isNpy(target.fsPath) && (await vscode.workspace.fs.stat(target)).size > PREFIX_ABOVE_BYTES) {
+  if (formatOrCsv(target.fsPath).id === 'csv' && (await vscode.workspace.fs.stat(target)).size > PREFIX_ABOVE_BYTES) {
     // A large CSV: the first chart comes from its first records while the whole file loads.
     const prefix = await loadCsvPrefix(target.fsPath, PREFIX_BYTES);
     const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;

@@ -1,0 +1,59 @@
+/**
+ * Show Statistics on an image or a folder of images: per-channel statistics with a cancellable progress
+ * notification (one image at a time), shown as a text document with the Normalize lines to copy.
+ */
+import * as vscode from 'vscode';
+import { normalizeLines } from '../io/images/channel-stats';
+import { imageStats, type ImageFolderStats } from '../io/node/image-files';
+
+export function imageStatisticsText(path: string, result: ImageFolderStats): string {
+  const lines = normalizeLines(result);
+  const row = (c: { name: string; mean: number; std: number; min: number; max: number }) =>
+    `| ${c.name} | ${c.mean.toFixed(6)} | ${c.std.toFixed(6)} | ${c.min.toFixed(4)} | ${c.max.toFixed(4)} |`;
+  return [
+    `# ${path}`,
+    '',
+    `${result.images} image(s), ${result.pixels} pixels; values are pixels / 255, std over every pixel (population).`,
+    '',
+    '| channel | mean | std | min | max |',
+    '| --- | --- | --- | --- | --- |',
+    ...result.channels.map(row),
+    ...(result.alpha ? [row(result.alpha)] : []),
+    '',
+    ...(result.classes ? [`Classes: ${Object.entries(result.classes).map(([name, n]) => `${name} ${n}`).join(', ')}`, ''] : []),
+    '```python',
+    lines.torchvision,
+    lines.keras,
+    '```',
+    ...(result.skipped ? ['', `Skipped ${result.skipped.length} unreadable image(s):`, ...result.skipped.map((s) => `- ${s.file}: ${s.reason}`)] : []),
+    '',
+  ].join('\n');
+}
+
+export async function showImageStatistics(target: vscode.Uri): Promise<void> {
+  const where = vscode.workspace.asRelativePath(target);
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `NormScope: reading images in ${where}`, cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      let reported = 0;
+      try {
+        return await imageStats(target.fsPath, {
+          signal: controller.signal,
+          onProgress: (done, total) => {
+            const percent = (100 * done) / total;
+            progress.report({ increment: percent - reported, message: `${done} of ${total}` });
+            reported = percent;
+          },
+        });
+      } catch (error) {
+        if (controller.signal.aborted) return undefined;
+        throw error;
+      }
+    },
+  );
+  if (!result) return;
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: imageStatisticsText(where, result) });
+  await vscode.window.showTextDocument(document, { preview: true });
+}
