@@ -17,14 +17,20 @@ export const PASSES_OPTIONS = {
 export const PASSES_USAGE = '[--stream-above MB]';
 export const DEFAULT_STREAM_ABOVE_MB = 256;
 
-/** Whether `file` is a CSV over the --stream-above size, so it is read in passes. */
-export async function readsInPasses(file: string, streamAbove: string | undefined): Promise<boolean> {
-  if (formatOrCsv(file).id !== 'csv') return false; // other formats stream by their own units (row groups)
+/** The --stream-above limit in bytes (default 256 MB). */
+export function streamAboveBytes(streamAbove: string | undefined): number {
   const limit =
     streamAbove === undefined ? DEFAULT_STREAM_ABOVE_MB : parseNumber('--stream-above', streamAbove);
   if (!(limit >= 0)) throw new UsageError('--stream-above', `must be a size in MB ≥ 0, not ${streamAbove}`);
+  return limit * 1e6;
+}
+
+/** Whether `file` is a CSV over the --stream-above size, so it is read in passes. */
+export async function readsInPasses(file: string, streamAbove: string | undefined): Promise<boolean> {
+  if (formatOrCsv(file).id !== 'csv') return false; // Parquet decides by its decoded size (parquet-passes)
+  const limit = streamAboveBytes(streamAbove);
   const { size } = await readPrefix(file, 0);
-  return size > limit * 1e6;
+  return size > limit;
 }
 
 /**

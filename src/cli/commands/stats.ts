@@ -7,12 +7,12 @@ import {
   type Summary,
 } from '../../engine/stats/describe';
 import { describeCsvInPasses } from '../../io/node/csv-passes';
-import { passProgress, PASSES_OPTIONS, PASSES_USAGE, readsInPasses } from '../passes-flags';
+import { passProgress, PASSES_OPTIONS, PASSES_USAGE, readsInPasses, streamAboveBytes } from '../passes-flags';
 import { parseAxisList } from '../../engine/tensor/axes';
 import { tensor } from '../../engine/tensor/tensor';
 import { readNpyFile, type DataFileOptions } from '../../io/node/data-files';
 import { readFormatTable, readNpzFile } from '../../io/node/format-files';
-import { describeParquetInPasses } from '../../io/node/parquet-passes';
+import { describeParquetInPasses, parquetDecodedBytes } from '../../io/node/parquet-passes';
 import { formatOrCsv, usageNames } from '../../io/formats/registry';
 import type { NpyArray } from '../../io/npy';
 import { FORMAT_OPTIONS, FORMAT_USAGE, formatReadOptions, printNotes } from '../format-flags';
@@ -67,8 +67,16 @@ function tableReport(table: { rowCount: number; columns: readonly { name: string
   };
 }
 
-/** Statistics of a Parquet file by passes over its row groups (memory: one row group of the columns). */
-async function parquetReport(file: string, options: DataFileOptions) {
+/**
+ * Statistics of a Parquet file: read whole when its decoded columns fit in --stream-above, else by
+ * passes over its row groups (memory: one row group of the columns). Both give the same numbers.
+ */
+async function parquetReport(file: string, options: DataFileOptions, streamAbove: string | undefined) {
+  if ((await parquetDecodedBytes(file, options.columns)) <= streamAboveBytes(streamAbove)) {
+    const { table } = await readFormatTable(file, 'parquet', options);
+    printNotes(file, table.notes);
+    return tableReport(table);
+  }
   const progress = passProgress();
   try {
     const result = await describeParquetInPasses(file, QUARTILES, { ...options, ...progress });
@@ -148,7 +156,7 @@ export const stats: Command = {
         break;
       }
       case 'parquet':
-        report = await parquetReport(file, options);
+        report = await parquetReport(file, options, values['stream-above']);
         break;
       case 'arrow':
       case 'jsonl':

@@ -17,6 +17,14 @@ export interface ParquetStats {
   passes: ExactPasses;
 }
 
+/** The bytes the columns `wanted` (all when undefined) take decoded: 8 per cell (float64 or a string's reference). */
+export async function parquetDecodedBytes(file: string, wanted?: readonly string[]): Promise<number> {
+  return withFileSource(file, async (source) => {
+    const layout = await readParquetLayout(source);
+    return layout.rowCount * projectColumns(layout, wanted).length * 8;
+  });
+}
+
 function numberOf(value: unknown): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'bigint') return Number(value);

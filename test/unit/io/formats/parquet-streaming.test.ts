@@ -1,4 +1,5 @@
-// A Parquet file of many row groups reads in bounded memory: stats by passes over its row groups gives
+// A Parquet file of many row groups reads in bounded memory (--stream-above 0: by passes, whatever its
+// size): stats by passes over its row groups gives
 // DuckDB's own aggregates, and its peak RSS stays near that of a file a fifth its size.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +13,7 @@ import { duckdb, duckdbRows } from './fixtures';
 const RSS_HOOK = fileURLToPath(new URL('../../../../bench/rss-hook.cjs', import.meta.url));
 
 function statsWithPeakRss(file: string): { report: { rows: number; columns: Record<string, number | string>[] }; peakMb: number } {
-  const result = spawnSync(process.execPath, ['--require', RSS_HOOK, CLI_PATH, 'stats', file, '--json'], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--require', RSS_HOOK, CLI_PATH, 'stats', file, '--json', '--stream-above', '0'], { encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   const kb = Number(/peak-rss-kb=(\d+)/.exec(result.stderr)?.[1]);
   return { report: JSON.parse(result.stdout) as { rows: number; columns: Record<string, number | string>[] }, peakMb: kb / 1024 };

@@ -16,7 +16,7 @@ function statsJson(file: string, ...flags: string[]): Report {
   return JSON.parse(result.stdout) as Report;
 }
 
-test('stats --json on Parquet (every codec, row groups of 7 to 122880 rows) and JSON Lines prints exactly the JSON of the CSV twin', async () => {
+test('stats --json on Parquet (every codec, row groups of 7 to 122880 rows, read whole or by passes) and JSON Lines prints exactly the JSON of the CSV twin', async () => {
   const { dir, cleanup } = scratchDir();
   try {
     for (const [name, select] of Object.entries(REAL_TABLES)) {
@@ -31,6 +31,8 @@ test('stats --json on Parquet (every codec, row groups of 7 to 122880 rows) and 
       assert.ok(twin.rows > 100 && twin.columns.some((c) => c.kind === 'numeric'), name);
       for (const { codec } of PARQUET_VARIANTS)
         assert.deepEqual(statsJson(join(dir, `${name}-${codec}.parquet`)), twin, `${name} as ${codec} Parquet`);
+      // By passes over the row groups (as a file over --stream-above is read): the same numbers, bit for bit.
+      assert.deepEqual(statsJson(join(dir, `${name}-brotli.parquet`), '--stream-above', '0'), twin, `${name} by passes`);
       assert.deepEqual(statsJson(join(dir, `${name}.jsonl`)), twin, `${name} as JSON Lines`);
     }
   } finally {
