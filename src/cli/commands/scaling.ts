@@ -7,7 +7,10 @@ import {
   PASSES_OPTIONS,
   PASSES_USAGE,
   readsInPasses,
+  streamAboveBytes,
 } from '../passes-flags';
+import { parquetDecodedBytes } from '../../io/node/parquet-passes';
+import { normalizeParquetInPasses } from '../../io/node/parquet-normalize';
 import { UsageError } from '../usage-error';
 import { paramsText, readParamsFile } from '../../io/node/params-file';
 import { AtomicOutput, checkOutputTarget, writeFileAtomic } from '../../io/node/atomic-output';
@@ -22,7 +25,7 @@ import {
   writeLike,
 } from '../../io/node/data-files';
 import { withFlagNames } from '../flag-names';
-import { usageNames } from '../../io/formats/registry';
+import { formatOrCsv, usageNames } from '../../io/formats/registry';
 import { FORMAT_OPTIONS, FORMAT_USAGE, formatReadOptions, printNotes } from '../format-flags';
 import { columnList, scalingMethodFrom, SCALING_OPTIONS, SCALING_USAGE } from '../scaling-flags';
 
@@ -89,6 +92,26 @@ async function normalizeInPasses(
   }
 }
 
+/** normalize on a large Parquet file: fit by passes over the row groups, written row group by row group. */
+async function normalizeParquetFile(
+  file: string,
+  scaler: Scaler,
+  wanted: string[] | undefined,
+  out: string,
+  force: boolean | undefined,
+): Promise<void> {
+  const progress = passProgress();
+  try {
+    await normalizeParquetInPasses(file, scaler, wanted, out, { force, ...progress }).catch((error: unknown) =>
+      withFlagNames(() => {
+        throw error; // a --columns name the file lacks, as a flag error
+      }),
+    );
+  } finally {
+    progress.close();
+  }
+}
+
 export const normalize: Command = {
   name: 'normalize',
   usage: `normalize <${usageNames(['table', 'array'])}> ${SCALING_USAGE} ${FORMAT_USAGE} --out <file> [--force] ${PASSES_USAGE}`,
@@ -106,7 +129,11 @@ export const normalize: Command = {
     const { method, options } = scalingMethodFrom(values);
     const scaler = withFlagNames(() => createScaler(method, options));
     checkOutputTarget(out, { force: values.force, inputs: [file] });
-    if (await readsInPasses(file, values['stream-above'])) {
+    const parquetInPasses =
+      formatOrCsv(file).id === 'parquet' &&
+      formatOrCsv(out).id === 'parquet' &&
+      (await parquetDecodedBytes(file)) > streamAboveBytes(values['stream-above']);
+    if (parquetInPasses || (await readsInPasses(file, values['stream-above']))) {
       if (!fitsInPasses(scaler))
         throw new UsageError(
           '--method',
@@ -116,7 +143,8 @@ export const normalize: Command = {
             .map((m) => m.method)
             .join(', ')}`,
         );
-      await normalizeInPasses(file, scaler, columnList(values), out, values.force);
+      if (parquetInPasses) await normalizeParquetFile(file, scaler, columnList(values), out, values.force);
+      else await normalizeInPasses(file, scaler, columnList(values), out, values.force);
       return;
     }
     const data = await readInput(file, values);

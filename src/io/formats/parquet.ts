@@ -8,7 +8,7 @@
 import { parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
 import type { AsyncBuffer, FileMetaData, SchemaElement } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
-import { parquetWriteBuffer } from 'hyparquet-writer';
+import { ByteWriter, ParquetWriter, parquetWriteBuffer } from 'hyparquet-writer';
 import { InputError } from '../errors';
 import { ColumnBuilder, type CellOptions, type DataTable } from './data-table';
 
@@ -248,6 +248,18 @@ function textOf(value: unknown): unknown {
   return value;
 }
 
+/** The output schema: each column `replaced` names as nullable DOUBLE, every other as the source had it. */
+function outputSchema(columns: readonly ParquetColumn[], replaced: (name: string) => boolean): SchemaElement[] {
+  return [
+    { name: 'root', num_children: columns.length },
+    ...columns.map((column): SchemaElement =>
+      replaced(column.name)
+        ? { name: column.name, type: 'DOUBLE', repetition_type: 'OPTIONAL' }
+        : { ...column.element, repetition_type: column.element.repetition_type ?? 'OPTIONAL' },
+    ),
+  ];
+}
+
 /**
  * A Parquet file of `columns`, in order: each column `replaced` names as float64 (nullable DOUBLE),
  * every other as the source file had it (same schema element, same values).
@@ -258,14 +270,10 @@ export function writeParquet(
   replaced: ReadonlyMap<string, Float64Array>,
   original: ReadonlyMap<string, Float64Array>,
 ): Uint8Array {
-  const schema: SchemaElement[] = [{ name: 'root', num_children: source.columns.length }];
+  const schema = outputSchema(source.columns, (name) => replaced.has(name));
   const columnData = source.columns.map((column) => {
     const values = replaced.get(column.name);
-    if (values) {
-      schema.push({ name: column.name, type: 'DOUBLE', repetition_type: 'OPTIONAL' });
-      return { name: column.name, data: nullsForNaN(values) };
-    }
-    schema.push({ ...column.element, repetition_type: column.element.repetition_type ?? 'OPTIONAL' });
+    if (values) return { name: column.name, data: nullsForNaN(values) };
     const raw = source.raw.get(column.name);
     const data = raw ?? nullsForNaN(original.get(column.name) ?? new Float64Array(rowCount));
     return { name: column.name, data };
@@ -273,6 +281,61 @@ export function writeParquet(
   return new Uint8Array(parquetWriteBuffer({ columnData, schema }));
 }
 
-function nullsForNaN(values: Float64Array): (number | null)[] {
+export function nullsForNaN(values: ArrayLike<number>): (number | null)[] {
   return Array.from(values, (v) => (Number.isNaN(v) ? null : v));
+}
+
+/** A ByteWriter that hands its bytes to `sink` after each row group and at the end. */
+class DrainingWriter extends ByteWriter {
+  constructor(private readonly sink: (bytes: Uint8Array) => Promise<void>) {
+    super(1 << 20);
+  }
+
+  flush(): Promise<void> {
+    const bytes = new Uint8Array(this.buffer.slice(0, this.index));
+    this.index = 0;
+    return this.sink(bytes);
+  }
+
+  // ParquetWriter returns (and its caller awaits) what finish returns, as it awaits flush after a row group.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
+  override finish(): Promise<void> {
+    return this.flush();
+  }
+}
+
+/**
+ * Writes a Parquet file row group by row group to `sink` (memory: one row group): the same columns
+ * and schema as the source, the columns `replaced` names as nullable DOUBLE.
+ */
+export class ParquetRowGroupWriter {
+  private readonly writer: ParquetWriter;
+
+  constructor(
+    private readonly columns: readonly ParquetColumn[],
+    private readonly replaced: ReadonlySet<string>,
+    sink: (bytes: Uint8Array) => Promise<void>,
+  ) {
+    this.writer = new ParquetWriter({
+      writer: new DrainingWriter(sink),
+      schema: outputSchema(columns, (name) => replaced.has(name)),
+    });
+  }
+
+  /** One row group: each column's values (replaced ones as float64, NaN = missing; others as read). */
+  async write(rows: number, data: ReadonlyMap<string, ArrayLike<unknown>>): Promise<void> {
+    if (rows === 0) return;
+    const columnData = this.columns.map((column) => {
+      const values = data.get(column.name)!;
+      return {
+        name: column.name,
+        data: this.replaced.has(column.name) ? nullsForNaN(values as Float64Array) : Array.from(values),
+      };
+    });
+    await this.writer.write({ columnData, rowGroupSize: rows });
+  }
+
+  async finish(): Promise<void> {
+    await this.writer.finish();
+  }
 }

@@ -141,3 +141,35 @@ img.save('${dir}/whole.png'); img.save('${dir}/whole.jpg', quality=90); img.save
     cleanup();
   }
 });
+
+test('normalize on a Parquet file over --stream-above fits by passes over its row groups and writes row group by row group: the same file as read whole', async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const parquet = join(dir, 'cars.parquet');
+    await duckdb([`copy (${REAL_TABLES.cars}) to '${parquet}' (format parquet, row_group_size 50)`]);
+    for (const method of ['zscore', 'robust', 'minmax']) {
+      const whole = join(dir, `${method}-whole.parquet`);
+      const streamed = join(dir, `${method}-streamed.parquet`);
+      for (const [output, flags] of [[whole, []], [streamed, ['--stream-above', '0']]] as const) {
+        const result = runCli(['normalize', parquet, '--method', method, '--out', output, ...flags]);
+        assert.equal(result.status, 0, result.stderr);
+      }
+      const rows = (file: string) => duckdbRows(`select * from '${file}'`);
+      const [a, b] = [await rows(whole), await rows(streamed)];
+      assert.equal(b.length, 406);
+      a.forEach((row, i) =>
+        row.forEach((value, j) => {
+          if (typeof value === 'number') assert.ok(Math.abs(value - (b[i][j] as number)) <= 1e-12, `${method} row ${i} column ${j}`);
+          else assert.deepEqual(b[i][j], value);
+        }),
+      );
+      const describe = (file: string) => duckdbRows(`select column_name, column_type from (describe select * from '${file}')`);
+      assert.deepEqual(await describe(streamed), await describe(whole));
+    }
+    const refused = runCli(['normalize', parquet, '--method', 'quantile', '--out', join(dir, 'q.parquet'), '--stream-above', '0']);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /--method: quantile needs every value in memory at once/);
+  } finally {
+    cleanup();
+  }
+});
