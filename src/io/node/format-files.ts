@@ -1,16 +1,15 @@
 /**
  * Node-side access for the format readers of src/io/formats: a file as a random-access byte source
  * (Parquet reads its footer and then one row group at a time), whole files for the formats that are
- * read whole, and JSON Lines streamed in chunks. Every error names the file.
+ * read whole, and JSON Lines streamed in chunks. Every error names the file. The Parquet, Arrow and
+ * Excel readers load on first use: the extension activates without parsing their libraries.
  */
 import { open, stat } from 'node:fs/promises';
 import type { Table } from 'apache-arrow';
 import { InputError } from '../errors';
 import type { CellOptions, DataTable } from '../formats/data-table';
-import { readArrow } from '../formats/arrow';
 import { JsonLinesReader } from '../formats/json-lines';
-import { readParquetTable, type AsyncBuffer, type ParquetSource } from '../formats/parquet';
-import { readXlsx } from '../formats/xlsx';
+import type { AsyncBuffer, ParquetSource } from '../formats/parquet';
 import { readNpz, type NpzArray } from '../formats/npz';
 import type { ReadProgress } from './csv-file';
 import { fileSystemError, readWholeFile, streamFile } from './read-file';
@@ -82,6 +81,7 @@ export async function readFormatTable(
 ): Promise<FormatTable> {
   switch (format) {
     case 'parquet': {
+      const { readParquetTable } = await import('../formats/parquet');
       const { table, source } = await withFileSource(
         file,
         (buffer) => readParquetTable(buffer, options),
@@ -90,6 +90,7 @@ export async function readFormatTable(
       return { format, table, source };
     }
     case 'arrow': {
+      const { readArrow } = await import('../formats/arrow');
       const bytes = await readWholeFile(file);
       const { table, source } = located(file, () => readArrow(bytes, options));
       return { format, table: projected(table, options.columns, file), source };
@@ -103,6 +104,7 @@ export async function readFormatTable(
       return { format, table: projected(reader.finish(), options.columns, file) };
     }
     case 'xlsx': {
+      const { readXlsx } = await import('../formats/xlsx');
       const bytes = await readWholeFile(file);
       try {
         const { table, sheets } = await readXlsx(bytes, options);

@@ -9,14 +9,7 @@ import { methodInfo } from '../../engine/scale/registry';
 import { RobustScaler } from '../../engine/scale/robust';
 import { isIncremental, type Scaler } from '../../engine/scale/scaler';
 import { ExactPasses } from '../../engine/stats/passes';
-import {
-  forEachRowGroup,
-  ParquetRowGroupWriter,
-  readParquetLayout,
-  type ParquetLayout,
-  type RowGroupColumns,
-} from '../formats/parquet';
-import type { AsyncBuffer } from '../formats/parquet';
+import type { AsyncBuffer, ParquetLayout, RowGroupColumns } from '../formats/parquet';
 import { AtomicOutput, type OutputOptions } from './atomic-output';
 import type { PassProgress } from './csv-passes';
 import { columnIndices } from './data-files';
@@ -45,6 +38,7 @@ async function fitByRowGroups(
   scaler: Scaler,
   progress: PassProgress,
 ): Promise<void> {
+  const { forEachRowGroup } = await import('../formats/parquet');
   const fitsFrom = methodInfo(scaler.method).fitsFrom;
   switch (fitsFrom) {
     case 'nothing':
@@ -94,6 +88,7 @@ export async function normalizeParquetInPasses(
   out: string,
   options: OutputOptions & PassProgress,
 ): Promise<void> {
+  const { forEachRowGroup, ParquetRowGroupWriter, readParquetLayout } = await import('../formats/parquet');
   await withFileSource(
     file,
     async (source) => {

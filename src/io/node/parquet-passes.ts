@@ -5,7 +5,7 @@
  */
 import { ExactPasses } from '../../engine/stats/passes';
 import type { CellOptions } from '../formats/data-table';
-import { forEachRowGroup, projectColumns, readParquetLayout, type ParquetLayout } from '../formats/parquet';
+import type { ParquetLayout } from '../formats/parquet';
 import { withFileSource } from './format-files';
 import type { PassProgress } from './csv-passes';
 
@@ -19,6 +19,7 @@ export interface ParquetStats {
 
 /** The bytes the columns `wanted` (all when undefined) take decoded: 8 per cell (float64 or a string's reference). */
 export async function parquetDecodedBytes(file: string, wanted?: readonly string[]): Promise<number> {
+  const { projectColumns, readParquetLayout } = await import('../formats/parquet');
   return withFileSource(file, async (source) => {
     const layout = await readParquetLayout(source);
     return layout.rowCount * projectColumns(layout, wanted).length * 8;
@@ -37,6 +38,7 @@ export async function describeParquetInPasses(
   qs: readonly number[],
   options: CellOptions & PassProgress & { columns?: readonly string[] } = {},
 ): Promise<ParquetStats> {
+  const { forEachRowGroup, projectColumns, readParquetLayout } = await import('../formats/parquet');
   return withFileSource(file, async (source) => {
     const layout: ParquetLayout = await readParquetLayout(source, options);
     const selected = projectColumns(layout, options.columns);

@@ -5,16 +5,7 @@
  */
 import type { Matrix } from '../../engine/scale/matrix';
 import { InputError } from '../errors';
-import { writeArrow } from '../formats/arrow';
-import { writeParquet } from '../formats/parquet';
-import {
-  arrowOfColumns,
-  csvOfColumns,
-  jsonLinesOfColumns,
-  parquetOfColumns,
-  type OutputColumn,
-} from '../formats/table-writers';
-import { writeXlsx } from '../formats/xlsx';
+import type { OutputColumn } from '../formats/table-writers';
 import type { FormatId } from '../formats/registry';
 import { AtomicOutput, writeFileAtomic, type OutputOptions } from './atomic-output';
 import type { DataFile, Selection } from './data-files';
@@ -51,8 +42,11 @@ export async function writeTableLike(
     values: replaced.get(c.name) ?? (c.kind === 'numeric' ? c.values : c.texts!),
   }));
   const same = targetFormat === data.data.format;
+  // The writers' libraries load on first use (the extension activates without parsing them).
+  const { arrowOfColumns, csvOfColumns, jsonLinesOfColumns, parquetOfColumns } = await import('../formats/table-writers');
   switch (targetFormat) {
     case 'parquet': {
+      const { writeParquet } = await import('../formats/parquet');
       const bytes =
         same && data.data.format === 'parquet'
           ? writeParquet(
@@ -65,14 +59,17 @@ export async function writeTableLike(
       return writeFileAtomic(target, bytes, options);
     }
     case 'arrow': {
+      const { writeArrow } = await import('../formats/arrow');
       const bytes =
         same && data.data.format === 'arrow' && table.columns.length === data.data.source.schema.fields.length
           ? writeArrow(data.data.source, replaced)
           : arrowOfColumns(columns);
       return writeFileAtomic(target, bytes, options);
     }
-    case 'xlsx':
+    case 'xlsx': {
+      const { writeXlsx } = await import('../formats/xlsx');
       return writeFileAtomic(target, await writeXlsx(columns, table.rowCount), options);
+    }
     case 'csv':
       return writeText(target, csvOfColumns(columns, table.rowCount), options);
     case 'jsonl':
