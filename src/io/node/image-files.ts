@@ -1,8 +1,9 @@
 /**
  * Images on disk: one file or a folder searched recursively (ImageFolder layout: one sub-folder per
  * class), decoded one at a time into per-channel statistics. PNG is decoded in TypeScript (fast-png,
- * exact); JPEG and WebP by sharp's libvips (libjpeg-turbo / mozjpeg, libwebp). An image that cannot be
- * read is listed with its reason and skipped.
+ * exact); JPEG and WebP by sharp's libvips (libjpeg-turbo / mozjpeg, libwebp) when sharp loads (a
+ * native module: an extension installed without it decodes JPEG with jpeg-js and cannot read WebP). An
+ * image that cannot be read is listed with its reason and skipped.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -10,6 +11,7 @@ import { InputError } from '../errors';
 import { FORMATS, extensionOf } from '../formats/registry';
 import { ImageChannelStats, type ImageStatsResult } from '../images/channel-stats';
 import { MODE_OF_CHANNELS, type DecodedImage } from '../images/decoded';
+import { decodeJpegImage } from '../images/jpeg';
 import { decodePngImage } from '../images/png';
 import type { ReadProgress } from './csv-file';
 import { fileSystemError, readWholeFile } from './read-file';
@@ -39,12 +41,20 @@ async function listImages(root: string): Promise<string[]> {
 }
 
 type Sharp = (typeof import('sharp'))['default'];
-let sharpModule: Promise<Sharp> | undefined;
+let sharpModule: Promise<Sharp | undefined> | undefined;
 
-/** sharp, loaded on first use (a native module: the CLI and extension start without it). */
-function loadSharp(): Promise<Sharp> {
-  sharpModule ??= import('sharp').then((m) => m.default);
+/** sharp, loaded on first use (the CLI and extension start without it); undefined where it is missing. */
+function loadSharp(): Promise<Sharp | undefined> {
+  sharpModule ??= import('sharp').then(
+    (m) => m.default,
+    () => undefined,
+  );
   return sharpModule;
+}
+
+/** Which decoder reads JPEG here: libjpeg-turbo through sharp, or jpeg-js where sharp is missing. */
+export async function jpegDecoder(): Promise<'sharp' | 'jpeg-js'> {
+  return (await loadSharp()) ? 'sharp' : 'jpeg-js';
 }
 
 /** Decodes one image file's bytes (format from its magic bytes, not its name). */
@@ -55,6 +65,10 @@ export async function decodeImageBytes(bytes: Uint8Array): Promise<DecodedImage>
   const webp = String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP';
   if (!jpeg && !webp) throw new InputError('not a PNG, JPEG or WebP image (unknown magic bytes)');
   const sharp = await loadSharp();
+  if (!sharp) {
+    if (jpeg) return decodeJpegImage(bytes);
+    throw new InputError('WebP needs the sharp package (npm install sharp), which did not load here');
+  }
   try {
     const image = sharp(bytes, { failOn: 'error' });
     // libvips hands grayscale out as sRGB (R = G = B); its first channel is the file's L exactly.
