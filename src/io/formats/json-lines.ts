@@ -68,19 +68,15 @@ export class JsonLinesReader {
         this.line,
         1,
       );
+    const cells: [string, unknown][] = [];
+    flatten(value as Record<string, unknown>, '', cells);
+    // JavaScript objects list integer-like keys ("0", "12") first; the file's order is read from the text.
+    if (INTEGER_KEY.test(text)) {
+      const order = new Map(memberPaths(text).map((path, k) => [path, k]));
+      cells.sort((a, b) => (order.get(a[0]) ?? Infinity) - (order.get(b[0]) ?? Infinity));
+    }
     const seen = new Set<string>();
-    this.addObject(value as Record<string, unknown>, '', seen);
-    for (const [name, builder] of this.builders) if (!seen.has(name)) builder.addMissing();
-    this.rows++;
-  }
-
-  private addObject(object: Record<string, unknown>, prefix: string, seen: Set<string>): void {
-    for (const [key, value] of Object.entries(object)) {
-      const name = prefix + key;
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-        this.addObject(value as Record<string, unknown>, `${name}.`, seen);
-        continue;
-      }
+    for (const [name, cell] of cells) {
       if (seen.has(name)) continue; // {"a.b": 1, "a": {"b": 2}}: the first one wins
       seen.add(name);
       let builder = this.builders.get(name);
@@ -88,9 +84,65 @@ export class JsonLinesReader {
         builder = new ColumnBuilder(name, this.options, 0, this.rows);
         this.builders.set(name, builder);
       }
-      builder.add(value);
+      builder.add(cell);
+    }
+    for (const [name, builder] of this.builders) if (!seen.has(name)) builder.addMissing();
+    this.rows++;
+  }
+}
+
+const INTEGER_KEY = /"(?:0|[1-9]\d*)"\s*:/;
+
+/** An object's leaves as [dotted name, value]: nested objects flattened, arrays kept as values. */
+function flatten(object: Record<string, unknown>, prefix: string, out: [string, unknown][]): void {
+  for (const [key, value] of Object.entries(object)) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      flatten(value as Record<string, unknown>, `${prefix}${key}.`, out);
+    else out.push([prefix + key, value]);
+  }
+}
+
+/** The dotted names of a JSON object's leaves in the order the text has them (the text parsed before). */
+function memberPaths(text: string): string[] {
+  const paths: string[] = [];
+  /** Per open container: the prefix of an object whose members are flattened, or null (arrays, inside arrays). */
+  const stack: (string | null)[] = [];
+  let expectKey = false;
+  let key: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\r' || c === ':') continue;
+    const top = stack.length > 0 ? stack[stack.length - 1] : null;
+    if (key !== null && top !== null) {
+      if (c === '{') {
+        stack.push(`${top}${key}.`);
+        key = null;
+        expectKey = true;
+        continue;
+      }
+      paths.push(top + key);
+      key = null;
+    }
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      if (expectKey && top !== null) {
+        key = JSON.parse(text.slice(i, j + 1)) as string;
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === '{') {
+      stack.push(stack.length === 0 ? '' : null);
+      expectKey = stack.length === 1;
+    } else if (c === '[') {
+      stack.push(null);
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+    } else if (c === ',') {
+      expectKey = top !== null;
     }
   }
+  return paths;
 }
 
 /** A whole JSON Lines file from its bytes. */
