@@ -38,7 +38,7 @@ test('readJsonLines reads back every number of flat numeric objects, split into 
         const j = keys.indexOf(column.name);
         assert.equal(column.kind, 'numeric');
         rows.forEach((row, i) => {
-          const expected = row[j] === null ? NaN : Object.is(row[j], -0) ? 0 : row[j]!;
+          const expected = row[j] === null ? NaN : Object.is(row[j], -0) ? 0 : row[j];
           assert.ok(Object.is(column.values[i], expected) || (column.values[i] === 0 && expected === 0), `${column.values[i]} vs ${expected}`);
         });
         assert.equal(column.missing, rows.filter((row) => row[j] === null).length);
