@@ -31,7 +31,12 @@ function timed(label, command, args) {
   run(command, args); // warm-up (and page cache)
   const results = Array.from({ length: RUNS }, () => run(command, args));
   process.stderr.write(`  ${label}: ${results.map((r) => r.ms.toFixed(0)).join(', ')} ms\n`);
-  return { label, medianMs: median(results.map((r) => r.ms)), peakRssMb: Math.max(...results.map((r) => r.peakRssMb)), stdout: results[0].stdout };
+  return {
+    label,
+    medianMs: median(results.map((r) => r.ms)),
+    peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
+    stdout: results[0].stdout,
+  };
 }
 
 function printTable(operation, rows) {
@@ -54,11 +59,22 @@ async function parquetBench() {
   if (!existsSync(parquet)) {
     const db = await DuckDBInstance.create(':memory:');
     const connection = await db.connect();
-    await connection.run(`copy (select * from read_csv('${csv}')) to '${parquet}' (format parquet, compression snappy)`);
+    await connection.run(
+      `copy (select * from read_csv('${csv}')) to '${parquet}' (format parquet, compression snappy)`,
+    );
     connection.closeSync();
   }
-  const columns = spawnSync(process.execPath, ['-e', `process.stdout.write(require('fs').readFileSync('${csv}','utf8').slice(0,4096).split('\\n')[0])`], { encoding: 'utf8' }).stdout.split(',');
-  const aggregates = columns.map((c) => `avg("${c}"), stddev_samp("${c}"), min("${c}"), quantile_cont("${c}", [0.25, 0.5, 0.75]), max("${c}")`).join(', ');
+  const columns = spawnSync(
+    process.execPath,
+    ['-e', `process.stdout.write(require('fs').readFileSync('${csv}','utf8').slice(0,4096).split('\\n')[0])`],
+    { encoding: 'utf8' },
+  ).stdout.split(',');
+  const aggregates = columns
+    .map(
+      (c) =>
+        `avg("${c}"), stddev_samp("${c}"), min("${c}"), quantile_cont("${c}", [0.25, 0.5, 0.75]), max("${c}")`,
+    )
+    .join(', ');
   const duckScript = `
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const db = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -66,10 +82,26 @@ async function parquetBench() {
     const rows = (await c.runAndReadAll(${JSON.stringify(`select count(*), ${aggregates} from '${parquet}'`)})).getRows();
     process.stdout.write(String(rows[0].length));`;
   const rows = [
-    timed('normscope stats --json', process.execPath, ['--require', './bench/rss-hook.cjs', 'dist/cli.cjs', 'stats', parquet, '--json']),
-    timed('DuckDB (1 thread) same aggregates', process.execPath, ['--require', './bench/rss-hook.cjs', '--input-type=module', '-e', duckScript]),
+    timed('normscope stats --json', process.execPath, [
+      '--require',
+      './bench/rss-hook.cjs',
+      'dist/cli.cjs',
+      'stats',
+      parquet,
+      '--json',
+    ]),
+    timed('DuckDB (1 thread) same aggregates', process.execPath, [
+      '--require',
+      './bench/rss-hook.cjs',
+      '--input-type=module',
+      '-e',
+      duckScript,
+    ]),
   ];
-  printTable(`parquet stats ${(statSync(parquet).size / 1e6).toFixed(0)} MB Parquet (${MEGABYTES} MB as CSV; mean, std, min, quartiles, max)`, rows);
+  printTable(
+    `parquet stats ${(statSync(parquet).size / 1e6).toFixed(0)} MB Parquet (${MEGABYTES} MB as CSV; mean, std, min, quartiles, max)`,
+    rows,
+  );
 }
 
 const PILLOW_STATS = `
@@ -90,7 +122,11 @@ function imageBench() {
   if (!existsSync(PYTHON)) return console.log('\nimage stats: skipped (no /usr/bin/python3 with Pillow)');
   const root = join(DATA, `images-${IMAGES}`);
   if (!existsSync(root)) {
-    const made = spawnSync(PYTHON, ['-c', `
+    const made = spawnSync(
+      PYTHON,
+      [
+        '-c',
+        `
 from PIL import Image
 import numpy as np, os
 src = np.asarray(Image.open('node_modules/vega-datasets/data/gimp.png').convert('RGB').resize((512, 512)))
@@ -100,11 +136,22 @@ for i in range(${IMAGES}):
     x, y = rng.integers(0, 256, 2)
     tile = src[y:y+256, x:x+256].astype(np.int16) + rng.integers(-20, 21, (256, 256, 3))
     Image.fromarray(np.clip(tile, 0, 255).astype(np.uint8)).save('%s/%d.png' % (d, i))
-`], { encoding: 'utf8' });
-    if (made.status !== 0) return console.log(`\nimage stats: skipped (${made.stderr.trim().split('\n').pop()})`);
+`,
+      ],
+      { encoding: 'utf8' },
+    );
+    if (made.status !== 0)
+      return console.log(`\nimage stats: skipped (${made.stderr.trim().split('\n').pop()})`);
   }
   const rows = [
-    timed('normscope stats --json', process.execPath, ['--require', './bench/rss-hook.cjs', 'dist/cli.cjs', 'stats', root, '--json']),
+    timed('normscope stats --json', process.execPath, [
+      '--require',
+      './bench/rss-hook.cjs',
+      'dist/cli.cjs',
+      'stats',
+      root,
+      '--json',
+    ]),
     timed('Pillow + NumPy (one image at a time)', PYTHON, ['-c', PILLOW_STATS, root]),
   ];
   printTable(`image folder stats: ${IMAGES} PNG 256×256 RGB (per-channel mean/std over N, H, W)`, rows);

@@ -4,13 +4,17 @@ import { datasetFromArray, type Dataset } from '../engine/report/dataset';
 import { createScaler, SCALING_METHODS } from '../engine/scale/registry';
 import type { ScalingMethod } from '../engine/scale/scaler';
 import { parseArrayLiteral, type LiteralStyle } from '../io/literal';
-import { selectColumns } from '../io/node/data-files';
+import { dataFileNotes, selectColumns } from '../io/node/data-files';
+import { fileParts } from '../io/node/format-files';
 import { extensionsOf, FORMATS, formatOrCsv } from '../io/formats/registry';
 import { showImageStatistics } from './image-statistics';
 import { loadCsvPrefix, loadDataFile, panelInit, type PanelSettings } from './load';
 import { NormalizationPanel } from './panel';
 
-const DATA_FILTERS = { 'Data files': extensionsOf(['table', 'array']), Images: [...FORMATS.image.extensions] };
+const DATA_FILTERS = {
+  'Data files': extensionsOf(['table', 'array']),
+  Images: [...FORMATS.image.extensions],
+};
 
 export const LEAKAGE_NOTE =
   'Parameters were fitted on the training file only and applied to this file. Fitting on the test set would leak its statistics into the model.';
@@ -38,8 +42,27 @@ async function pickFile(title: string, given?: vscode.Uri): Promise<vscode.Uri |
   return picked?.[0];
 }
 
+/** A reader's notes (nested columns skipped, dates read as text) as the panel's note. */
+const noteOf = (notes: string[]) =>
+  notes.length > 0 ? notes.map((n) => `${n[0].toUpperCase()}${n.slice(1)}.`).join(' ') : undefined;
+
+/**
+ * The sheet of a workbook or the array of an .npz to read, asked when there are several; undefined when
+ * the pick is dismissed.
+ */
+async function choosePart(uri: vscode.Uri): Promise<{ sheet?: string; array?: string } | undefined> {
+  const parts = await fileParts(uri.fsPath);
+  if (!parts || parts.names.length < 2) return {};
+  const picked = await vscode.window.showQuickPick(parts.names, {
+    title: `${parts.flag === 'sheet' ? 'Sheet' : 'Array'} of ${vscode.workspace.asRelativePath(uri)} to read`,
+  });
+  return picked === undefined ? undefined : { [parts.flag]: picked };
+}
+
 /** Loads a file with a cancellable progress notification; undefined when cancelled. */
 async function loadWithProgress(uri: vscode.Uri) {
+  const part = await choosePart(uri);
+  if (!part) return undefined;
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -51,14 +74,18 @@ async function loadWithProgress(uri: vscode.Uri) {
       token.onCancellationRequested(() => controller.abort());
       let reported = 0;
       try {
-        return await loadDataFile(uri.fsPath, {
-          signal: controller.signal,
-          onProgress: (read, total) => {
-            const percent = total > 0 ? (100 * read) / total : 100;
-            progress.report({ increment: percent - reported, message: `${Math.round(percent)}%` });
-            reported = percent;
+        return await loadDataFile(
+          uri.fsPath,
+          {
+            signal: controller.signal,
+            onProgress: (read, total) => {
+              const percent = total > 0 ? (100 * read) / total : 100;
+              progress.report({ increment: percent - reported, message: `${Math.round(percent)}%` });
+              reported = percent;
+            },
           },
-        });
+          part,
+        );
       } catch (error) {
         if (controller.signal.aborted) return undefined;
         throw error;
@@ -98,7 +125,10 @@ export async function normalizeFile(
       note,
     });
   let panel: NormalizationPanel | undefined;
-  if (formatOrCsv(target.fsPath).id === 'csv' && (await vscode.workspace.fs.stat(target)).size > PREFIX_ABOVE_BYTES) {
+  if (
+    formatOrCsv(target.fsPath).id === 'csv' &&
+    (await vscode.workspace.fs.stat(target)).size > PREFIX_ABOVE_BYTES
+  ) {
     // A large CSV: the first chart comes from its first records while the whole file loads.
     const prefix = await loadCsvPrefix(target.fsPath, PREFIX_BYTES);
     const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
@@ -124,7 +154,7 @@ export async function normalizeFile(
     kind: 'file' as const,
     dataset: loaded.dataset,
     file: loaded.file,
-    init: initFor(loaded.dataset),
+    init: initFor(loaded.dataset, noteOf(dataFileNotes(loaded.file))),
   };
   if (panel && !panel.disposed) await panel.controller.refine(source);
   else if (!panel) NormalizationPanel.open(extensionUri, source);

@@ -20,12 +20,25 @@ export function imageStatisticsText(path: string, result: ImageFolderStats): str
     ...result.channels.map(row),
     ...(result.alpha ? [row(result.alpha)] : []),
     '',
-    ...(result.classes ? [`Classes: ${Object.entries(result.classes).map(([name, n]) => `${name} ${n}`).join(', ')}`, ''] : []),
+    ...(result.classes
+      ? [
+          `Classes: ${Object.entries(result.classes)
+            .map(([name, n]) => `${name} ${n}`)
+            .join(', ')}`,
+          '',
+        ]
+      : []),
     '```python',
     lines.torchvision,
     lines.keras,
     '```',
-    ...(result.skipped ? ['', `Skipped ${result.skipped.length} unreadable image(s):`, ...result.skipped.map((s) => `- ${s.file}: ${s.reason}`)] : []),
+    ...(result.skipped
+      ? [
+          '',
+          `Skipped ${result.skipped.length} unreadable image(s):`,
+          ...result.skipped.map((s) => `- ${s.file}: ${s.reason}`),
+        ]
+      : []),
     '',
   ].join('\n');
 }
@@ -33,7 +46,11 @@ export function imageStatisticsText(path: string, result: ImageFolderStats): str
 export async function showImageStatistics(target: vscode.Uri): Promise<void> {
   const where = vscode.workspace.asRelativePath(target);
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `NormScope: reading images in ${where}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `NormScope: reading images in ${where}`,
+      cancellable: true,
+    },
     async (progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
@@ -54,6 +71,9 @@ export async function showImageStatistics(target: vscode.Uri): Promise<void> {
     },
   );
   if (!result) return;
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: imageStatisticsText(where, result) });
+  const document = await vscode.workspace.openTextDocument({
+    language: 'markdown',
+    content: imageStatisticsText(where, result),
+  });
   await vscode.window.showTextDocument(document, { preview: true });
 }

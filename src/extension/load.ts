@@ -45,8 +45,9 @@ export async function loadCsvPrefix(
 export async function loadDataFile(
   path: string,
   progress: ReadProgress,
+  part: { sheet?: string; array?: string } = {},
 ): Promise<{ file: DataFile; dataset: Dataset }> {
-  const file = await readDataFile(path, progress);
+  const file = await readDataFile(path, { ...progress, ...part });
   const title = basename(path);
   switch (file.kind) {
     case 'npy':

@@ -75,23 +75,26 @@ async function explorerMenu(entry: string, item: string): Promise<void> {
 
 let csvRooms: string[] = [];
 
-e2e('NormScope: Show Statistics opens housing.parquet from the file picker with the numbers of housing.csv', async () => {
-  await workbench.runCommand('NormScope: Show Statistics');
-  await answerFileDialog(workbench.page, join(workbench.folder, 'housing.csv'), 'Show statistics of');
-  await workbench.webview().locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
-  csvRooms = await statsRow('rooms');
-  await closeEditors();
-  await workbench.runCommand('NormScope: Show Statistics');
-  await answerFileDialog(workbench.page, join(workbench.folder, 'housing.parquet'), 'Show statistics of');
-  const view = workbench.webview();
-  await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
-  assert.equal(await view.locator('h1').textContent(), 'housing.parquet');
-  assert.ok(csvRooms.length > 3);
-  assert.deepEqual(await statsRow('rooms'), csvRooms);
-  await workbench.screenshot('show-statistics-parquet');
-  assert.deepEqual(workbench.cspErrors, []);
-  await closeEditors();
-});
+e2e(
+  'NormScope: Show Statistics opens housing.parquet from the file picker with the numbers of housing.csv',
+  async () => {
+    await workbench.runCommand('NormScope: Show Statistics');
+    await answerFileDialog(workbench.page, join(workbench.folder, 'housing.csv'), 'Show statistics of');
+    await workbench.webview().locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
+    csvRooms = await statsRow('rooms');
+    await closeEditors();
+    await workbench.runCommand('NormScope: Show Statistics');
+    await answerFileDialog(workbench.page, join(workbench.folder, 'housing.parquet'), 'Show statistics of');
+    const view = workbench.webview();
+    await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
+    assert.equal(await view.locator('h1').textContent(), 'housing.parquet');
+    assert.ok(csvRooms.length > 3);
+    assert.deepEqual(await statsRow('rooms'), csvRooms);
+    await workbench.screenshot('show-statistics-parquet');
+    assert.deepEqual(workbench.cspErrors, []);
+    await closeEditors();
+  },
+);
 
 e2e("the explorer's context menu offers Show Statistics on a .parquet file and opens its panel", async () => {
   await workbench.page.keyboard.press('Control+Shift+E');
@@ -105,15 +108,19 @@ e2e("the explorer's context menu offers Show Statistics on a .parquet file and o
 });
 
 e2e(
-  "Show Statistics on an image folder from the explorer gives the per-channel table, class counts and the Normalize line",
+  'Show Statistics on an image folder from the explorer gives the per-channel table, class counts and the Normalize line',
   async () => {
     await workbench.page.keyboard.press('Control+Shift+E');
     await explorerMenu('pets', 'Show Statistics');
-    const editor = workbench.page.locator('.monaco-editor .view-lines', { hasText: 'transforms.Normalize' }).first();
+    const editor = workbench.page
+      .locator('.monaco-editor .view-lines', { hasText: 'transforms.Normalize' })
+      .first();
     await editor.waitFor({ timeout: 30000 });
     const text = (await editor.textContent())!.replace(/\u00a0/g, ' ');
     // 3 cat images of (200, 100, 50) and 3 dog images of (20, 60, 240), 16–18 × 12 pixels each: equal halves.
-    const mean = [(200 + 20) / 2 / 255, (100 + 60) / 2 / 255, (50 + 240) / 2 / 255].map((v) => Number(v.toFixed(4)));
+    const mean = [(200 + 20) / 2 / 255, (100 + 60) / 2 / 255, (50 + 240) / 2 / 255].map((v) =>
+      Number(v.toFixed(4)),
+    );
     assert.ok(text.includes(`transforms.Normalize(mean=[${mean.join(', ')}]`), text);
     assert.match(text, /Classes: cat 3, dog 3/);
     await workbench.screenshot('image-folder-statistics');

@@ -34,7 +34,14 @@ export async function printImageStats(path: string, json: boolean): Promise<void
     printJson({
       images,
       pixels,
-      channels: channels.map(({ name, mean, std, min, max, histogram }) => ({ name, mean, std, min, max, histogram })),
+      channels: channels.map(({ name, mean, std, min, max, histogram }) => ({
+        name,
+        mean,
+        std,
+        min,
+        max,
+        histogram,
+      })),
       ...(alpha ? { alpha } : {}),
       normalize,
       ...(classes ? { classes } : {}),
@@ -42,16 +49,28 @@ export async function printImageStats(path: string, json: boolean): Promise<void
     });
     return;
   }
-  print(`${path}: ${result.images} image${result.images === 1 ? '' : 's'}, ${result.pixels} pixels (values /255, std over all pixels)`);
+  print(
+    `${path}: ${result.images} image${result.images === 1 ? '' : 's'}, ${result.pixels} pixels (values /255, std over all pixels)`,
+  );
   const rows = [...result.channels, ...(result.alpha ? [result.alpha] : [])];
   print(
     formatTextTable([
       ['channel', 'mean', 'std', 'min', 'max'],
-      ...rows.map((c) => [c.name, formatCell(c.mean), formatCell(c.std), formatCell(c.min), formatCell(c.max)]),
+      ...rows.map((c) => [
+        c.name,
+        formatCell(c.mean),
+        formatCell(c.std),
+        formatCell(c.min),
+        formatCell(c.max),
+      ]),
     ]),
   );
   if (result.classes)
-    print(`classes: ${Object.entries(result.classes).map(([name, count]) => `${name} ${count}`).join(', ')}`);
+    print(
+      `classes: ${Object.entries(result.classes)
+        .map(([name, count]) => `${name} ${count}`)
+        .join(', ')}`,
+    );
   const lines = normalizeLines(result);
   print('');
   print(`PyTorch (after ToTensor): ${lines.torchvision}`);

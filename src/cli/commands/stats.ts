@@ -56,7 +56,16 @@ async function statsInPasses(file: string): Promise<{ rows: number; columns: Col
 }
 
 /** Statistics of a table read whole: numeric columns described, text columns counted. */
-function tableReport(table: { rowCount: number; columns: readonly { name: string; kind: 'numeric' | 'text'; count: number; missing: number; values: Float64Array }[] }) {
+function tableReport(table: {
+  rowCount: number;
+  columns: readonly {
+    name: string;
+    kind: 'numeric' | 'text';
+    count: number;
+    missing: number;
+    values: Float64Array;
+  }[];
+}) {
   return {
     rows: table.rowCount,
     columns: table.columns.map((c) =>
@@ -99,7 +108,9 @@ async function arrayReport(array: NpyArray, axisFlag: string | undefined) {
   const result = withFlagNames(() => describeAxes(tensor(array.data, array.shape), axes));
   return Promise.resolve({
     rows: result.reducedAxes.reduce((n, axis) => n * array.shape[axis], 1),
-    columns: result.summaries.map((summary, index) => numericReport(indexName(index, result.keptShape), summary)),
+    columns: result.summaries.map((summary, index) =>
+      numericReport(indexName(index, result.keptShape), summary),
+    ),
   });
 }
 
@@ -114,7 +125,10 @@ function projectReport(columns: ColumnReport[], wanted: readonly string[], file:
   return wanted.map((name) => {
     const column = columns.find((c) => c.name === name);
     if (!column)
-      throw new UsageError('--columns', `'${name}' is not a column of ${file} (columns: ${columns.map((c) => c.name).join(', ')})`);
+      throw new UsageError(
+        '--columns',
+        `'${name}' is not a column of ${file} (columns: ${columns.map((c) => c.name).join(', ')})`,
+      );
     return column;
   });
 }
@@ -133,14 +147,20 @@ export const stats: Command = {
       ...PASSES_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
-    const options = { ...formatReadOptions(values), columns: values.columns?.split(',').map((n) => n.trim()) };
+    const options = {
+      ...formatReadOptions(values),
+      columns: values.columns?.split(',').map((n) => n.trim()),
+    };
     if (await isImageInput(file)) {
       await printImageStats(file, values.json === true);
       return;
     }
     const format = formatOrCsv(file);
     if (values.axis !== undefined && format.shape !== 'array')
-      throw new UsageError('--axis', `applies to .npy and .npz inputs; ${format.label} statistics are per column`);
+      throw new UsageError(
+        '--axis',
+        `applies to .npy and .npz inputs; ${format.label} statistics are per column`,
+      );
     let report: { rows: number; columns: ColumnReport[] };
     switch (format.id) {
       case 'csv':

@@ -52,12 +52,16 @@ export function readArrow(
 ): { table: DataTable; source: Table } {
   if (bytes.length === 0) throw new InputError('empty file');
   if (FEATHER_V1.every((b, i) => bytes[i] === b))
-    throw new InputError('Feather v1 is not read; write Feather v2 (pyarrow.feather.write_feather, version=2)');
+    throw new InputError(
+      'Feather v1 is not read; write Feather v2 (pyarrow.feather.write_feather, version=2)',
+    );
   let source: Table;
   try {
     source = tableFromIPC(bytes);
   } catch (error) {
-    throw new InputError(`corrupt or truncated Arrow IPC: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(
+      `corrupt or truncated Arrow IPC: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const skipped: string[] = [];
   let temporal = false;
@@ -71,7 +75,9 @@ export function readArrow(
   });
   for (const name of wanted ?? []) {
     if (!fields.some((f) => f.name === name))
-      throw new InputError(`--columns: '${name}' is not a column (columns: ${source.schema.fields.map((f) => f.name).join(', ')})`);
+      throw new InputError(
+        `--columns: '${name}' is not a column (columns: ${source.schema.fields.map((f) => f.name).join(', ')})`,
+      );
   }
   const rowCount = source.numRows;
   const columns = fields.map((field) => {

@@ -105,9 +105,17 @@ export class ColumnBuilder {
 
   finish(): DataColumn {
     const { name, count, missing } = this;
-    if (this.texts) return { name, kind: 'text', count, missing, values: new Float64Array(0), texts: this.texts };
+    if (this.texts)
+      return { name, kind: 'text', count, missing, values: new Float64Array(0), texts: this.texts };
     const numbers = this.numbers!;
-    return { name, kind: 'numeric', count, missing, values: numbers.values.subarray(0, numbers.length), texts: null };
+    return {
+      name,
+      kind: 'numeric',
+      count,
+      missing,
+      values: numbers.values.subarray(0, numbers.length),
+      texts: null,
+    };
   }
 }
 

@@ -14,9 +14,7 @@ export class JsonLinesReader {
   private line = 0;
   private rows = 0;
 
-  constructor(
-    private readonly options: CellOptions & { file?: string } = {},
-  ) {}
+  constructor(private readonly options: CellOptions & { file?: string } = {}) {}
 
   /** The next bytes of the file. */
   push(chunk: Uint8Array): void {
@@ -40,7 +38,10 @@ export class JsonLinesReader {
     if (this.pending.length > 0) this.acceptLine(this.pending);
     this.pending = '';
     if (this.builders.size === 0)
-      throw new InputError(this.rows === 0 ? 'empty file (no JSON lines)' : 'no keys in any line', this.options.file);
+      throw new InputError(
+        this.rows === 0 ? 'empty file (no JSON lines)' : 'no keys in any line',
+        this.options.file,
+      );
     return { columns: [...this.builders.values()].map((b) => b.finish()), rowCount: this.rows, notes: [] };
   }
 
@@ -53,7 +54,8 @@ export class JsonLinesReader {
       value = JSON.parse(text);
     } catch (error) {
       const position = /position (\d+)/.exec(String(error))?.[1];
-      const detail = error instanceof Error ? error.message.replace(/ in JSON at position \d+.*$/, '') : 'invalid JSON';
+      const detail =
+        error instanceof Error ? error.message.replace(/ in JSON at position \d+.*$/, '') : 'invalid JSON';
       throw new InputError(
         `not valid JSON: ${detail}`,
         this.options.file,

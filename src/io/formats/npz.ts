@@ -21,16 +21,27 @@ function unzip(bytes: Uint8Array): Unzipped {
   try {
     return unzipSync(bytes);
   } catch (error) {
-    throw new InputError(`corrupt or truncated .npz: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(
+      `corrupt or truncated .npz: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 const arrayName = (member: string) => member.replace(/\.npy$/, '');
 
+/** The archive's array names, in order. */
+export function npzArrayNames(bytes: Uint8Array): string[] {
+  return Object.keys(unzip(bytes))
+    .filter((m) => m.endsWith('.npy'))
+    .map(arrayName);
+}
+
 /** The array `wanted` (the first when undefined) of an .npz file's bytes. */
 export function readNpz(bytes: Uint8Array, wanted?: string): NpzArray {
   const members = unzip(bytes);
-  const names = Object.keys(members).filter((m) => m.endsWith('.npy')).map(arrayName);
+  const names = Object.keys(members)
+    .filter((m) => m.endsWith('.npy'))
+    .map(arrayName);
   if (names.length === 0) throw new InputError('holds no .npy arrays');
   const name = wanted ?? names[0];
   if (!names.includes(name))
@@ -44,7 +55,12 @@ export function readNpz(bytes: Uint8Array, wanted?: string): NpzArray {
 }
 
 /** The archive again with array `name` replaced by `data` (same shape), the other members as they were. */
-export function replaceNpzArray(bytes: Uint8Array, name: string, data: FloatArray, shape: readonly number[]): Uint8Array {
+export function replaceNpzArray(
+  bytes: Uint8Array,
+  name: string,
+  data: FloatArray,
+  shape: readonly number[],
+): Uint8Array {
   const members = unzip(bytes);
   members[`${name}.npy`] = new Uint8Array(encodeNpy(data, shape));
   return zipSync(members, { level: 6 });

@@ -74,18 +74,23 @@ async function checkFooter(source: AsyncBuffer): Promise<void> {
   const footerLength = new DataView(tail.buffer).getUint32(0, true);
   if (magic(tail, 4) !== 'PAR1')
     throw new InputError(`truncated: no PAR1 magic at the end of its ${size} bytes (footer missing)`);
-  if (footerLength + 12 > size) throw new InputError(`truncated: footer length ${footerLength} > file size ${size}`);
+  if (footerLength + 12 > size)
+    throw new InputError(`truncated: footer length ${footerLength} > file size ${size}`);
 }
 
 /** Any reader failure as an InputError: hyparquet's messages name what it found wrong. */
 function corrupt(error: unknown): unknown {
   if (error instanceof InputError) return error;
-  if (error instanceof Error) return new InputError(`corrupt Parquet: ${error.message.replace(/^parquet /, '')}`);
+  if (error instanceof Error)
+    return new InputError(`corrupt Parquet: ${error.message.replace(/^parquet /, '')}`);
   return error;
 }
 
 /** The file's schema and row count (reads the footer only). */
-export async function readParquetLayout(source: AsyncBuffer, options: CellOptions = {}): Promise<ParquetLayout> {
+export async function readParquetLayout(
+  source: AsyncBuffer,
+  options: CellOptions = {},
+): Promise<ParquetLayout> {
   await checkFooter(source);
   let metadata: FileMetaData;
   try {
@@ -112,7 +117,10 @@ export async function readParquetLayout(source: AsyncBuffer, options: CellOption
 }
 
 /** The columns `wanted` names (all flat columns when undefined), each checked to exist. */
-export function projectColumns(layout: ParquetLayout, wanted: readonly string[] | undefined): ParquetColumn[] {
+export function projectColumns(
+  layout: ParquetLayout,
+  wanted: readonly string[] | undefined,
+): ParquetColumn[] {
   if (!wanted) return layout.columns;
   return wanted.map((name) => {
     const column = layout.columns.find((c) => c.name === name);
@@ -177,7 +185,8 @@ function gather(
   rows: number,
   name: string,
 ): ArrayLike<unknown> {
-  if (chunks.length === 1 && chunks[0].rowStart === rowStart && chunks[0].data.length === rows) return chunks[0].data;
+  if (chunks.length === 1 && chunks[0].rowStart === rowStart && chunks[0].data.length === rows)
+    return chunks[0].data;
   const out = new Array<unknown>(rows);
   let filled = 0;
   for (const chunk of chunks.sort((a, b) => a.rowStart - b.rowStart)) {
@@ -189,7 +198,8 @@ function gather(
       }
     }
   }
-  if (filled !== rows) throw new InputError(`corrupt Parquet: column ${name} has ${filled} of ${rows} rows in a row group`);
+  if (filled !== rows)
+    throw new InputError(`corrupt Parquet: column ${name} has ${filled} of ${rows} rows in a row group`);
   return out;
 }
 
@@ -204,7 +214,12 @@ const PLAIN_FLOATS = new Set(['FLOAT', 'DOUBLE', 'INT32']);
 
 function keepsRaw(column: ParquetColumn): boolean {
   const e = column.element;
-  return !column.numeric || !PLAIN_FLOATS.has(e.type ?? '') || e.converted_type !== undefined || e.logical_type !== undefined;
+  return (
+    !column.numeric ||
+    !PLAIN_FLOATS.has(e.type ?? '') ||
+    e.converted_type !== undefined ||
+    e.logical_type !== undefined
+  );
 }
 
 /** The whole table (the columns `wanted`, or all), read row group by row group. */
@@ -244,12 +259,16 @@ export async function readParquetTable(
 /** Text columns' cells: numbers in a text column (booleans, bytes) printed, dates as ISO text. */
 function textOf(value: unknown): unknown {
   if (value instanceof Uint8Array) return Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('');
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   return value;
 }
 
 /** The output schema: each column `replaced` names as nullable DOUBLE, every other as the source had it. */
-function outputSchema(columns: readonly ParquetColumn[], replaced: (name: string) => boolean): SchemaElement[] {
+function outputSchema(
+  columns: readonly ParquetColumn[],
+  replaced: (name: string) => boolean,
+): SchemaElement[] {
   return [
     { name: 'root', num_children: columns.length },
     ...columns.map((column): SchemaElement =>

@@ -27,9 +27,27 @@ const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
 
 export const FORMATS: { readonly [Id in FormatId]: FormatInfo & { id: Id } } = {
   csv: { id: 'csv', label: 'CSV/TSV', extensions: ['csv', 'tsv'], magic: [], shape: 'table' },
-  npy: { id: 'npy', label: 'NumPy .npy', extensions: ['npy'], magic: [[0x93, ...ascii('NUMPY')]], shape: 'array' },
-  npz: { id: 'npz', label: 'NumPy .npz', extensions: ['npz'], magic: [ascii('PK\x03\x04'), ascii('PK\x05\x06')], shape: 'array' },
-  parquet: { id: 'parquet', label: 'Parquet', extensions: ['parquet', 'pq'], magic: [ascii('PAR1')], shape: 'table' },
+  npy: {
+    id: 'npy',
+    label: 'NumPy .npy',
+    extensions: ['npy'],
+    magic: [[0x93, ...ascii('NUMPY')]],
+    shape: 'array',
+  },
+  npz: {
+    id: 'npz',
+    label: 'NumPy .npz',
+    extensions: ['npz'],
+    magic: [ascii('PK\x03\x04'), ascii('PK\x05\x06')],
+    shape: 'array',
+  },
+  parquet: {
+    id: 'parquet',
+    label: 'Parquet',
+    extensions: ['parquet', 'pq'],
+    magic: [ascii('PAR1')],
+    shape: 'table',
+  },
   arrow: {
     id: 'arrow',
     label: 'Arrow IPC / Feather v2',
@@ -38,7 +56,13 @@ export const FORMATS: { readonly [Id in FormatId]: FormatInfo & { id: Id } } = {
     shape: 'table',
   },
   jsonl: { id: 'jsonl', label: 'JSON Lines', extensions: ['jsonl', 'ndjson'], magic: [], shape: 'table' },
-  xlsx: { id: 'xlsx', label: 'Excel .xlsx', extensions: ['xlsx'], magic: [ascii('PK\x03\x04')], shape: 'table' },
+  xlsx: {
+    id: 'xlsx',
+    label: 'Excel .xlsx',
+    extensions: ['xlsx'],
+    magic: [ascii('PK\x03\x04')],
+    shape: 'table',
+  },
   image: {
     id: 'image',
     label: 'Image (PNG, JPEG, WebP)',

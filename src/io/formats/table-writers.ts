@@ -27,7 +27,13 @@ export function* csvOfColumns(columns: readonly OutputColumn[], rowCount: number
       formatRecord(
         columns.map((c) => {
           const value = cellOf(c, i);
-          return value === null ? '' : typeof value === 'number' ? (Number.isNaN(value) ? '' : formatNumber(value)) : value;
+          return value === null
+            ? ''
+            : typeof value === 'number'
+              ? Number.isNaN(value)
+                ? ''
+                : formatNumber(value)
+              : value;
         }),
         ',',
       ),
@@ -50,7 +56,11 @@ export function parquetOfColumns(columns: readonly OutputColumn[]): Uint8Array {
     parquetWriteBuffer({
       columnData: columns.map((c) =>
         c.values instanceof Float64Array
-          ? { name: c.name, data: Array.from(c.values, (v) => (Number.isNaN(v) ? null : v)), type: 'DOUBLE' as const }
+          ? {
+              name: c.name,
+              data: Array.from(c.values, (v) => (Number.isNaN(v) ? null : v)),
+              type: 'DOUBLE' as const,
+            }
           : { name: c.name, data: c.values, type: 'STRING' as const },
       ),
     }),

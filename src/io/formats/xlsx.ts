@@ -21,23 +21,41 @@ function cellValue(value: ExcelJS.CellValue): unknown {
   return JSON.stringify(value);
 }
 
-export async function readXlsx(
-  bytes: Uint8Array,
-  options: CellOptions & { sheet?: string } = {},
-): Promise<{ table: DataTable; sheets: string[] }> {
+/** The workbook's sheet names, in order. */
+export async function xlsxSheetNames(bytes: Uint8Array): Promise<string[]> {
+  const workbook = await loadWorkbook(bytes);
+  return workbook.worksheets.map((w) => w.name);
+}
+
+async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   if (bytes.length === 0) throw new InputError('empty file');
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
     throw new InputError('not an .xlsx workbook (not a zip archive; .xls files are not read)');
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
   } catch (error) {
-    throw new InputError(`corrupt or truncated .xlsx: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(
+      `corrupt or truncated .xlsx: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
+  return workbook;
+}
+
+export async function readXlsx(
+  bytes: Uint8Array,
+  options: CellOptions & { sheet?: string } = {},
+): Promise<{ table: DataTable; sheets: string[] }> {
+  const workbook = await loadWorkbook(bytes);
   const sheets = workbook.worksheets.map((w) => w.name);
   if (sheets.length === 0) throw new InputError('has no worksheets');
   const sheet = options.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(options.sheet);
-  if (!sheet) throw new InputError(`--sheet: '${options.sheet}' is not a sheet of the workbook (sheets: ${sheets.join(', ')})`);
+  if (!sheet)
+    throw new InputError(
+      `--sheet: '${options.sheet}' is not a sheet of the workbook (sheets: ${sheets.join(', ')})`,
+    );
   const width = sheet.columnCount;
   const lastRow = sheet.actualRowCount === 0 ? 0 : lastNonEmptyRow(sheet);
   if (lastRow === 0) throw new InputError(`sheet '${sheet.name}' is empty`);

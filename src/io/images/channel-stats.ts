@@ -51,7 +51,8 @@ class LevelCounts {
   /** Calls `each(value01, count)` for every level present. */
   forEach(each: (value: number, count: number) => void): void {
     for (let v = 0; v < 256; v++) if (this.counts8[v] > 0) each(v / 255, this.counts8[v]);
-    if (this.counts16) for (let v = 0; v < 65536; v++) if (this.counts16[v] > 0) each(v / 65535, this.counts16[v]);
+    if (this.counts16)
+      for (let v = 0; v < 65536; v++) if (this.counts16[v] > 0) each(v / 65535, this.counts16[v]);
   }
 
   summary(name: string): ChannelSummary {
@@ -72,7 +73,14 @@ class LevelCounts {
       squares += (value - mean) * (value - mean) * count;
       histogram[Math.min(HISTOGRAM_BINS - 1, Math.floor(value * HISTOGRAM_BINS))] += count;
     });
-    return { name, mean, std: Math.sqrt(squares / n), min: n > 0 ? min : NaN, max: n > 0 ? max : NaN, histogram };
+    return {
+      name,
+      mean,
+      std: Math.sqrt(squares / n),
+      min: n > 0 ? min : NaN,
+      max: n > 0 ? max : NaN,
+      histogram,
+    };
   }
 }
 

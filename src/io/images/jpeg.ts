@@ -11,9 +11,16 @@ import type { DecodedImage } from './decoded';
 export function decodeJpegImage(bytes: Uint8Array): DecodedImage {
   let image;
   try {
-    image = decode(bytes, { useTArray: true, formatAsRGBA: false, tolerantDecoding: false, maxMemoryUsageInMB: 2048 });
+    image = decode(bytes, {
+      useTArray: true,
+      formatAsRGBA: false,
+      tolerantDecoding: false,
+      maxMemoryUsageInMB: 2048,
+    });
   } catch (error) {
-    throw new InputError(`corrupt or truncated JPEG: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(
+      `corrupt or truncated JPEG: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const { width, height, data } = image;
   const samples = data.length / (width * height);

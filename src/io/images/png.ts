@@ -12,7 +12,9 @@ export function decodePngImage(bytes: Uint8Array): DecodedImage {
   try {
     png = decode(bytes);
   } catch (error) {
-    throw new InputError(`corrupt or truncated PNG: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(
+      `corrupt or truncated PNG: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const { width, height } = png;
   if (png.palette) {
@@ -24,7 +26,11 @@ export function decodePngImage(bytes: Uint8Array): DecodedImage {
     throw new InputError(`${png.depth}-bit PNG samples are not read (8- and 16-bit are)`);
   const mode = MODE_OF_CHANNELS[png.channels];
   if (!mode) throw new InputError(`PNG with ${png.channels} channels`);
-  const data = png.data instanceof Uint8ClampedArray ? new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.length) : png.data;
-  if (data.length < width * height * png.channels) throw new InputError('truncated PNG: fewer pixels than its size');
+  const data =
+    png.data instanceof Uint8ClampedArray
+      ? new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.length)
+      : png.data;
+  if (data.length < width * height * png.channels)
+    throw new InputError('truncated PNG: fewer pixels than its size');
   return { width, height, mode, depth: png.depth, data };
 }

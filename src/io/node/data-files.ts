@@ -64,7 +64,10 @@ export async function readDataFile(file: string, options: DataFileOptions = {}):
     case 'xlsx':
       return { kind: 'table', file, data: await readFormatTable(file, format.id, options) };
     case 'image':
-      throw new InputError('is an image: `stats` gives its per-channel statistics; scaling reads tables and arrays', file);
+      throw new InputError(
+        'is an image: `stats` gives its per-channel statistics; scaling reads tables and arrays',
+        file,
+      );
   }
 }
 
@@ -82,7 +85,11 @@ export function dataFileNotes(data: DataFile): string[] {
 }
 
 /** The table a data file holds (CSV and the other tabular formats alike); undefined for arrays. */
-export function tableOf(data: DataFile): { columns: readonly { name: string; kind: 'numeric' | 'text'; values: Float64Array }[]; rowCount: number } | undefined {
+export function tableOf(
+  data: DataFile,
+):
+  | { columns: readonly { name: string; kind: 'numeric' | 'text'; values: Float64Array }[]; rowCount: number }
+  | undefined {
   switch (data.kind) {
     case 'csv':
       return data.table;
@@ -209,9 +216,17 @@ export async function writeLike(
     return;
   }
   if (targetFormat.shape !== 'table')
-    throw new InputError(`write a table format (${extensionsOf(['table']).map((e) => `.${e}`).join(', ')}) for a table input`, target);
+    throw new InputError(
+      `write a table format (${extensionsOf(['table'])
+        .map((e) => `.${e}`)
+        .join(', ')}) for a table input`,
+      target,
+    );
   if (data.kind === 'table' || targetFormat.id !== 'csv') {
-    await writeTableLike(data, selection, result, target, targetFormat.id as TableFormatId, { ...options, inputs });
+    await writeTableLike(data, selection, result, target, targetFormat.id as TableFormatId, {
+      ...options,
+      inputs,
+    });
     return;
   }
   const { table, file } = data;

@@ -10,7 +10,8 @@ import { InputError } from '../errors';
 import type { CellOptions, DataTable } from '../formats/data-table';
 import { JsonLinesReader } from '../formats/json-lines';
 import type { AsyncBuffer, ParquetSource } from '../formats/parquet';
-import { readNpz, type NpzArray } from '../formats/npz';
+import { npzArrayNames, readNpz, type NpzArray } from '../formats/npz';
+import { formatOrCsv } from '../formats/registry';
 import type { ReadProgress } from './csv-file';
 import { fileSystemError, readWholeFile, streamFile } from './read-file';
 
@@ -135,4 +136,21 @@ function projected(table: DataTable, wanted: readonly string[] | undefined, file
 export async function readNpzFile(file: string, array?: string): Promise<NpzArray & { bytes: Uint8Array }> {
   const bytes = await readWholeFile(file);
   return { ...located(file, () => readNpz(bytes, array)), bytes };
+}
+
+/** The parts a file holds one of at a time (a workbook's sheets, an archive's arrays), when it has several kinds. */
+export async function fileParts(
+  file: string,
+): Promise<{ flag: 'sheet' | 'array'; names: string[] } | undefined> {
+  const format = formatOrCsv(file).id;
+  if (format !== 'xlsx' && format !== 'npz') return undefined;
+  const bytes = await readWholeFile(file);
+  try {
+    if (format === 'npz') return { flag: 'array', names: npzArrayNames(bytes) };
+    const { xlsxSheetNames } = await import('../formats/xlsx');
+    return { flag: 'sheet', names: await xlsxSheetNames(bytes) };
+  } catch (error) {
+    if (error instanceof InputError) throw error.inFile(file);
+    throw error;
+  }
 }

@@ -73,10 +73,18 @@ export async function decodeImageBytes(bytes: Uint8Array): Promise<DecodedImage>
     const image = sharp(bytes, { failOn: 'error' });
     // libvips hands grayscale out as sRGB (R = G = B); its first channel is the file's L exactly.
     const gray = (await image.metadata()).channels === 1;
-    const { data, info } = await (gray ? image.extractChannel(0) : image).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await (gray ? image.extractChannel(0) : image)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const mode = MODE_OF_CHANNELS[info.channels];
     if (!mode) throw new InputError(`${info.channels}-channel image`);
-    return { width: info.width, height: info.height, mode, depth: 8, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+    return {
+      width: info.width,
+      height: info.height,
+      mode,
+      depth: 8,
+      data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+    };
   } catch (error) {
     if (error instanceof InputError) throw error;
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -110,7 +118,11 @@ export async function imageStats(path: string, progress: ReadProgress = {}): Pro
     return stats.result();
   }
   const files = await listImages(path);
-  if (files.length === 0) throw new InputError(`no ${FORMATS.image.extensions.map((e) => `.${e}`).join('/')} images under it`, path);
+  if (files.length === 0)
+    throw new InputError(
+      `no ${FORMATS.image.extensions.map((e) => `.${e}`).join('/')} images under it`,
+      path,
+    );
   const stats = new ImageChannelStats();
   const skipped: { file: string; reason: string }[] = [];
   const classes = new Map<string, number>();
@@ -129,7 +141,10 @@ export async function imageStats(path: string, progress: ReadProgress = {}): Pro
     progress.onProgress?.(index + 1, files.length);
   }
   if (stats.images === 0)
-    throw new InputError(`none of its ${files.length} images could be read (first: ${skipped[0].file}: ${skipped[0].reason})`, path);
+    throw new InputError(
+      `none of its ${files.length} images could be read (first: ${skipped[0].file}: ${skipped[0].reason})`,
+      path,
+    );
   return {
     ...stats.result(),
     ...(everyInClass && classes.size > 0 ? { classes: Object.fromEntries(classes) } : {}),

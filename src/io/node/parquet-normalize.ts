@@ -23,7 +23,14 @@ function groupMatrix(data: RowGroupColumns, names: readonly string[], rows: numb
       const out = new Float64Array(rows);
       for (let i = 0; i < rows; i++) {
         const v = values[i];
-        out[i] = typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : typeof v === 'boolean' ? Number(v) : NaN;
+        out[i] =
+          typeof v === 'number'
+            ? v
+            : typeof v === 'bigint'
+              ? Number(v)
+              : typeof v === 'boolean'
+                ? Number(v)
+                : NaN;
       }
       return out;
     }),
@@ -42,20 +49,32 @@ async function fitByRowGroups(
   const fitsFrom = methodInfo(scaler.method).fitsFrom;
   switch (fitsFrom) {
     case 'nothing':
-      scaler.fit(fromColumns(names.map(() => new Float64Array(0)), 0));
+      scaler.fit(
+        fromColumns(
+          names.map(() => new Float64Array(0)),
+          0,
+        ),
+      );
       return;
     case 'quantiles': {
-      if (!(scaler instanceof RobustScaler)) throw new TypeError(`${scaler.method} cannot be fitted by passes`);
+      if (!(scaler instanceof RobustScaler))
+        throw new TypeError(`${scaler.method} cannot be fitted by passes`);
       const passes = new ExactPasses(scaler.fitQuantiles);
       for (let pass = 1; !passes.done; pass++) {
-        await forEachRowGroup(source, layout, names, (start, rows, data) => {
-          const matrix = groupMatrix(data, names, rows);
-          names.forEach((_, k) => {
-            const sink = passes.sink(k);
-            for (let i = 0; i < rows; i++) sink.add(matrix.data[i * matrix.cols + k]);
-          });
-          progress.onProgress?.(start + rows, layout.rowCount, pass);
-        }, progress.signal);
+        await forEachRowGroup(
+          source,
+          layout,
+          names,
+          (start, rows, data) => {
+            const matrix = groupMatrix(data, names, rows);
+            names.forEach((_, k) => {
+              const sink = passes.sink(k);
+              for (let i = 0; i < rows; i++) sink.add(matrix.data[i * matrix.cols + k]);
+            });
+            progress.onProgress?.(start + rows, layout.rowCount, pass);
+          },
+          progress.signal,
+        );
         passes.endPass();
       }
       scaler.fitFromQuantiles(names.map((_, k) => passes.quantiles(k)));
@@ -64,15 +83,27 @@ async function fitByRowGroups(
     case 'batches': {
       if (!isIncremental(scaler)) throw new TypeError(`${scaler.method} cannot be fitted by passes`);
       let fitted = false;
-      await forEachRowGroup(source, layout, names, (start, rows, data) => {
-        if (rows === 0) return;
-        const matrix = groupMatrix(data, names, rows);
-        if (fitted) scaler.partialFit(matrix);
-        else scaler.fit(matrix);
-        fitted = true;
-        progress.onProgress?.(start + rows, layout.rowCount, 1);
-      }, progress.signal);
-      if (!fitted) scaler.fit(fromColumns(names.map(() => new Float64Array(0)), 0));
+      await forEachRowGroup(
+        source,
+        layout,
+        names,
+        (start, rows, data) => {
+          if (rows === 0) return;
+          const matrix = groupMatrix(data, names, rows);
+          if (fitted) scaler.partialFit(matrix);
+          else scaler.fit(matrix);
+          fitted = true;
+          progress.onProgress?.(start + rows, layout.rowCount, 1);
+        },
+        progress.signal,
+      );
+      if (!fitted)
+        scaler.fit(
+          fromColumns(
+            names.map(() => new Float64Array(0)),
+            0,
+          ),
+        );
       return;
     }
     case 'all-values':
@@ -96,18 +127,32 @@ export async function normalizeParquetInPasses(
       const indices = columnIndices(layout.columns, wanted, file);
       const names = indices.map((j) => layout.columns[j].name);
       await fitByRowGroups(source, layout, names, scaler, options);
-      const output = new AtomicOutput(out, { force: options.force, inputs: [file, ...(options.inputs ?? [])] });
+      const output = new AtomicOutput(out, {
+        force: options.force,
+        inputs: [file, ...(options.inputs ?? [])],
+      });
       try {
-        const writer = new ParquetRowGroupWriter(layout.columns, new Set(names), (bytes) => output.write(bytes));
-        await forEachRowGroup(source, layout, layout.columns.map((c) => c.name), async (start, rows, data) => {
-          const result = scaler.transform(groupMatrix(data, names, rows));
-          const columns = new Map(data);
-          names.forEach((name, k) =>
-            columns.set(name, Float64Array.from({ length: rows }, (_, i) => result.data[i * result.cols + k])),
-          );
-          await writer.write(rows, columns);
-          options.onProgress?.(start + rows, layout.rowCount, 3);
-        }, options.signal);
+        const writer = new ParquetRowGroupWriter(layout.columns, new Set(names), (bytes) =>
+          output.write(bytes),
+        );
+        await forEachRowGroup(
+          source,
+          layout,
+          layout.columns.map((c) => c.name),
+          async (start, rows, data) => {
+            const result = scaler.transform(groupMatrix(data, names, rows));
+            const columns = new Map(data);
+            names.forEach((name, k) =>
+              columns.set(
+                name,
+                Float64Array.from({ length: rows }, (_, i) => result.data[i * result.cols + k]),
+              ),
+            );
+            await writer.write(rows, columns);
+            options.onProgress?.(start + rows, layout.rowCount, 3);
+          },
+          options.signal,
+        );
         await writer.finish();
         await output.commit();
       } catch (error) {

@@ -39,52 +39,57 @@ export async function describeParquetInPasses(
   options: CellOptions & PassProgress & { columns?: readonly string[] } = {},
 ): Promise<ParquetStats> {
   const { forEachRowGroup, projectColumns, readParquetLayout } = await import('../formats/parquet');
-  return withFileSource(file, async (source) => {
-    const layout: ParquetLayout = await readParquetLayout(source, options);
-    const selected = projectColumns(layout, options.columns);
-    const columns = selected.map((c) => ({ name: c.name, numeric: c.numeric, count: 0, missing: 0 }));
-    const passes = new ExactPasses(qs);
-    const numericNames = selected.filter((c) => c.numeric).map((c) => c.name);
-    const allNames = selected.map((c) => c.name);
-    for (let pass = 1; !passes.done; pass++) {
-      const first = pass === 1;
-      await forEachRowGroup(
-        source,
-        layout,
-        first ? allNames : numericNames,
-        (rowStart, rows, data) => {
-          columns.forEach((column, j) => {
-            const values = data.get(column.name);
-            if (!values) return;
-            if (!column.numeric) {
-              for (let i = 0; i < rows; i++) if (values[i] === null || values[i] === undefined) column.missing++;
-              return;
-            }
-            const sink = passes.sink(j);
-            for (let i = 0; i < rows; i++) {
-              const value = numberOf(values[i]);
-              if (first) {
-                if (Number.isNaN(value)) column.missing++;
-                else column.count++;
+  return withFileSource(
+    file,
+    async (source) => {
+      const layout: ParquetLayout = await readParquetLayout(source, options);
+      const selected = projectColumns(layout, options.columns);
+      const columns = selected.map((c) => ({ name: c.name, numeric: c.numeric, count: 0, missing: 0 }));
+      const passes = new ExactPasses(qs);
+      const numericNames = selected.filter((c) => c.numeric).map((c) => c.name);
+      const allNames = selected.map((c) => c.name);
+      for (let pass = 1; !passes.done; pass++) {
+        const first = pass === 1;
+        await forEachRowGroup(
+          source,
+          layout,
+          first ? allNames : numericNames,
+          (rowStart, rows, data) => {
+            columns.forEach((column, j) => {
+              const values = data.get(column.name);
+              if (!values) return;
+              if (!column.numeric) {
+                for (let i = 0; i < rows; i++)
+                  if (values[i] === null || values[i] === undefined) column.missing++;
+                return;
               }
-              sink.add(value);
+              const sink = passes.sink(j);
+              for (let i = 0; i < rows; i++) {
+                const value = numberOf(values[i]);
+                if (first) {
+                  if (Number.isNaN(value)) column.missing++;
+                  else column.count++;
+                }
+                sink.add(value);
+              }
+            });
+            options.onProgress?.(rowStart + rows, layout.rowCount, pass);
+          },
+          options.signal,
+        );
+        if (first) {
+          columns.forEach((column, j) => {
+            passes.sink(j); // every column has a slot; text ones are left out
+            if (!column.numeric) {
+              column.count = layout.rowCount - column.missing;
+              passes.exclude(j);
             }
           });
-          options.onProgress?.(rowStart + rows, layout.rowCount, pass);
-        },
-        options.signal,
-      );
-      if (first) {
-        columns.forEach((column, j) => {
-          passes.sink(j); // every column has a slot; text ones are left out
-          if (!column.numeric) {
-            column.count = layout.rowCount - column.missing;
-            passes.exclude(j);
-          }
-        });
+        }
+        passes.endPass();
       }
-      passes.endPass();
-    }
-    return { rowCount: layout.rowCount, columns, notes: layout.notes, passes };
-  }, { signal: options.signal });
+      return { rowCount: layout.rowCount, columns, notes: layout.notes, passes };
+    },
+    { signal: options.signal },
+  );
 }

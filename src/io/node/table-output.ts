@@ -43,7 +43,8 @@ export async function writeTableLike(
   }));
   const same = targetFormat === data.data.format;
   // The writers' libraries load on first use (the extension activates without parsing them).
-  const { arrowOfColumns, csvOfColumns, jsonLinesOfColumns, parquetOfColumns } = await import('../formats/table-writers');
+  const { arrowOfColumns, csvOfColumns, jsonLinesOfColumns, parquetOfColumns } =
+    await import('../formats/table-writers');
   switch (targetFormat) {
     case 'parquet': {
       const { writeParquet } = await import('../formats/parquet');

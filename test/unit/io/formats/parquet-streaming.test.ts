@@ -12,14 +12,24 @@ import { duckdb, duckdbRows } from './fixtures';
 
 const RSS_HOOK = fileURLToPath(new URL('../../../../bench/rss-hook.cjs', import.meta.url));
 
-function statsWithPeakRss(file: string): { report: { rows: number; columns: Record<string, number | string>[] }; peakMb: number } {
-  const result = spawnSync(process.execPath, ['--require', RSS_HOOK, CLI_PATH, 'stats', file, '--json', '--stream-above', '0'], { encoding: 'utf8' });
+function statsWithPeakRss(file: string): {
+  report: { rows: number; columns: Record<string, number | string>[] };
+  peakMb: number;
+} {
+  const result = spawnSync(
+    process.execPath,
+    ['--require', RSS_HOOK, CLI_PATH, 'stats', file, '--json', '--stream-above', '0'],
+    { encoding: 'utf8' },
+  );
   assert.equal(result.status, 0, result.stderr);
   const kb = Number(/peak-rss-kb=(\d+)/.exec(result.stderr)?.[1]);
-  return { report: JSON.parse(result.stdout) as { rows: number; columns: Record<string, number | string>[] }, peakMb: kb / 1024 };
+  return {
+    report: JSON.parse(result.stdout) as { rows: number; columns: Record<string, number | string>[] },
+    peakMb: kb / 1024,
+  };
 }
 
-test('stats on a Parquet file of 60 row groups gives DuckDB\'s mean, std, min, median and max, in memory bounded by a row group', async () => {
+test("stats on a Parquet file of 60 row groups gives DuckDB's mean, std, min, median and max, in memory bounded by a row group", async () => {
   const { dir, cleanup } = scratchDir();
   try {
     const make = (rows: number, file: string) =>
@@ -36,7 +46,11 @@ test('stats on a Parquet file of 60 row groups gives DuckDB\'s mean, std, min, m
     const reference = statsWithPeakRss(small);
     const [a, b, , label] = large.report.columns;
     assert.equal(large.report.rows, 1_500_000);
-    const close = (x: unknown, y: unknown) => assert.ok(Math.abs(Number(x) - Number(y)) <= 1e-9 * Math.max(1, Math.abs(Number(y))), `${String(x)} vs ${String(y)}`);
+    const close = (x: unknown, y: unknown) =>
+      assert.ok(
+        Math.abs(Number(x) - Number(y)) <= 1e-9 * Math.max(1, Math.abs(Number(y))),
+        `${String(x)} vs ${String(y)}`,
+      );
     const [meanA, stdA, minA, medianA, maxA, meanB, stdPopB, labels] = expected[0];
     close(a.mean, meanA);
     close(a.std, stdA);

@@ -31,7 +31,10 @@ test('no extension belongs to two formats', () => {
 });
 
 test('hasMagic accepts the magic bytes of real files and refuses others', () => {
-  const vega = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../node_modules/vega-datasets/data/${name}`, import.meta.url)));
+  const vega = (name: string) =>
+    new Uint8Array(
+      readFileSync(new URL(`../../../../node_modules/vega-datasets/data/${name}`, import.meta.url)),
+    );
   assert.ok(hasMagic(FORMATS.parquet, vega('flights-3m.parquet')));
   assert.ok(hasMagic(FORMATS.arrow, vega('flights-200k.arrow')));
   assert.ok(hasMagic(FORMATS.image, vega('ffox.png')));
@@ -43,7 +46,8 @@ test("package.json's explorer menu lists every extension of the registry (tables
   const manifest = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as {
     contributes: { menus: { 'explorer/context': { command: string; when: string }[] } };
   };
-  const when = (command: string) => manifest.contributes.menus['explorer/context'].find((m) => m.command === command)?.when;
+  const when = (command: string) =>
+    manifest.contributes.menus['explorer/context'].find((m) => m.command === command)?.when;
   assert.equal(when('normscope.normalizeFile'), explorerWhenClause(['table', 'array']));
   assert.equal(when('normscope.showStatistics'), `${explorerWhenClause()} || explorerResourceIsFolder`);
 });

@@ -6,7 +6,15 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, scratchDir } from '../../../helpers/cli';
-import { duckdb, hasPython, PARQUET_VARIANTS, python, REAL_TABLES, SKLEARN_DATA, VEGA_DATA } from './fixtures';
+import {
+  duckdb,
+  hasPython,
+  PARQUET_VARIANTS,
+  python,
+  REAL_TABLES,
+  SKLEARN_DATA,
+  VEGA_DATA,
+} from './fixtures';
 
 type Report = { rows: number; columns: Record<string, unknown>[] };
 
@@ -30,9 +38,17 @@ test('stats --json on Parquet (every codec, row groups of 7 to 122880 rows, read
       const twin = statsJson(join(dir, `${name}.csv`));
       assert.ok(twin.rows > 100 && twin.columns.some((c) => c.kind === 'numeric'), name);
       for (const { codec } of PARQUET_VARIANTS)
-        assert.deepEqual(statsJson(join(dir, `${name}-${codec}.parquet`)), twin, `${name} as ${codec} Parquet`);
+        assert.deepEqual(
+          statsJson(join(dir, `${name}-${codec}.parquet`)),
+          twin,
+          `${name} as ${codec} Parquet`,
+        );
       // By passes over the row groups (as a file over --stream-above is read): the same numbers, bit for bit.
-      assert.deepEqual(statsJson(join(dir, `${name}-brotli.parquet`), '--stream-above', '0'), twin, `${name} by passes`);
+      assert.deepEqual(
+        statsJson(join(dir, `${name}-brotli.parquet`), '--stream-above', '0'),
+        twin,
+        `${name} by passes`,
+      );
       assert.deepEqual(statsJson(join(dir, `${name}.jsonl`)), twin, `${name} as JSON Lines`);
     }
   } finally {
@@ -47,8 +63,14 @@ test('stats --columns on a Parquet file reads only those columns, in the order a
     await duckdb([`copy (${REAL_TABLES.seattle}) to '${file}' (format parquet)`]);
     const all = statsJson(file);
     const some = statsJson(file, '--columns', 'wind,weather');
-    assert.deepEqual(some.columns.map((c) => c.name), ['wind', 'weather']);
-    assert.deepEqual(some.columns[0], all.columns.find((c) => c.name === 'wind'));
+    assert.deepEqual(
+      some.columns.map((c) => c.name),
+      ['wind', 'weather'],
+    );
+    assert.deepEqual(
+      some.columns[0],
+      all.columns.find((c) => c.name === 'wind'),
+    );
     assert.equal(some.columns[1].kind, 'text');
     const missing = runCli(['stats', file, '--columns', 'nope']);
     assert.equal(missing.status, 2);
@@ -62,11 +84,16 @@ test('stats on vega-datasets flights-200k.arrow (Arrow IPC by another writer) ma
   const { dir, cleanup } = scratchDir();
   try {
     const jsonl = join(dir, 'flights.jsonl');
-    await duckdb([`copy (select * from read_json('${VEGA_DATA}flights-200k.json')) to '${jsonl}' (format json)`]);
+    await duckdb([
+      `copy (select * from read_json('${VEGA_DATA}flights-200k.json')) to '${jsonl}' (format json)`,
+    ]);
     const arrow = statsJson(join(VEGA_DATA, 'flights-200k.arrow'));
     const twin = statsJson(jsonl);
     assert.equal(arrow.rows, 200000);
-    assert.deepEqual(arrow.columns.map((c) => c.name), ['delay', 'distance', 'time']);
+    assert.deepEqual(
+      arrow.columns.map((c) => c.name),
+      ['delay', 'distance', 'time'],
+    );
     // delay and distance are Int16: identical; time is Float32 in the IPC file, decimal text in JSON.
     assert.deepEqual(arrow.columns.slice(0, 2), twin.columns.slice(0, 2));
     for (const field of ['mean', 'std', 'min', 'median', 'max'])
@@ -79,12 +106,15 @@ test('stats on vega-datasets flights-200k.arrow (Arrow IPC by another writer) ma
   }
 });
 
-test('stats on an .xlsx written by pandas/openpyxl (--sheet, the first sheet said when not given) matches the CSV twin', { skip: !hasPython('pandas, openpyxl') }, () => {
-  const { dir, cleanup } = scratchDir();
-  try {
-    const csv = join(dir, 'iris.csv');
-    const xlsx = join(dir, 'iris.xlsx');
-    python(`
+test(
+  'stats on an .xlsx written by pandas/openpyxl (--sheet, the first sheet said when not given) matches the CSV twin',
+  { skip: !hasPython('pandas, openpyxl') },
+  () => {
+    const { dir, cleanup } = scratchDir();
+    try {
+      const csv = join(dir, 'iris.csv');
+      const xlsx = join(dir, 'iris.xlsx');
+      python(`
 import pandas as pd, openpyxl
 df = pd.read_csv('${SKLEARN_DATA}/iris.csv', skiprows=1, header=None, names=['sl','sw','pl','pw','target'])
 df.to_csv('${csv}', index=False)
@@ -92,25 +122,32 @@ with pd.ExcelWriter('${xlsx}', engine='openpyxl') as w:
     pd.DataFrame({'note': ['other sheet']}).to_excel(w, sheet_name='readme', index=False)
     df.to_excel(w, sheet_name='iris', index=False)
 `);
-    const twin = statsJson(csv);
-    assert.deepEqual(statsJson(xlsx, '--sheet', 'iris'), twin);
-    const first = runCli(['stats', xlsx, '--json']);
-    assert.equal(first.status, 0);
-    assert.match(first.stderr, /read sheet 'readme' of readme, iris; choose another with --sheet NAME/);
-    const wrong = runCli(['stats', xlsx, '--sheet', 'nope']);
-    assert.equal(wrong.status, 2);
-    assert.match(wrong.stderr, /iris\.xlsx: --sheet: 'nope' is not a sheet of the workbook \(sheets: readme, iris\)/);
-  } finally {
-    cleanup();
-  }
-});
+      const twin = statsJson(csv);
+      assert.deepEqual(statsJson(xlsx, '--sheet', 'iris'), twin);
+      const first = runCli(['stats', xlsx, '--json']);
+      assert.equal(first.status, 0);
+      assert.match(first.stderr, /read sheet 'readme' of readme, iris; choose another with --sheet NAME/);
+      const wrong = runCli(['stats', xlsx, '--sheet', 'nope']);
+      assert.equal(wrong.status, 2);
+      assert.match(
+        wrong.stderr,
+        /iris\.xlsx: --sheet: 'nope' is not a sheet of the workbook \(sheets: readme, iris\)/,
+      );
+    } finally {
+      cleanup();
+    }
+  },
+);
 
-test('stats on a formula column of an openpyxl workbook reads its cached values', { skip: !hasPython('openpyxl') }, () => {
-  const { dir, cleanup } = scratchDir();
-  try {
-    const xlsx = join(dir, 'formula.xlsx');
-    // openpyxl writes formulas without cached values; a cached value is added to the XML as Excel does.
-    python(`
+test(
+  'stats on a formula column of an openpyxl workbook reads its cached values',
+  { skip: !hasPython('openpyxl') },
+  () => {
+    const { dir, cleanup } = scratchDir();
+    try {
+      const xlsx = join(dir, 'formula.xlsx');
+      // openpyxl writes formulas without cached values; a cached value is added to the XML as Excel does.
+      python(`
 import openpyxl, zipfile, shutil, re
 wb = openpyxl.Workbook(); ws = wb.active; ws.title = 'data'
 ws.append(['x', 'twice'])
@@ -125,38 +162,52 @@ with zipfile.ZipFile('${xlsx}.tmp') as src, zipfile.ZipFile('${xlsx}', 'w') as d
             data = text.encode()
         dst.writestr(item, data)
 `);
-    const report = statsJson(xlsx);
-    assert.deepEqual(report.columns.map((c) => [c.name, c.kind, c.mean, c.max]), [
-      ['x', 'numeric', 2.5, 4],
-      ['twice', 'numeric', 5, 8],
-    ]);
-  } finally {
-    cleanup();
-  }
-});
+      const report = statsJson(xlsx);
+      assert.deepEqual(
+        report.columns.map((c) => [c.name, c.kind, c.mean, c.max]),
+        [
+          ['x', 'numeric', 2.5, 4],
+          ['twice', 'numeric', 5, 8],
+        ],
+      );
+    } finally {
+      cleanup();
+    }
+  },
+);
 
-test('stats --array on an .npz written by NumPy (compressed and not) matches the same array as .npy', { skip: !hasPython('numpy') }, () => {
-  const { dir, cleanup } = scratchDir();
-  try {
-    python(`
+test(
+  'stats --array on an .npz written by NumPy (compressed and not) matches the same array as .npy',
+  { skip: !hasPython('numpy') },
+  () => {
+    const { dir, cleanup } = scratchDir();
+    try {
+      python(`
 import numpy as np
 x = np.loadtxt('${SKLEARN_DATA}/wine_data.csv', delimiter=',', skiprows=1)
 np.save('${dir}/wine.npy', x)
 np.savez_compressed('${dir}/packed.npz', labels=x[:, -1].astype(np.int64), features=x)
 np.savez('${dir}/plain.npz', features=x)
 `);
-    const twin = statsJson(join(dir, 'wine.npy'));
-    assert.deepEqual(statsJson(join(dir, 'packed.npz'), '--array', 'features'), twin);
-    assert.deepEqual(statsJson(join(dir, 'plain.npz')), twin);
-    const chosen = runCli(['stats', join(dir, 'packed.npz'), '--json']);
-    assert.match(chosen.stderr, /read array 'labels' of labels, features; choose another with --array NAME/);
-    const wrong = runCli(['stats', join(dir, 'packed.npz'), '--array', 'nope']);
-    assert.equal(wrong.status, 2);
-    assert.match(wrong.stderr, /packed\.npz: --array: 'nope' is not an array of the archive \(arrays: labels, features\)/);
-  } finally {
-    cleanup();
-  }
-});
+      const twin = statsJson(join(dir, 'wine.npy'));
+      assert.deepEqual(statsJson(join(dir, 'packed.npz'), '--array', 'features'), twin);
+      assert.deepEqual(statsJson(join(dir, 'plain.npz')), twin);
+      const chosen = runCli(['stats', join(dir, 'packed.npz'), '--json']);
+      assert.match(
+        chosen.stderr,
+        /read array 'labels' of labels, features; choose another with --array NAME/,
+      );
+      const wrong = runCli(['stats', join(dir, 'packed.npz'), '--array', 'nope']);
+      assert.equal(wrong.status, 2);
+      assert.match(
+        wrong.stderr,
+        /packed\.npz: --array: 'nope' is not an array of the archive \(arrays: labels, features\)/,
+      );
+    } finally {
+      cleanup();
+    }
+  },
+);
 
 test('stats on JSON Lines with nested objects and ragged keys gives dotted names and missing cells', () => {
   const { dir, cleanup } = scratchDir();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { runCli, scratchDir } from '../../../helpers/cli';
 import { duckdb, duckdbRows, hasPython, python, REAL_TABLES, VEGA_DATA } from './fixtures';
 
-test('normalize x.parquet --out y.parquet keeps column names, order and types of the columns passed through; DuckDB reads back the CSV twin\'s numbers', async () => {
+test("normalize x.parquet --out y.parquet keeps column names, order and types of the columns passed through; DuckDB reads back the CSV twin's numbers", async () => {
   const { dir, cleanup } = scratchDir();
   try {
     const parquet = join(dir, 'seattle.parquet');
@@ -20,11 +20,24 @@ test('normalize x.parquet --out y.parquet keeps column names, order and types of
     ]);
     const out = join(dir, 'out.parquet');
     const outCsv = join(dir, 'out.csv');
-    for (const [input, output] of [[parquet, out], [csv, outCsv]]) {
-      const result = runCli(['normalize', input, '--method', 'zscore', '--columns', 'precipitation,wind', '--out', output]);
+    for (const [input, output] of [
+      [parquet, out],
+      [csv, outCsv],
+    ]) {
+      const result = runCli([
+        'normalize',
+        input,
+        '--method',
+        'zscore',
+        '--columns',
+        'precipitation,wind',
+        '--out',
+        output,
+      ]);
       assert.equal(result.status, 0, result.stderr);
     }
-    const describe = (file: string) => duckdbRows(`select column_name, column_type from (describe select * from '${file}')`);
+    const describe = (file: string) =>
+      duckdbRows(`select column_name, column_type from (describe select * from '${file}')`);
     const before = await describe(parquet);
     const after = await describe(out);
     assert.deepEqual(
@@ -50,7 +63,9 @@ test('normalize converts between formats by the --out extension: Parquet to CSV,
   try {
     const parquet = join(dir, 'cars.parquet');
     await duckdb([`copy (${REAL_TABLES.cars}) to '${parquet}' (format parquet)`]);
-    const outputs = ['cars.csv', 'cars.jsonl', 'cars.arrow', 'cars.xlsx'].map((name) => join(dir, `z-${name}`));
+    const outputs = ['cars.csv', 'cars.jsonl', 'cars.arrow', 'cars.xlsx'].map((name) =>
+      join(dir, `z-${name}`),
+    );
     for (const output of outputs) {
       const result = runCli(['normalize', parquet, '--method', 'minmax', '--out', output]);
       assert.equal(result.status, 0, result.stderr);
@@ -58,7 +73,10 @@ test('normalize converts between formats by the --out extension: Parquet to CSV,
     const reports = outputs.map((file) => {
       const result = runCli(['stats', file, '--json']);
       assert.equal(result.status, 0, result.stderr);
-      return JSON.parse(result.stdout) as { rows: number; columns: { name: string; min: number | null; max: number | null }[] };
+      return JSON.parse(result.stdout) as {
+        rows: number;
+        columns: { name: string; min: number | null; max: number | null }[];
+      };
     });
     for (const report of reports) {
       assert.equal(report.rows, 406);
@@ -67,7 +85,9 @@ test('normalize converts between formats by the --out extension: Parquet to CSV,
       assert.ok(Math.abs(mpg.max! - 1) < 1e-15, String(mpg.max)); // X·scale + min, as scikit-learn computes it
     }
     assert.deepEqual(reports[1], reports[0]);
-    const fromDuck = await duckdbRows(`select count(*), min(Horsepower), max(Horsepower) from read_csv('${outputs[0]}')`);
+    const fromDuck = await duckdbRows(
+      `select count(*), min(Horsepower), max(Horsepower) from read_csv('${outputs[0]}')`,
+    );
     const [count, min, max] = fromDuck[0].map(Number);
     assert.deepEqual([count, min], [406, 0]);
     assert.ok(Math.abs(max - 1) < 1e-15);
@@ -131,9 +151,19 @@ img.save('${dir}/whole.png'); img.save('${dir}/whole.jpg', quality=90); img.save
     writeFileSync(join(dir, 'lying.parquet'), lying);
     const result = runCli(['stats', join(dir, 'lying.parquet')]);
     assert.equal(result.status, 2);
-    assert.equal(result.stderr, `normscope: ${join(dir, 'lying.parquet')}: truncated: footer length ${bytes.length * 2} > file size ${bytes.length}\n`);
+    assert.equal(
+      result.stderr,
+      `normscope: ${join(dir, 'lying.parquet')}: truncated: footer length ${bytes.length * 2} > file size ${bytes.length}\n`,
+    );
     // no output left behind by a failed normalize
-    const failed = runCli(['normalize', join(dir, 'truncated.parquet'), '--method', 'zscore', '--out', join(dir, 'never.parquet')]);
+    const failed = runCli([
+      'normalize',
+      join(dir, 'truncated.parquet'),
+      '--method',
+      'zscore',
+      '--out',
+      join(dir, 'never.parquet'),
+    ]);
     assert.equal(failed.status, 2);
     assert.ok(!existsSync(join(dir, 'never.parquet')));
     assert.ok(!readdirSync(dir).some((name) => name.includes('never')));
@@ -150,7 +180,10 @@ test('normalize on a Parquet file over --stream-above fits by passes over its ro
     for (const method of ['zscore', 'robust', 'minmax']) {
       const whole = join(dir, `${method}-whole.parquet`);
       const streamed = join(dir, `${method}-streamed.parquet`);
-      for (const [output, flags] of [[whole, []], [streamed, ['--stream-above', '0']]] as const) {
+      for (const [output, flags] of [
+        [whole, []],
+        [streamed, ['--stream-above', '0']],
+      ] as const) {
         const result = runCli(['normalize', parquet, '--method', method, '--out', output, ...flags]);
         assert.equal(result.status, 0, result.stderr);
       }
@@ -159,14 +192,25 @@ test('normalize on a Parquet file over --stream-above fits by passes over its ro
       assert.equal(b.length, 406);
       a.forEach((row, i) =>
         row.forEach((value, j) => {
-          if (typeof value === 'number') assert.ok(Math.abs(value - (b[i][j] as number)) <= 1e-12, `${method} row ${i} column ${j}`);
+          if (typeof value === 'number')
+            assert.ok(Math.abs(value - (b[i][j] as number)) <= 1e-12, `${method} row ${i} column ${j}`);
           else assert.deepEqual(b[i][j], value);
         }),
       );
-      const describe = (file: string) => duckdbRows(`select column_name, column_type from (describe select * from '${file}')`);
+      const describe = (file: string) =>
+        duckdbRows(`select column_name, column_type from (describe select * from '${file}')`);
       assert.deepEqual(await describe(streamed), await describe(whole));
     }
-    const refused = runCli(['normalize', parquet, '--method', 'quantile', '--out', join(dir, 'q.parquet'), '--stream-above', '0']);
+    const refused = runCli([
+      'normalize',
+      parquet,
+      '--method',
+      'quantile',
+      '--out',
+      join(dir, 'q.parquet'),
+      '--stream-above',
+      '0',
+    ]);
     assert.equal(refused.status, 2);
     assert.match(refused.stderr, /--method: quantile needs every value in memory at once/);
   } finally {
