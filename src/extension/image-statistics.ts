@@ -3,7 +3,7 @@
  * notification (one image at a time), shown as a text document with the Normalize lines to copy.
  */
 import * as vscode from 'vscode';
-import { normalizeLines } from '../io/images/channel-stats';
+import { afterTransform, IMAGE_TRANSFORMS, normalizeLines } from '../io/images/channel-stats';
 import { imageStats, type ImageFolderStats } from '../io/node/image-files';
 
 export function imageStatisticsText(path: string, result: ImageFolderStats): string {
@@ -19,6 +19,17 @@ export function imageStatisticsText(path: string, result: ImageFolderStats): str
     '| --- | --- | --- | --- | --- |',
     ...result.channels.map(row),
     ...(result.alpha ? [row(result.alpha)] : []),
+    '',
+    '## After each transform, per channel',
+    '',
+    '| transform | channel | mean | std | min | max |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...IMAGE_TRANSFORMS.flatMap((t) =>
+      result.channels.map((c) => {
+        const after = afterTransform(c, t.id);
+        return `| ${t.title} | ${c.name} | ${after.mean.toFixed(6)} | ${after.std.toFixed(6)} | ${after.min.toFixed(4)} | ${after.max.toFixed(4)} |`;
+      }),
+    ),
     '',
     ...(result.classes
       ? [

@@ -143,3 +143,43 @@ export function normalizeLines(result: ImageStatsResult): { torchvision: string;
     keras: `layers.Normalization(mean=[${round4(mean)}], variance=[${round4(std.map((s) => s * s))}])`,
   };
 }
+
+/** The per-channel transforms an image pipeline applies after decoding, on values already / 255. */
+export const IMAGE_TRANSFORMS = [
+  { id: 'unit', title: 'ToTensor (/255)' },
+  { id: 'normalize', title: 'Normalize(mean, std)' },
+  { id: 'symmetric', title: '[-1, 1] (x·2 − 1)' },
+] as const;
+
+export type ImageTransformId = (typeof IMAGE_TRANSFORMS)[number]['id'];
+
+/**
+ * A channel's mean, std, min and max after a transform, exactly from its statistics: the transforms are
+ * affine per channel (x·a + b), so mean ↦ mean·a + b, std ↦ std·|a|, and min and max map to the ends.
+ */
+export function afterTransform(
+  channel: ChannelSummary,
+  transform: ImageTransformId,
+): Omit<ChannelSummary, 'histogram'> {
+  let scale: number;
+  let shift: number;
+  switch (transform) {
+    case 'unit':
+      [scale, shift] = [1, 0];
+      break;
+    case 'normalize':
+      [scale, shift] = [1 / channel.std, -channel.mean / channel.std];
+      break;
+    case 'symmetric':
+      [scale, shift] = [2, -1];
+      break;
+  }
+  const ends = [channel.min * scale + shift, channel.max * scale + shift];
+  return {
+    name: channel.name,
+    mean: channel.mean * scale + shift,
+    std: channel.std * Math.abs(scale),
+    min: Math.min(...ends),
+    max: Math.max(...ends),
+  };
+}
