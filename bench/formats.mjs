@@ -39,6 +39,16 @@ function timed(label, command, args) {
   };
 }
 
+/** `normscope stats PATH --json` under the peak-RSS hook. */
+const normscopeStats = (path) => [
+  '--require',
+  './bench/rss-hook.cjs',
+  'dist/cli.cjs',
+  'stats',
+  path,
+  '--json',
+];
+
 function printTable(operation, rows) {
   console.log(`\n${operation}`);
   console.log('tool'.padEnd(34) + 'median ms'.padStart(11) + 'peak RSS MB'.padStart(13) + '  × normscope');
@@ -82,14 +92,7 @@ async function parquetBench() {
     const rows = (await c.runAndReadAll(${JSON.stringify(`select count(*), ${aggregates} from '${parquet}'`)})).getRows();
     process.stdout.write(String(rows[0].length));`;
   const rows = [
-    timed('normscope stats --json', process.execPath, [
-      '--require',
-      './bench/rss-hook.cjs',
-      'dist/cli.cjs',
-      'stats',
-      parquet,
-      '--json',
-    ]),
+    timed('normscope stats --json', process.execPath, normscopeStats(parquet)),
     timed('DuckDB (1 thread) same aggregates', process.execPath, [
       '--require',
       './bench/rss-hook.cjs',
@@ -144,14 +147,7 @@ for i in range(${IMAGES}):
       return console.log(`\nimage stats: skipped (${made.stderr.trim().split('\n').pop()})`);
   }
   const rows = [
-    timed('normscope stats --json', process.execPath, [
-      '--require',
-      './bench/rss-hook.cjs',
-      'dist/cli.cjs',
-      'stats',
-      root,
-      '--json',
-    ]),
+    timed('normscope stats --json', process.execPath, normscopeStats(root)),
     timed('Pillow + NumPy (one image at a time)', PYTHON, ['-c', PILLOW_STATS, root]),
   ];
   printTable(`image folder stats: ${IMAGES} PNG 256×256 RGB (per-channel mean/std over N, H, W)`, rows);

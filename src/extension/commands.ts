@@ -8,6 +8,7 @@ import { dataFileNotes, selectColumns } from '../io/node/data-files';
 import { fileParts } from '../io/node/format-files';
 import { extensionsOf, FORMATS, formatOrCsv } from '../io/formats/registry';
 import { showImageStatistics } from './image-statistics';
+import { withCancellableProgress } from './progress';
 import { loadCsvPrefix, loadDataFile, panelInit, type PanelSettings } from './load';
 import { NormalizationPanel } from './panel';
 
@@ -63,34 +64,20 @@ async function choosePart(uri: vscode.Uri): Promise<{ sheet?: string; array?: st
 async function loadWithProgress(uri: vscode.Uri) {
   const part = await choosePart(uri);
   if (!part) return undefined;
-  return vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: `NormScope: reading ${vscode.workspace.asRelativePath(uri)}`,
-      cancellable: true,
-    },
-    async (progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      let reported = 0;
-      try {
-        return await loadDataFile(
-          uri.fsPath,
-          {
-            signal: controller.signal,
-            onProgress: (read, total) => {
-              const percent = total > 0 ? (100 * read) / total : 100;
-              progress.report({ increment: percent - reported, message: `${Math.round(percent)}%` });
-              reported = percent;
-            },
+  return withCancellableProgress(
+    `NormScope: reading ${vscode.workspace.asRelativePath(uri)}`,
+    (signal, report) =>
+      loadDataFile(
+        uri.fsPath,
+        {
+          signal,
+          onProgress: (read, total) => {
+            const percent = total > 0 ? (100 * read) / total : 100;
+            report(percent, `${Math.round(percent)}%`);
           },
-          part,
-        );
-      } catch (error) {
-        if (controller.signal.aborted) return undefined;
-        throw error;
-      }
-    },
+        },
+        part,
+      ),
   );
 }
 

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { afterTransform, IMAGE_TRANSFORMS, normalizeLines } from '../io/images/channel-stats';
 import { imageStats, type ImageFolderStats } from '../io/node/image-files';
+import { withCancellableProgress } from './progress';
 
 export function imageStatisticsText(path: string, result: ImageFolderStats): string {
   const lines = normalizeLines(result);
@@ -56,30 +57,11 @@ export function imageStatisticsText(path: string, result: ImageFolderStats): str
 
 export async function showImageStatistics(target: vscode.Uri): Promise<void> {
   const where = vscode.workspace.asRelativePath(target);
-  const result = await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: `NormScope: reading images in ${where}`,
-      cancellable: true,
-    },
-    async (progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      let reported = 0;
-      try {
-        return await imageStats(target.fsPath, {
-          signal: controller.signal,
-          onProgress: (done, total) => {
-            const percent = (100 * done) / total;
-            progress.report({ increment: percent - reported, message: `${done} of ${total}` });
-            reported = percent;
-          },
-        });
-      } catch (error) {
-        if (controller.signal.aborted) return undefined;
-        throw error;
-      }
-    },
+  const result = await withCancellableProgress(`NormScope: reading images in ${where}`, (signal, report) =>
+    imageStats(target.fsPath, {
+      signal,
+      onProgress: (done, total) => report((100 * done) / total, `${done} of ${total}`),
+    }),
   );
   if (!result) return;
   const document = await vscode.workspace.openTextDocument({

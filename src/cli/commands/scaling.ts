@@ -64,16 +64,29 @@ export const fit: Command = {
   },
 };
 
-/** normalize on a large CSV: a layout pass, the fit's passes, then the output written as a stream. */
+/**
+ * normalize on a large file: a CSV by a layout pass, the fit's passes and the output written as a
+ * stream; a Parquet file by the fit's passes over its row groups, written row group by row group.
+ */
 async function normalizeInPasses(
   file: string,
   scaler: Scaler,
   wanted: string[] | undefined,
   out: string,
   force: boolean | undefined,
+  parquet: boolean,
 ): Promise<void> {
   const progress = passProgress();
   try {
+    if (parquet) {
+      await normalizeParquetInPasses(file, scaler, wanted, out, { force, ...progress }).catch(
+        (error: unknown) =>
+          withFlagNames(() => {
+            throw error; // a --columns name the file lacks, as a flag error
+          }),
+      );
+      return;
+    }
     const layout = await readCsvLayout(file, progress);
     const columns = layout.names.map((name, j) => ({ name, numeric: layout.columns[j].numeric }));
     const indices = withFlagNames(() => columnIndices(columns, wanted, file));
@@ -86,26 +99,6 @@ async function normalizeInPasses(
       output,
       (_, input) => scaler.transform(input),
       progress.signal,
-    );
-  } finally {
-    progress.close();
-  }
-}
-
-/** normalize on a large Parquet file: fit by passes over the row groups, written row group by row group. */
-async function normalizeParquetFile(
-  file: string,
-  scaler: Scaler,
-  wanted: string[] | undefined,
-  out: string,
-  force: boolean | undefined,
-): Promise<void> {
-  const progress = passProgress();
-  try {
-    await normalizeParquetInPasses(file, scaler, wanted, out, { force, ...progress }).catch((error: unknown) =>
-      withFlagNames(() => {
-        throw error; // a --columns name the file lacks, as a flag error
-      }),
     );
   } finally {
     progress.close();
@@ -143,8 +136,7 @@ export const normalize: Command = {
             .map((m) => m.method)
             .join(', ')}`,
         );
-      if (parquetInPasses) await normalizeParquetFile(file, scaler, columnList(values), out, values.force);
-      else await normalizeInPasses(file, scaler, columnList(values), out, values.force);
+      await normalizeInPasses(file, scaler, columnList(values), out, values.force, parquetInPasses);
       return;
     }
     const data = await readInput(file, values);
