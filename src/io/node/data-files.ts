@@ -38,11 +38,6 @@ export interface DataFileOptions extends ReadProgress {
   booleansAsNumbers?: boolean;
 }
 
-/** Whether the file holds an n-d array (.npy, .npz) rather than a table. */
-export function isNpy(file: string): boolean {
-  return formatOrCsv(file).shape === 'array';
-}
-
 export async function readNpyFile(file: string): Promise<NpyArray> {
   return decodeNpy(await readWholeFile(file), file);
 }
