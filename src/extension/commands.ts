@@ -4,14 +4,21 @@ import { datasetFromArray, type Dataset } from '../engine/report/dataset';
 import { createScaler, SCALING_METHODS } from '../engine/scale/registry';
 import type { ScalingMethod } from '../engine/scale/scaler';
 import { parseArrayLiteral, type LiteralStyle } from '../io/literal';
-import { isNpy, selectColumns, type DataFile } from '../io/node/data-files';
+import { dataFileNotes, selectColumns, type DataFile } from '../io/node/data-files';
 import type { DialectOverrides } from '../io/csv/dialect';
+import { fileParts } from '../io/node/format-files';
+import { extensionsOf, FORMATS, formatOrCsv } from '../io/formats/registry';
+import { showImageStatistics } from './image-statistics';
+import { withCancellableProgress } from './progress';
 import { loadCsvPrefix, loadDataFile, panelInit, type PanelSettings } from './load';
 import { NormalizationPanel } from './panel';
 import type { PanelSource } from './panel-source';
 import { DUCKDB_FIT_ABOVE_BYTES, fitWithDuckDb, offerDuckDbFit } from './duckdb-fit';
 
-const DATA_FILTERS = { 'Data files': ['csv', 'tsv', 'npy'] };
+const DATA_FILTERS = {
+  'Data files': extensionsOf(['table', 'array']),
+  Images: [...FORMATS.image.extensions],
+};
 
 export const LEAKAGE_NOTE =
   'Parameters were fitted on the training file only and applied to this file. Fitting on the test set would leak its statistics into the model.';
@@ -39,33 +46,42 @@ async function pickFile(title: string, given?: vscode.Uri): Promise<vscode.Uri |
   return picked?.[0];
 }
 
+/** A reader's notes (nested columns skipped, dates read as text) as the panel's note. */
+const noteOf = (notes: string[]) =>
+  notes.length > 0 ? notes.map((n) => `${n[0].toUpperCase()}${n.slice(1)}.`).join(' ') : undefined;
+
+/**
+ * The sheet of a workbook or the array of an .npz to read, asked when there are several; undefined when
+ * the pick is dismissed.
+ */
+async function choosePart(uri: vscode.Uri): Promise<{ sheet?: string; array?: string } | undefined> {
+  const parts = await fileParts(uri.fsPath);
+  if (!parts || parts.names.length < 2) return {};
+  const picked = await vscode.window.showQuickPick(parts.names, {
+    title: `${parts.flag === 'sheet' ? 'Sheet' : 'Array'} of ${vscode.workspace.asRelativePath(uri)} to read`,
+  });
+  return picked === undefined ? undefined : { [parts.flag]: picked };
+}
+
 /** Loads a file with a cancellable progress notification; undefined when cancelled. */
 async function loadWithProgress(uri: vscode.Uri, dialect?: DialectOverrides) {
-  return vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: `NormScope: reading ${vscode.workspace.asRelativePath(uri)}`,
-      cancellable: true,
-    },
-    async (progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      let reported = 0;
-      try {
-        return await loadDataFile(uri.fsPath, {
+  const part = await choosePart(uri);
+  if (!part) return undefined;
+  return withCancellableProgress(
+    `NormScope: reading ${vscode.workspace.asRelativePath(uri)}`,
+    (signal, report) =>
+      loadDataFile(
+        uri.fsPath,
+        {
           dialect,
-          signal: controller.signal,
+          signal,
           onProgress: (read, total) => {
             const percent = total > 0 ? (100 * read) / total : 100;
-            progress.report({ increment: percent - reported, message: `${Math.round(percent)}%` });
-            reported = percent;
+            report(percent, `${Math.round(percent)}%`);
           },
-        });
-      } catch (error) {
-        if (controller.signal.aborted) return undefined;
-        throw error;
-      }
-    },
+        },
+        part,
+      ),
   );
 }
 
@@ -83,6 +99,14 @@ export async function normalizeFile(
     uri instanceof vscode.Uri ? uri : undefined,
   );
   if (!target) return;
+  const isFolder = (await vscode.workspace.fs.stat(target)).type === vscode.FileType.Directory;
+  if (isFolder || formatOrCsv(target.fsPath).id === 'image') {
+    if (statisticsOnly) return showImageStatistics(target);
+    void vscode.window.showInformationMessage(
+      'NormScope: images give per-channel statistics (Show Statistics); normalizing reads tables and arrays.',
+    );
+    return;
+  }
   const initFor = (dataset: Dataset, note?: string, file?: DataFile) =>
     panelInit(dataset, {
       source: 'file',
@@ -93,7 +117,10 @@ export async function normalizeFile(
       file,
     });
   let panel: NormalizationPanel | undefined;
-  if (!isNpy(target.fsPath) && (await vscode.workspace.fs.stat(target)).size > PREFIX_ABOVE_BYTES) {
+  if (
+    formatOrCsv(target.fsPath).id === 'csv' &&
+    (await vscode.workspace.fs.stat(target)).size > PREFIX_ABOVE_BYTES
+  ) {
     // A large CSV: the first chart comes from its first records while the whole file loads.
     const prefix = await loadCsvPrefix(target.fsPath, PREFIX_BYTES);
     const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
@@ -117,7 +144,7 @@ export async function normalizeFile(
   const sourceFrom = (loaded: { dataset: Dataset; file: DataFile }): PanelSource => ({
     kind: 'file',
     ...loaded,
-    init: initFor(loaded.dataset, undefined, loaded.file),
+    init: initFor(loaded.dataset, noteOf(dataFileNotes(loaded.file)), loaded.file),
     reread: async (dialect) => sourceFrom((await loadWithProgress(target, dialect)) ?? loaded),
   });
   const loaded = await loadWithProgress(target);
@@ -191,7 +218,8 @@ export async function fitAndApply(extensionUri: vscode.Uri): Promise<void> {
   if (!test) return;
   const trainBytes = (await vscode.workspace.fs.stat(train)).size;
   const byDuckDb =
-    !isNpy(train.fsPath) && trainBytes > DUCKDB_FIT_ABOVE_BYTES && (await offerDuckDbFit(train, trainBytes));
+    ['csv', 'parquet', 'jsonl'].includes(formatOrCsv(train.fsPath).id) &&
+    trainBytes > DUCKDB_FIT_ABOVE_BYTES && (await offerDuckDbFit(train, trainBytes));
   const fitted = byDuckDb
     ? await fitWithDuckDb(train, method.method)
     : await fitInMemory(train, method.method);

@@ -18,7 +18,7 @@ export interface PanelSettings {
 }
 
 /** A table as the panel's dataset. */
-function tableDataset(title: string, table: CsvTable): Dataset {
+function tableDataset(title: string, table: Pick<CsvTable, 'columns' | 'rowCount'>): Dataset {
   return {
     kind: 'table',
     title,
@@ -46,12 +46,19 @@ export async function loadCsvPrefix(
 export async function loadDataFile(
   path: string,
   options: ReadProgress & CsvReadOptions,
+  part: { sheet?: string; array?: string } = {},
 ): Promise<{ file: DataFile; dataset: Dataset }> {
-  const file = await readDataFile(path, options);
+  const file = await readDataFile(path, { ...options, ...part });
   const title = basename(path);
-  if (file.kind === 'npy')
-    return { file, dataset: datasetFromArray(title, file.array.data, file.array.shape) };
-  return { file, dataset: tableDataset(title, file.table) };
+  switch (file.kind) {
+    case 'npy':
+    case 'npz':
+      return { file, dataset: datasetFromArray(title, file.array.data, file.array.shape) };
+    case 'csv':
+      return { file, dataset: tableDataset(title, file.table) };
+    case 'table':
+      return { file, dataset: tableDataset(title, file.data.table) };
+  }
 }
 
 /** The first request a panel computes: the default method on every numeric column, or BatchNorm axes. */

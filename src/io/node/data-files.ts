@@ -1,9 +1,10 @@
 /**
- * Tabular inputs and outputs: a CSV/TSV (streamed) or a .npy (samples × features), the
- * numeric columns a method applies to, and outputs written as the input was (same header, dialect and
- * text columns; numbers printed so they read back bit for bit).
+ * Tabular inputs and outputs: a CSV/TSV (streamed), a table of another format of the registry (Parquet,
+ * Arrow, JSON Lines, .xlsx) or an array (.npy, one array of an .npz; samples × features), the numeric
+ * columns a method applies to, and outputs written as the input was (same header, dialect, schema and
+ * text columns; numbers printed so they read back bit for bit), or converted when the output's
+ * extension names another tabular format.
  */
-import { extname } from 'node:path';
 import { ParameterError } from '../../engine/parameter-error';
 import { fromColumns, matrix, type Matrix } from '../../engine/scale/matrix';
 import { encodeNpy, decodeNpy, type NpyArray } from '../npy';
@@ -18,12 +19,24 @@ import { bomBytes, encodeText } from '../csv/encoding';
 import { formatNumberWith, formatNumericLines, formatRecord } from '../csv/writer';
 import { LineFormatter } from './line-formatter';
 import { InputError } from '../errors';
+import { extensionsOf, formatOrCsv } from '../formats/registry';
+import { replaceNpzArray } from '../formats/npz';
+import { readFormatTable, readNpzFile, type FormatTable } from './format-files';
+import { writeTableLike, type TableFormatId } from './table-output';
 
 export type DataFile =
-  { kind: 'csv'; file: string; table: CsvTable } | { kind: 'npy'; file: string; array: NpyArray };
+  | { kind: 'csv'; file: string; table: CsvTable }
+  | { kind: 'npy'; file: string; array: NpyArray }
+  | { kind: 'npz'; file: string; array: NpyArray; name: string; bytes: Uint8Array; note?: string }
+  | { kind: 'table'; file: string; data: FormatTable };
 
-export function isNpy(file: string): boolean {
-  return extname(file).toLowerCase() === '.npy';
+/** How a data file is chosen among its format's contents, and which columns are read. */
+export interface DataFileOptions extends ReadProgress {
+  keepRows?: number;
+  columns?: readonly string[];
+  sheet?: string;
+  array?: string;
+  booleansAsNumbers?: boolean;
 }
 
 export async function readNpyFile(file: string): Promise<NpyArray> {
@@ -32,10 +45,59 @@ export async function readNpyFile(file: string): Promise<NpyArray> {
 
 export async function readDataFile(
   file: string,
-  options: { keepRows?: number } & ReadProgress & CsvReadOptions = {},
+  options: DataFileOptions & CsvReadOptions = {},
 ): Promise<DataFile> {
-  if (isNpy(file)) return { kind: 'npy', file, array: await readNpyFile(file) };
-  return { kind: 'csv', file, table: await readCsvTable(file, options) };
+  const format = formatOrCsv(file);
+  switch (format.id) {
+    case 'csv':
+      return { kind: 'csv', file, table: await readCsvTable(file, options) };
+    case 'npy':
+      return { kind: 'npy', file, array: await readNpyFile(file) };
+    case 'npz': {
+      const { array, name, bytes, note } = await readNpzFile(file, options.array);
+      return { kind: 'npz', file, array, name, bytes, note };
+    }
+    case 'parquet':
+    case 'arrow':
+    case 'jsonl':
+    case 'xlsx':
+      return { kind: 'table', file, data: await readFormatTable(file, format.id, options) };
+    case 'image':
+      throw new InputError(
+        'is an image: `stats` gives its per-channel statistics; scaling reads tables and arrays',
+        file,
+      );
+  }
+}
+
+/** What the reader chose, converted or skipped, one sentence each. */
+export function dataFileNotes(data: DataFile): string[] {
+  switch (data.kind) {
+    case 'csv':
+    case 'npy':
+      return [];
+    case 'npz':
+      return data.note ? [data.note] : [];
+    case 'table':
+      return data.data.table.notes;
+  }
+}
+
+/** The table a data file holds (CSV and the other tabular formats alike); undefined for arrays. */
+export function tableOf(
+  data: DataFile,
+):
+  | { columns: readonly { name: string; kind: 'numeric' | 'text'; values: Float64Array }[]; rowCount: number }
+  | undefined {
+  switch (data.kind) {
+    case 'csv':
+      return data.table;
+    case 'table':
+      return data.data.table;
+    case 'npy':
+    case 'npz':
+      return undefined;
+  }
 }
 
 export interface Selection {
@@ -48,25 +110,26 @@ export interface Selection {
 
 /** The columns a method applies to: `wanted` by name, or every numeric column. */
 export function selectColumns(data: DataFile, wanted?: readonly string[]): Selection {
-  const columns =
-    data.kind === 'csv'
-      ? data.table.columns.map((c) => ({ name: c.name, numeric: c.kind === 'numeric' }))
-      : Array.from({ length: npyMatrixShape(data.array, data.file).cols }, (_, j) => ({
-          name: String(j),
-          numeric: true,
-        }));
-  const indices = columnIndices(columns, wanted, data.file);
-  const names = indices.map((j) => columns[j].name);
-  if (data.kind === 'csv') {
+  const table = tableOf(data);
+  if (table) {
+    const columns = table.columns.map((c) => ({ name: c.name, numeric: c.kind === 'numeric' }));
+    const indices = columnIndices(columns, wanted, data.file);
     return {
       matrix: fromColumns(
-        indices.map((j) => data.table.columns[j].values),
-        data.table.rowCount,
+        indices.map((j) => table.columns[j].values),
+        table.rowCount,
       ),
-      names,
+      names: indices.map((j) => columns[j].name),
       indices,
     };
   }
+  if (data.kind !== 'npy' && data.kind !== 'npz') throw new TypeError('selectColumns: not an array');
+  const columns = Array.from({ length: npyMatrixShape(data.array, data.file).cols }, (_, j) => ({
+    name: String(j),
+    numeric: true,
+  }));
+  const indices = columnIndices(columns, wanted, data.file);
+  const names = indices.map((j) => columns[j].name);
   const { rows, cols } = npyMatrixShape(data.array);
   const values = data.array.data;
   const matrix = fromColumns(
@@ -130,11 +193,9 @@ export async function writeLike(
   target: string,
   options: OutputOptions & { signal?: AbortSignal },
 ): Promise<void> {
-  if (isNpy(target) !== (data.kind === 'npy')) {
-    const kind = data.kind === 'npy' ? 'a .npy' : 'a CSV';
-    throw new InputError(`write ${kind} output for ${kind} input`, target);
-  }
-  if (data.kind === 'npy') {
+  const targetFormat = formatOrCsv(target);
+  const inputs = [data.file, ...(options.inputs ?? [])];
+  if (data.kind === 'npy' || data.kind === 'npz') {
     const { rows, cols } = npyMatrixShape(data.array);
     const out =
       data.array.data instanceof Float32Array ? new Float32Array(rows * cols) : new Float64Array(rows * cols);
@@ -142,9 +203,31 @@ export async function writeLike(
     selection.indices.forEach((j, k) => {
       for (let i = 0; i < rows; i++) out[i * cols + j] = result.data[i * result.cols + k];
     });
-    await writeFileAtomic(target, encodeNpy(out, data.array.shape), {
+    const bytes =
+      targetFormat.id === 'npy'
+        ? encodeNpy(out, data.array.shape)
+        : targetFormat.id === 'npz' && data.kind === 'npz'
+          ? replaceNpzArray(data.bytes, data.name, out, data.array.shape)
+          : undefined;
+    if (!bytes)
+      throw new InputError(
+        `write ${data.kind === 'npz' ? 'an .npz or .npy' : 'a .npy'} output for ${data.kind === 'npz' ? 'an .npz' : 'a .npy'} input`,
+        target,
+      );
+    await writeFileAtomic(target, bytes, { ...options, inputs });
+    return;
+  }
+  if (targetFormat.shape !== 'table')
+    throw new InputError(
+      `write a table format (${extensionsOf(['table'])
+        .map((e) => `.${e}`)
+        .join(', ')}) for a table input`,
+      target,
+    );
+  if (data.kind === 'table' || targetFormat.id !== 'csv') {
+    await writeTableLike(data, selection, result, target, targetFormat.id as TableFormatId, {
       ...options,
-      inputs: [data.file, ...(options.inputs ?? [])],
+      inputs,
     });
     return;
   }
