@@ -9,17 +9,12 @@ import {
   readsInPasses,
 } from '../passes-flags';
 import { UsageError } from '../usage-error';
-import { paramsText, readParamsFile } from '../../io/node/params-file';
+import { paramsText, planParamsText, readParamsFile, readPlanFile } from '../../io/node/params-file';
+import { fitPlan } from '../../engine/advise/plan';
 import { AtomicOutput, checkOutputTarget, writeFileAtomic } from '../../io/node/atomic-output';
 import { parseCommandArgs, positional, requireValue } from '../args';
 import type { Command } from '../command';
-import {
-  columnIndices,
-  readDataFile,
-  rewriteCsv,
-  selectColumns,
-  writeLike,
-} from '../../io/node/data-files';
+import { columnIndices, readDataFile, rewriteCsv, selectColumns, writeLike } from '../../io/node/data-files';
 import { withFlagNames } from '../flag-names';
 import { columnList, scalingMethodFrom, SCALING_OPTIONS, SCALING_USAGE } from '../scaling-flags';
 
@@ -27,13 +22,21 @@ const OUTPUT_OPTIONS = { out: { type: 'string' }, force: { type: 'boolean' } } a
 
 export const fit: Command = {
   name: 'fit',
-  usage: `fit <train.csv|train.npy> ${SCALING_USAGE} --out params.json [--force]`,
+  usage: `fit <train.csv|train.npy> (${SCALING_USAGE} | --plan plan.json) --out params.json [--force]`,
   summary:
-    'Fit a scaling method on a training file and save its fitted parameters as versioned JSON (fit on train only).',
+    'Fit a scaling method (or a per-column plan, as `advise` suggests) on a training file and save its fitted parameters as versioned JSON (fit on train only).',
   async run(args) {
-    const { values, positionals } = parseCommandArgs(args, { ...SCALING_OPTIONS, ...OUTPUT_OPTIONS });
+    const { values, positionals } = parseCommandArgs(args, {
+      ...SCALING_OPTIONS,
+      ...OUTPUT_OPTIONS,
+      plan: { type: 'string' },
+    });
     const file = positional(positionals, 0, '<train>');
     const out = requireValue('--out', values.out);
+    if (values.plan !== undefined) {
+      await fitPlanFile(file, values.plan, out, values.force);
+      return;
+    }
     const { method, options } = scalingMethodFrom(values);
     const scaler = withFlagNames(() => createScaler(method, options));
     checkOutputTarget(out, { force: values.force, inputs: [file] });
@@ -46,6 +49,30 @@ export const fit: Command = {
     });
   },
 };
+
+/** fit --plan: every plan column must be a numeric column of the file; the params file records the plan. */
+async function fitPlanFile(
+  file: string,
+  planFile: string,
+  out: string,
+  force: boolean | undefined,
+): Promise<void> {
+  checkOutputTarget(out, { force, inputs: [file, planFile] });
+  const plan = await readPlanFile(planFile);
+  const data = await readDataFile(file);
+  const wanted = plan.columns.map((entry) => entry.column);
+  const selection = withFlagNames(() => selectColumns(data, wanted));
+  const { matrix } = selection;
+  const fitted = fitPlan(
+    plan,
+    (name) => {
+      const j = selection.names.indexOf(name);
+      return Float64Array.from({ length: matrix.rows }, (_, i) => matrix.data[i * matrix.cols + j]);
+    },
+    matrix.rows,
+  );
+  await writeFileAtomic(out, planParamsText(fitted.fitted), { force, inputs: [file, planFile] });
+}
 
 /** normalize on a large CSV: a layout pass, the fit's passes, then the output written as a stream. */
 async function normalizeInPasses(

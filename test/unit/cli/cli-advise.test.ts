@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 import { runCli, scratchDir } from '../../helpers/cli';
 
 const ANSWER_KEY = fileURLToPath(new URL('../../helpers/advice_answer_key.py', import.meta.url));
@@ -194,3 +195,70 @@ test('advise refuses an unknown --language, naming the flag and the choices', ()
   assert.notEqual(result.status, 0);
   assert.match(result.stderr, /--language: 'fr' is not one of en, zh-cn/);
 });
+
+const SKLEARN_COLUMN_TRANSFORMER = `
+import json, sys
+import numpy as np, pandas as pd
+from sklearn.compose import ColumnTransformer
+from sklearn.preprocessing import PowerTransformer, RobustScaler, StandardScaler
+frame = pd.read_csv(sys.argv[1])
+plan = json.load(open(sys.argv[2]))["columns"]
+make = {"zscore": StandardScaler, "robust": RobustScaler, "yeo-johnson": lambda: PowerTransformer(method="yeo-johnson")}
+steps = [(e["column"], make[e["method"]](), [e["column"]]) for e in plan if e["method"] in make]
+passthrough = [e["column"] for e in plan if e["method"] == "none"]
+out = ColumnTransformer(steps + [("keep", "passthrough", passthrough)]).fit_transform(frame)
+names = [e["column"] for e in plan if e["method"] in make] + passthrough
+print(json.dumps({n: [None if np.isnan(v) else v for v in out[:, k]] for k, n in enumerate(names)}))
+`;
+
+test(
+  'fit --plan from advise --write-plan, then transform, equals scikit-learn ColumnTransformer on real tables',
+  {
+    skip: !pythonHasScipy && 'python3 with pandas and scikit-learn is not installed',
+  },
+  () => {
+    const { dir, cleanup } = scratchDir();
+    try {
+      for (const name of ['seattle-weather.csv', 'gapminder-health-income.csv', 'la-riots.csv']) {
+        const input = join(VEGA, name);
+        const plan = join(dir, `${name}.plan.json`);
+        const params = join(dir, `${name}.params.json`);
+        const output = join(dir, `${name}.out.csv`);
+        for (const args of [
+          ['advise', input, '--write-plan', plan],
+          ['fit', input, '--plan', plan, '--out', params],
+          ['transform', input, '--params', params, '--out', output],
+        ]) {
+          const result = runCli(args);
+          assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
+        }
+        const saved = JSON.parse(readFileSync(params, 'utf8')) as { method: string; plan: unknown };
+        assert.equal(saved.method, 'plan');
+        const reference = spawnSync(PYTHON, ['-c', SKLEARN_COLUMN_TRANSFORMER, input, plan], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        });
+        assert.equal(reference.status, 0, reference.stderr);
+        const expected = JSON.parse(reference.stdout) as Record<string, (number | null)[]>;
+        const [names, ...lines] = Papa.parse<string[]>(readFileSync(output, 'utf8').trimEnd()).data;
+        assert.ok(Object.keys(expected).length > 0);
+        for (const [column, values] of Object.entries(expected)) {
+          const j = names.indexOf(column);
+          assert.ok(j >= 0, `${name}: ${column} in the output`);
+          lines.forEach((line, i) => {
+            const field = line[j];
+            const want = values[i];
+            if (want === null) return assert.equal(field, '', `${name} ${column} row ${i}`);
+            const got = Number(field);
+            assert.ok(
+              Math.abs(got - want) <= 1e-7 * Math.max(1, Math.abs(want)),
+              `${name} ${column} row ${i}: ${got} vs scikit-learn ${want}`,
+            );
+          });
+        }
+      }
+    } finally {
+      cleanup();
+    }
+  },
+);
