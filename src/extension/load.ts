@@ -22,7 +22,12 @@ function tableDataset(title: string, table: CsvTable): Dataset {
     kind: 'table',
     title,
     rowCount: table.rowCount,
-    columns: table.columns.map((c) => ({ name: c.name, kind: c.kind, values: c.values })),
+    columns: table.columns.map((c) => ({
+      name: c.name,
+      kind: c.kind,
+      values: c.values,
+      missing: c.missing,
+    })),
   };
 }
 

@@ -4,13 +4,13 @@
  * and carries out the actions through injected services (dialogs, clipboard, file writes, edits).
  */
 import { computeReport, type Report, type ReportRequest } from '../engine/report/report';
-import { codeSnippet } from '../engine/report/code-snippets';
+import { fittedCode } from '../engine/report/plan-code';
 import { encodeNpy } from '../io/npy';
 import { formatArrayLiteral } from '../io/literal';
 import { formatNumber, formatRecord } from '../io/csv/writer';
 import { writeFileAtomic } from '../io/node/atomic-output';
 import { selectColumns, writeLike } from '../io/node/data-files';
-import { paramsText } from '../io/node/params-file';
+import { paramsText, planParamsText } from '../io/node/params-file';
 import type { HostMessage, WebviewMessage } from '../shared/protocol';
 import { viewPayload } from '../shared/view-payload';
 import type { PanelSource } from './panel-source';
@@ -72,13 +72,10 @@ export class PanelController {
           await this.saveParameters();
           return;
         case 'copyCode': {
-          const fitted = this.requireReport().fitted;
-          if (!fitted)
-            throw new Error('Choose a scaling method first: there are no fitted parameters to copy.');
-          await this.services.copy(codeSnippet(fitted.scaler, fitted.columns, message.language));
-          await this.notice(
-            `Copied the fitted ${fitted.scaler.method} transform as ${message.language} code.`,
-          );
+          const report = this.requireReport();
+          await this.services.copy(fittedCode(report, message.language));
+          const what = report.fittedPlan ? 'per-column plan' : `${report.fitted?.scaler.method} transform`;
+          await this.notice(`Copied the fitted ${what} as ${message.language} code.`);
           return;
         }
         case 'copyText':
@@ -173,12 +170,14 @@ export class PanelController {
   }
 
   private async saveParameters(): Promise<void> {
-    const fitted = this.requireReport().fitted;
-    if (!fitted) throw new Error('Choose a scaling method first: there are no fitted parameters to save.');
+    const { fitted, fittedPlan } = this.requireReport();
+    if (!fitted && !fittedPlan)
+      throw new Error('Choose a scaling method first: there are no fitted parameters to save.');
     const target = await this.services.saveLocation(`${this.baseName()}.params.json`, 'json');
     if (!target || !(await this.services.confirmWrite(target))) return;
     const inputs = this.source.kind === 'file' ? [this.source.file.file] : [];
-    await writeFileAtomic(target, paramsText(fitted.columns, fitted.scaler), { force: true, inputs });
+    const text = fittedPlan ? planParamsText(fittedPlan) : paramsText(fitted!.columns, fitted!.scaler);
+    await writeFileAtomic(target, text, { force: true, inputs });
     await this.notice(`Saved the fitted parameters to ${target}.`);
   }
 

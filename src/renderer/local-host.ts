@@ -3,7 +3,7 @@
  * computed right here by the engine (no kernel or extension round trip). Actions that need the
  * extension (copy, open in the panel) go over renderer messaging when the extension is present.
  */
-import { codeSnippet } from '../engine/report/code-snippets';
+import { fittedCode } from '../engine/report/plan-code';
 import { computeReport, type Report } from '../engine/report/report';
 import type { DecodedOutput } from '../shared/notebook-payload';
 import type { HostMessage, PanelInit, RendererMessage, WebviewMessage } from '../shared/protocol';
@@ -71,12 +71,11 @@ export class LocalHost {
           });
           return;
         case 'copyCode': {
-          const fitted = this.report?.fitted;
-          if (!fitted)
+          if (!this.report)
             throw new Error('Choose a scaling method first: there are no fitted parameters to copy.');
           this.relay({
             type: 'copyText',
-            text: codeSnippet(fitted.scaler, fitted.columns, message.language),
+            text: fittedCode(this.report, message.language),
             what: `the fitted transform as ${message.language} code`,
           });
           return;

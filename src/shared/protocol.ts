@@ -36,6 +36,24 @@ export interface StatisticsPayload {
   values: Float64Array;
 }
 
+/** One overview row: a column at a glance, with the advice for it. */
+export interface OverviewRowPayload {
+  name: string;
+  kind: 'numeric' | 'text';
+  /** Missing / rows; NaN when not counted. */
+  missingShare: number;
+  min: number;
+  median: number;
+  max: number;
+  diagnoses: string[];
+  /** The advised method: drop, exclude, none or a scaling method. */
+  advisedMethod: string;
+  reason: string;
+  /** Mini histogram counts before and after the current method (numeric columns). */
+  before?: Float64Array;
+  after?: Float64Array;
+}
+
 export interface ViewPayload {
   focusLabel: string;
   before: StatisticsPayload;
@@ -45,6 +63,10 @@ export interface ViewPayload {
   outliers?: { minmax: HistogramPayload; robust: HistogramPayload };
   /** Whether the view has fitted parameters to save or copy as code. */
   hasFittedParameters: boolean;
+  /** Tables: every column at a glance. */
+  overview?: OverviewRowPayload[];
+  /** The per-column plan the view was computed with, method by column. */
+  plan?: { column: string; method: string }[];
 }
 
 export interface MethodDescription {

@@ -16,6 +16,8 @@ import { histogram, type Histogram } from '../stats/histogram';
 import { complementAxes, normalizeAxes } from '../tensor/axes';
 import type { Tensor } from '../tensor/tensor';
 import type { Dataset } from './dataset';
+import { fitPlan, keepsColumn, type ColumnPlan, type FittedPlan } from '../advise/plan';
+import { defaultFocus, tableOverview, type OverviewRow } from './overview';
 import { presetAxes, type TensorPreset } from './presets';
 
 export { presetAxes, type TensorPreset };
@@ -33,6 +35,8 @@ export type ReportRequest =
       bins: number;
       /** Parameters fitted elsewhere (fit on train, apply to test): transform only, no fit. */
       prefitted?: ScalerJSON;
+      /** A method per column (ColumnTransformer-like); replaces method, options and columns. */
+      plan?: ColumnPlan;
     }
   | {
       kind: 'tensor';
@@ -60,6 +64,10 @@ export interface Report {
   outliers?: { minmax: Histogram; robust: Histogram };
   /** Table methods: the fitted scaler (for "save parameters" and "copy as code"). */
   fitted?: { columns: string[]; scaler: ScalerJSON };
+  /** A per-column plan, fitted (instead of `fitted`). */
+  fittedPlan?: FittedPlan;
+  /** Tables: one row per column with advice and mini histograms. */
+  overview?: OverviewRow[];
   /** The transformed values, for export: table → matrix of the applied columns; tensor → same shape. */
   output: { kind: 'table'; columns: string[]; matrix: Matrix } | { kind: 'tensor'; tensor: Tensor };
 }
@@ -76,7 +84,9 @@ function tableReport(
   request: Extract<ReportRequest, { kind: 'table' }>,
 ): Report {
   const numeric = dataset.columns.filter((c) => c.kind === 'numeric');
-  const names = request.columns ?? numeric.map((c) => c.name);
+  const names = request.plan
+    ? request.plan.columns.filter(keepsColumn).map((entry) => entry.column)
+    : (request.columns ?? numeric.map((c) => c.name));
   const chosen = names.map((name) => {
     const column = numeric.find((c) => c.name === name);
     if (!column) throw new ParameterError('computeReport', 'columns', name, 'is not a numeric column');
@@ -90,7 +100,12 @@ function tableReport(
   );
   let y = x;
   let fitted: Report['fitted'];
-  if (request.prefitted) {
+  let fittedPlan: FittedPlan | undefined;
+  if (request.plan) {
+    const plan = fitPlan(request.plan, (name) => chosen[names.indexOf(name)].values, dataset.rowCount);
+    y = plan.transform(x);
+    fittedPlan = plan.fitted;
+  } else if (request.prefitted) {
     const scaler = scalerFromJSON(request.prefitted);
     y = scaler.transform(x);
     fitted = { columns: names, scaler: request.prefitted };
@@ -99,7 +114,7 @@ function tableReport(
     y = scaler.transform(x);
     fitted = { columns: names, scaler: scaler.toJSON() };
   }
-  const focus = Math.max(0, request.focus === undefined ? 0 : names.indexOf(request.focus));
+  const focus = Math.max(0, names.indexOf(request.focus ?? defaultFocus(dataset.columns, names)));
   const column = (m: Matrix, j: number) =>
     Float64Array.from({ length: m.rows }, (_, i) => m.data[i * m.cols + j]);
   const focused = column(x, focus);
@@ -117,6 +132,11 @@ function tableReport(
       robust: histogram(createScaler('robust').fit(single).transform(single).data, request.bins),
     },
     fitted,
+    fittedPlan,
+    overview: tableOverview(dataset.columns, dataset.rowCount, (name) => {
+      const j = names.indexOf(name);
+      return j < 0 || y === x ? undefined : column(y, j);
+    }),
     output: { kind: 'table', columns: names, matrix: y },
   };
 }
