@@ -17,6 +17,8 @@ import type {
 import { chartsIn, destroyChartsIn, drawHistogram, watchTheme } from './charts';
 import { el, formatValue } from './dom';
 import { METHOD_OPTIONS, type OptionField } from './options';
+import { overviewGrid } from './overview';
+import type { ColumnPlan, PlanAction } from '../engine/advise/plan';
 import { vscodeTransport, type Transport } from './transport';
 
 const TABLE_FIELDS = ['count', 'missing', 'mean', 'std', 'min', 'q25', 'median', 'q75', 'max'] as const;
@@ -51,6 +53,8 @@ export class PanelView {
     after: undefined,
   };
   private readonly options: Record<string, unknown> = {};
+  /** The per-column plan being shown (column → method), when the user applied advice or chose per column. */
+  private plan: Map<string, string> | undefined;
   private readonly stopWatchingTheme: () => void;
 
   constructor(
@@ -76,6 +80,7 @@ export class PanelView {
         const refines = this.init !== undefined && sameColumns(this.init, message.init);
         this.init = message.init;
         if (!refines) {
+          this.plan = undefined;
           this.request = structuredClone(message.init.initialRequest);
           if (this.request.kind === 'table') Object.assign(this.options, this.request.options);
         }
@@ -101,7 +106,10 @@ export class PanelView {
 
   private compute(): void {
     if (!this.request) return;
-    if (this.request.kind === 'table') this.request.options = { ...this.options };
+    if (this.request.kind === 'table') {
+      this.request.options = { ...this.options };
+      this.request.plan = this.plan ? planOf(this.plan) : undefined;
+    }
     this.latestRequest++;
     this.setStatus('Computing…');
     this.transport.post({
@@ -130,12 +138,26 @@ export class PanelView {
     const parts: (HTMLElement | null)[] = [
       el('header', {}, el('h1', { text: init.title }), el('p', { className: 'shape', text: shape })),
       init.note ? el('p', { className: 'note', role: 'note', text: init.note }) : null,
+      // Components that describe how the file was read or loaded sit here, above the overview.
+      el('div', { id: 'header-slot' }),
+      el(
+        'section',
+        { id: 'overview', 'aria-labelledby': 'overview-title', hidden: init.dataset.kind !== 'table' },
+        el(
+          'div',
+          { className: 'table-title' },
+          el('h2', { id: 'overview-title', text: 'Columns' }),
+          this.applyAdviceButton(),
+        ),
+        el('div', { id: 'overview-body' }),
+      ),
       el('section', { id: 'controls', 'aria-label': 'Normalization' }),
       el('p', { id: 'status', role: 'status' }),
       el(
         'section',
         { id: 'charts', 'aria-label': 'Distributions' },
         el('h2', { id: 'focus-title', text: 'Distribution' }),
+        el('p', { id: 'focus-advice', className: 'focus-advice' }),
         el('div', { className: 'pair' }, chartFigure('before', 'Before'), chartFigure('after', 'After')),
         el(
           'div',
@@ -175,8 +197,11 @@ export class PanelView {
       });
       method.append(el('option', { value: 'none', text: 'Statistics only' }));
       for (const m of init.methods) method.append(el('option', { value: m.method, text: m.title }));
-      method.value = request.method;
+      if (this.plan) method.append(el('option', { value: 'plan', text: 'Per-column plan' }));
+      method.value = this.plan ? 'plan' : request.method;
       method.addEventListener('change', () => {
+        if (method.value === 'plan') return;
+        this.plan = undefined;
         request.method = method.value as typeof request.method;
         for (const key of Object.keys(this.options)) delete this.options[key];
         this.renderControls();
@@ -184,7 +209,8 @@ export class PanelView {
       });
       const focus = el('select', { id: 'focus', 'aria-label': 'Column to draw' });
       const numeric = init.dataset.columns.filter((c) => c.kind === 'numeric').map((c) => c.name);
-      for (const name of request.columns ?? numeric) focus.append(el('option', { value: name, text: name }));
+      for (const name of this.appliedColumns() ?? numeric)
+        focus.append(el('option', { value: name, text: name }));
       if (request.focus) focus.value = request.focus;
       focus.addEventListener('change', () => {
         request.focus = focus.value;
@@ -193,7 +219,7 @@ export class PanelView {
       box.append(
         el('label', {}, 'Method ', method),
         el('label', {}, 'Column ', focus),
-        ...(request.prefitted
+        ...(request.prefitted || this.plan
           ? []
           : (METHOD_OPTIONS[request.method] ?? []).map((field) => this.optionControl(field))),
       );
@@ -317,6 +343,84 @@ export class PanelView {
     }
   }
 
+  /** The columns the current method or plan applies to (undefined: every numeric column). */
+  private appliedColumns(): string[] | undefined {
+    const request = this.request;
+    if (request?.kind !== 'table') return undefined;
+    if (this.plan) return [...this.plan].filter(([, m]) => m !== 'drop' && m !== 'exclude').map(([c]) => c);
+    return request.columns;
+  }
+
+  private editable(): boolean {
+    const request = this.request;
+    return !this.init?.statisticsOnly && request?.kind === 'table' && request.prefitted === undefined;
+  }
+
+  private applyAdviceButton(): HTMLElement {
+    const button = el('button', {
+      id: 'apply-advice',
+      text: 'Apply advice',
+      title: 'Use the advised method for every numeric column (a per-column plan)',
+    });
+    button.addEventListener('click', () => {
+      const rows = this.view?.overview ?? [];
+      this.plan = new Map(rows.filter((r) => r.kind === 'numeric').map((r) => [r.name, r.advisedMethod]));
+      if (this.request?.kind === 'table') this.request.focus = undefined;
+      this.renderControls();
+      this.compute();
+    });
+    return button;
+  }
+
+  private renderOverview(): void {
+    const view = this.view;
+    const body = this.root.querySelector<HTMLElement>('#overview-body');
+    const request = this.request;
+    if (!view?.overview || !body || request?.kind !== 'table') return;
+    const apply = this.root.querySelector<HTMLButtonElement>('#apply-advice');
+    if (apply) apply.disabled = !this.editable();
+    const hadFocus = body.contains(document.activeElement);
+    body.replaceChildren(
+      overviewGrid(
+        {
+          rows: view.overview,
+          methods: this.init!.methods,
+          focus: view.focusLabel,
+          plan: this.plan,
+          method: request.method,
+          editable: this.editable(),
+        },
+        {
+          select: (column) => {
+            if (!(this.appliedColumns() ?? numericNames(view)).includes(column)) {
+              this.setStatus(
+                `${column} is left out of the current plan; choose a method for it to see its detail.`,
+              );
+              return;
+            }
+            request.focus = column;
+            this.compute();
+          },
+          choose: (column, method) => {
+            this.plan ??= new Map(
+              numericNames(view).map((name) => [
+                name,
+                (request.columns ?? [name]).includes(name) ? request.method : 'none',
+              ]),
+            );
+            this.plan.set(column, method);
+            this.renderControls();
+            this.compute();
+          },
+        },
+      ),
+    );
+    if (hadFocus) {
+      const selected = body.querySelector<HTMLElement>(`tr[aria-selected="true"] th`);
+      selected?.focus();
+    }
+  }
+
   private renderActions(): void {
     const init = this.init!;
     const box = this.root.querySelector<HTMLElement>('#actions')!;
@@ -378,6 +482,13 @@ export class PanelView {
   private renderView(): void {
     const view = this.view!;
     this.root.querySelector('#focus-title')!.textContent = `Distribution of ${view.focusLabel}`;
+    const focus = this.root.querySelector<HTMLSelectElement>('#focus');
+    if (focus) focus.value = view.focusLabel;
+    const advice = view.overview?.find((row) => row.name === view.focusLabel);
+    this.root.querySelector('#focus-advice')!.textContent = advice
+      ? `Advice: ${advice.advisedMethod}${advice.diagnoses.length ? ` (${advice.diagnoses.join(', ')})` : ''} — ${advice.reason}`
+      : '';
+    this.renderOverview();
     this.drawCharts();
     this.renderTable('before', 'Before', view.before);
     this.renderTable('after', 'After', view.after);
@@ -433,7 +544,7 @@ export class PanelView {
       const button = el('button', {
         className: 'sort',
         text: field === 'label' ? 'column' : field,
-        'aria-label': `Sort by ${field}`,
+        'aria-label': `Sort by ${field === 'label' ? 'column' : field}`,
       });
       button.addEventListener('click', () => {
         this.sort[which] = { field, descending: active ? !sort.descending : false };
@@ -485,6 +596,19 @@ export class PanelView {
         el('table', { id: `stats-${which}` }, el('thead', {}, head), el('tbody', {}, ...body)),
       );
   }
+}
+
+/** The plan request for a column → method map. */
+function planOf(plan: ReadonlyMap<string, string>): ColumnPlan {
+  return {
+    format: 'normscope/plan',
+    version: 1,
+    columns: [...plan].map(([column, method]) => ({ column, method: method as PlanAction })),
+  };
+}
+
+function numericNames(view: ViewPayload): string[] {
+  return (view.overview ?? []).filter((r) => r.kind === 'numeric').map((r) => r.name);
 }
 
 function chartFigure(id: string, caption: string): HTMLElement {
