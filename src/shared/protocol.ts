@@ -65,6 +65,10 @@ export interface ViewPayload {
   hasFittedParameters: boolean;
   /** Tables: every column at a glance. */
   overview?: OverviewRowPayload[];
+  /** The bin count drawn and whether a rule (Freedman–Diaconis) chose it. */
+  bins: { count: number; rule: 'fd' | 'fixed' };
+  /** Percentiles 1, 5, 95, 99 of each table row (labels.length × 4, row-major), before and after. */
+  percentiles?: { q: number[]; before: Float64Array; after: Float64Array };
   /** The per-column plan the view was computed with, method by column. */
   plan?: { column: string; method: string }[];
 }

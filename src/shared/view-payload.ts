@@ -1,6 +1,6 @@
 /** A report's summaries as they travel to a view (panel or notebook output): typed arrays, no raw data. */
 import type { Dataset } from '../engine/report/dataset';
-import type { Report } from '../engine/report/report';
+import { PERCENTILES, type Report } from '../engine/report/report';
 import { SCALING_METHODS } from '../engine/scale/registry';
 import { SUMMARY_FIELDS } from '../engine/stats/describe';
 import type { Histogram } from '../engine/stats/histogram';
@@ -83,6 +83,16 @@ export function viewPayload(report: Report, previewSize = Infinity): ViewPayload
         }
       : {}),
     hasFittedParameters: report.fitted !== undefined || report.fittedPlan !== undefined,
+    bins: report.bins,
+    ...(report.percentiles
+      ? {
+          percentiles: {
+            q: [...PERCENTILES],
+            before: Float64Array.from(report.percentiles.before.slice(0, previewSize).flat()),
+            after: Float64Array.from(report.percentiles.after.slice(0, previewSize).flat()),
+          },
+        }
+      : {}),
     ...(report.overview ? { overview: report.overview.map(overviewRowPayload) } : {}),
     ...(report.fittedPlan
       ? {

@@ -14,7 +14,7 @@ import type {
   StatisticsPayload,
   ViewPayload,
 } from '../shared/protocol';
-import { chartsIn, destroyChartsIn, drawHistogram, watchTheme } from './charts';
+import { binLabel, chartsIn, destroyChartsIn, drawHistogram, watchTheme } from './charts';
 import { el, formatValue } from './dom';
 import { METHOD_OPTIONS, type OptionField } from './options';
 import { overviewGrid } from './overview';
@@ -55,6 +55,8 @@ export class PanelView {
   private readonly options: Record<string, unknown> = {};
   /** The per-column plan being shown (column → method), when the user applied advice or chose per column. */
   private plan: Map<string, string> | undefined;
+  /** Histogram counts on a log axis. */
+  private logY = false;
   private readonly stopWatchingTheme: () => void;
 
   constructor(
@@ -82,6 +84,7 @@ export class PanelView {
         if (!refines) {
           this.plan = undefined;
           this.request = structuredClone(message.init.initialRequest);
+          if (this.request.kind === 'table') this.request.binRule ??= 'fd';
           if (this.request.kind === 'table') Object.assign(this.options, this.request.options);
         }
         this.renderShell();
@@ -219,6 +222,7 @@ export class PanelView {
       box.append(
         el('label', {}, 'Method ', method),
         el('label', {}, 'Column ', focus),
+        this.binsControl(),
         ...(request.prefitted || this.plan
           ? []
           : (METHOD_OPTIONS[request.method] ?? []).map((field) => this.optionControl(field))),
@@ -341,6 +345,46 @@ export class PanelView {
         return el('label', {}, `${field.label} `, select);
       }
     }
+  }
+
+  /** Bins: Freedman–Diaconis (the default, its count shown once computed) or a fixed count; log y. */
+  private binsControl(): HTMLElement {
+    const request = this.request;
+    const bins = el('select', { id: 'bins' });
+    if (request?.kind !== 'table') return bins;
+    const drawn = this.view?.bins;
+    bins.append(
+      el('option', {
+        value: 'fd',
+        text: drawn?.rule === 'fd' ? `Freedman–Diaconis (${drawn.count})` : 'Freedman–Diaconis',
+      }),
+    );
+    for (const n of [10, 20, 30, 50, 100]) bins.append(el('option', { value: String(n), text: String(n) }));
+    bins.value = request.binRule === 'fd' ? 'fd' : String(request.bins);
+    if (bins.value === '') {
+      bins.append(el('option', { value: String(request.bins), text: String(request.bins) }));
+      bins.value = String(request.bins);
+    }
+    bins.addEventListener('change', () => {
+      if (bins.value === 'fd') request.binRule = 'fd';
+      else {
+        request.binRule = undefined;
+        request.bins = Number(bins.value);
+      }
+      this.compute();
+    });
+    const logY = el('input', { id: 'log-y', type: 'checkbox' });
+    logY.checked = this.logY;
+    logY.addEventListener('change', () => {
+      this.logY = logY.checked;
+      this.drawCharts();
+    });
+    return el(
+      'span',
+      { className: 'group' },
+      el('label', {}, 'Bins ', bins),
+      el('label', {}, logY, ' Log count axis'),
+    );
   }
 
   /** The columns the current method or plan applies to (undefined: every numeric column). */
@@ -489,6 +533,8 @@ export class PanelView {
       ? `Advice: ${advice.advisedMethod}${advice.diagnoses.length ? ` (${advice.diagnoses.join(', ')})` : ''} — ${advice.reason}`
       : '';
     this.renderOverview();
+    const fd = this.root.querySelector<HTMLOptionElement>('#bins option[value="fd"]');
+    if (fd && view.bins.rule === 'fd') fd.textContent = `Freedman–Diaconis (${view.bins.count})`;
     this.drawCharts();
     this.renderTable('before', 'Before', view.before);
     this.renderTable('after', 'After', view.after);
@@ -515,16 +561,32 @@ export class PanelView {
   private drawOne(id: string, histogram: HistogramPayload, color: string): void {
     const canvas = this.root.querySelector<HTMLCanvasElement>(`#chart-${id}`);
     if (!canvas) return;
-    drawHistogram(canvas, histogram, color);
+    drawHistogram(canvas, histogram, color, { logY: this.logY });
+    this.root.querySelector(`#bins-${id}`)?.replaceChildren(binsTable(histogram, id));
     const counts = this.root.querySelector<HTMLElement>(`#counts-${id}`)!;
     const total = histogram.counts.reduce((s, c) => s + c, 0);
     counts.textContent = `${total} values · NaN ${histogram.missing} · +∞ ${histogram.positiveInfinities} · −∞ ${histogram.negativeInfinities}`;
   }
 
   private renderTable(which: 'before' | 'after', title: string, stats: StatisticsPayload): void {
+    const percentiles = this.view?.percentiles;
+    const fields: string[] = [
+      ...TABLE_FIELDS,
+      ...(percentiles ? percentiles.q.map((q) => `p${Math.round(q * 100)}`) : []),
+    ];
     const rows = stats.labels.map((label, i) => ({
       label,
-      values: Object.fromEntries(stats.fields.map((f, k) => [f, stats.values[i * stats.fields.length + k]])),
+      values: {
+        ...Object.fromEntries(stats.fields.map((f, k) => [f, stats.values[i * stats.fields.length + k]])),
+        ...(percentiles
+          ? Object.fromEntries(
+              percentiles.q.map((q, k) => [
+                `p${Math.round(q * 100)}`,
+                percentiles[which][i * percentiles.q.length + k],
+              ]),
+            )
+          : {}),
+      },
     }));
     const sort = this.sort[which];
     if (sort) {
@@ -537,7 +599,7 @@ export class PanelView {
         return sort.descending ? -order : order;
       });
     }
-    const headers = ['label', ...TABLE_FIELDS];
+    const headers = ['label', ...fields];
     const head = el('tr', {});
     for (const field of headers) {
       const active = sort?.field === field;
@@ -563,12 +625,12 @@ export class PanelView {
         'tr',
         {},
         el('th', { scope: 'row', text: row.label }),
-        ...TABLE_FIELDS.map((f) => el('td', { text: formatValue(row.values[f]) })),
+        ...fields.map((f) => el('td', { text: formatValue(row.values[f]) })),
       ),
     );
-    const cells = rows.map((row) => [row.label, ...TABLE_FIELDS.map((f) => formatValue(row.values[f]))]);
+    const cells = rows.map((row) => [row.label, ...fields.map((f) => formatValue(row.values[f]))]);
     const copy = (format: 'csv' | 'markdown') => {
-      const header = ['column', ...TABLE_FIELDS];
+      const header = ['column', ...fields];
       const text =
         format === 'csv'
           ? [header, ...cells]
@@ -624,6 +686,37 @@ function chartFigure(id: string, caption: string): HTMLElement {
       'aria-label': `${caption} histogram`,
     }),
     el('p', { id: `counts-${id}`, className: 'counts' }),
+    el(
+      'details',
+      { className: 'bins-table' },
+      el('summary', { text: `${caption}: bins and counts` }),
+      el('div', { id: `bins-${id}` }),
+    ),
+  );
+}
+
+/** A chart's text alternative: each bin's range and count. */
+function binsTable(histogram: HistogramPayload, id: string): HTMLElement {
+  return el(
+    'table',
+    { id: `bins-table-${id}` },
+    el(
+      'thead',
+      {},
+      el('tr', {}, el('th', { scope: 'col', text: 'bin' }), el('th', { scope: 'col', text: 'count' })),
+    ),
+    el(
+      'tbody',
+      {},
+      ...Array.from(histogram.counts, (count, i) =>
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'row', text: binLabel(histogram, i) }),
+          el('td', { text: String(count) }),
+        ),
+      ),
+    ),
   );
 }
 

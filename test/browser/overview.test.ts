@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { loadDataFile, panelInit, type PanelSettings } from '../../src/extension/load';
+import { freedmanDiaconisBins } from '../../src/engine/stats/bin-rule';
 import { runCli, scratchDir } from '../helpers/cli';
 import { closeBrowser, openPanel, type PanelHarness } from './harness';
 
@@ -100,6 +101,27 @@ test(
       assert.deepEqual(rows[0].badges, ['id-like']);
       assert.equal(rows[0].minis, 2);
       assert.equal(await focusTitle(harness), 'Distribution of mean radius');
+      // The bins default to Freedman–Diaconis on the focused column; each chart's bins are in a table.
+      const loaded = await loadDataFile(table, {});
+      const radius =
+        loaded.dataset.kind === 'table'
+          ? loaded.dataset.columns.find((c) => c.name === 'mean radius')
+          : undefined;
+      const fd = freedmanDiaconisBins(radius!.values);
+      assert.equal(await harness.page.textContent('#bins option[value="fd"]'), `Freedman–Diaconis (${fd})`);
+      const binRows = await harness.page.$$eval('#bins-table-before tbody tr td', (cells) =>
+        cells.map((c) => Number(c.textContent)),
+      );
+      assert.equal(binRows.length, fd);
+      assert.equal(
+        binRows.reduce((a, b) => a + b, 0),
+        569,
+      );
+      await harness.page.selectOption('#bins', '10');
+      await harness.page.waitForFunction(
+        () => document.querySelectorAll('#bins-table-before tbody tr').length === 10,
+      );
+      await harness.page.click('#log-y');
       assert.deepEqual(await harness.violations(), []);
     } finally {
       await harness.close();

@@ -13,6 +13,8 @@ import { fromColumns, type Matrix } from '../scale/matrix';
 import type { ScalerJSON, ScalingMethod } from '../scale/scaler';
 import { describe, describeAxes, type Summary } from '../stats/describe';
 import { histogram, type Histogram } from '../stats/histogram';
+import { freedmanDiaconisBins } from '../stats/bin-rule';
+import { nonMissing, selectQuantiles } from '../stats/quantile';
 import { complementAxes, normalizeAxes } from '../tensor/axes';
 import type { Tensor } from '../tensor/tensor';
 import type { Dataset } from './dataset';
@@ -21,6 +23,11 @@ import { defaultFocus, tableOverview, type OverviewRow } from './overview';
 import { presetAxes, type TensorPreset } from './presets';
 
 export { presetAxes, type TensorPreset };
+
+/** The percentiles the statistics tables add to the quartiles. */
+export const PERCENTILES = [0.01, 0.05, 0.95, 0.99] as const;
+/** A bin rule never draws more bars than this. */
+export const MAX_RULE_BINS = 200;
 
 export type ReportRequest =
   | {
@@ -33,6 +40,8 @@ export type ReportRequest =
       /** The column whose distribution is drawn. */
       focus?: string;
       bins: number;
+      /** 'fd': the focused column's Freedman–Diaconis bin count (at most MAX_RULE_BINS) instead of `bins`. */
+      binRule?: 'fd';
       /** Parameters fitted elsewhere (fit on train, apply to test): transform only, no fit. */
       prefitted?: ScalerJSON;
       /** A method per column (ColumnTransformer-like); replaces method, options and columns. */
@@ -68,6 +77,10 @@ export interface Report {
   fittedPlan?: FittedPlan;
   /** Tables: one row per column with advice and mini histograms. */
   overview?: OverviewRow[];
+  /** The bin count drawn and the rule that chose it. */
+  bins: { count: number; rule: 'fd' | 'fixed' };
+  /** Tables: PERCENTILES of every applied column, before and after (rows × PERCENTILES.length). */
+  percentiles?: { before: number[][]; after: number[][] };
   /** The transformed values, for export: table → matrix of the applied columns; tensor → same shape. */
   output: { kind: 'table'; columns: string[]; matrix: Matrix } | { kind: 'tensor'; tensor: Tensor };
 }
@@ -121,16 +134,21 @@ function tableReport(
   const rows = (m: Matrix) =>
     names.map((label, j) => ({ label, summary: describe(m.rows, m.data, m.cols, j) }));
   const single = fromColumns([focused], focused.length);
+  const bins = request.binRule === 'fd' ? freedmanDiaconisBins(focused, MAX_RULE_BINS) : request.bins;
+  const percentiles = (m: Matrix) =>
+    names.map((_, j) => selectQuantiles(nonMissing(m.rows, m.data, m.cols, j), PERCENTILES));
   return {
     before: rows(x),
     after: rows(y),
     focusLabel: names[focus],
-    histogramBefore: histogram(focused, request.bins),
-    histogramAfter: histogram(column(y, focus), request.bins),
+    histogramBefore: histogram(focused, bins),
+    histogramAfter: histogram(column(y, focus), bins),
     outliers: {
-      minmax: histogram(createScaler('minmax').fit(single).transform(single).data, request.bins),
-      robust: histogram(createScaler('robust').fit(single).transform(single).data, request.bins),
+      minmax: histogram(createScaler('minmax').fit(single).transform(single).data, bins),
+      robust: histogram(createScaler('robust').fit(single).transform(single).data, bins),
     },
+    bins: { count: bins, rule: request.binRule === 'fd' ? 'fd' : 'fixed' },
+    percentiles: { before: percentiles(x), after: percentiles(y) },
     fitted,
     fittedPlan,
     overview: tableOverview(dataset.columns, dataset.rowCount, (name) => {
@@ -186,6 +204,7 @@ function tensorReport(
     focusLabel: 'all values',
     histogramBefore: histogram(x.data, request.bins),
     histogramAfter: histogram(y.data, request.bins),
+    bins: { count: request.bins, rule: 'fixed' },
     output: { kind: 'tensor', tensor: y },
   };
 }
