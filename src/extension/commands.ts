@@ -190,6 +190,10 @@ export async function fitAndApply(extensionUri: vscode.Uri): Promise<void> {
     trusted: vscode.workspace.isTrusted,
     prefitted: scaler.toJSON(),
     columns: fitSelection.names,
+    outlierReference: {
+      minmax: createScaler('minmax').fit(fitSelection.matrix).toJSON(),
+      robust: createScaler('robust').fit(fitSelection.matrix).toJSON(),
+    },
   });
   NormalizationPanel.open(extensionUri, {
     kind: 'file',

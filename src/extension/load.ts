@@ -96,10 +96,14 @@ export function panelInit(
     trusted: boolean;
     prefitted?: ScalerJSON;
     columns?: string[];
+    /** Fit on train, apply to test: the outlier view's scalers, fitted on the training file. */
+    outlierReference?: { minmax: ScalerJSON; robust: ScalerJSON };
   },
 ): PanelInit {
   const request = initialRequest(dataset, options.settings, options.statisticsOnly, options.prefitted);
   if (request.kind === 'table' && options.columns) request.columns = options.columns;
+  if (request.kind === 'table' && options.outlierReference)
+    request.outlierReference = options.outlierReference;
   return {
     title: dataset.title,
     source: options.source,

@@ -165,7 +165,12 @@ export class PanelView {
         el(
           'div',
           { id: 'outliers', className: 'outliers', hidden: init.dataset.kind !== 'table' },
-          el('h2', { text: 'Outliers: min-max vs robust scaling of the same column' }),
+          el('h2', {
+            text:
+              init.initialRequest.kind === 'table' && init.initialRequest.outlierReference
+                ? "Outliers: min-max vs robust scaling, with the training file's parameters"
+                : 'Outliers: min-max vs robust scaling of the same column',
+          }),
           el(
             'div',
             { className: 'pair' },

@@ -86,7 +86,13 @@ function overviewRow(
   const cells: HTMLElement[] = [
     cell('th', {}, el('span', { className: 'column-name', text: row.name })),
     cell('td', {}, row.kind),
-    cell('td', { className: 'num' }, Number.isNaN(row.missingShare) ? '' : formatPercent(row.missingShare)),
+    cell(
+      'td',
+      { className: 'num' },
+      typeof row.missingShare !== 'number' || Number.isNaN(row.missingShare)
+        ? ''
+        : formatPercent(row.missingShare),
+    ),
     cell('td', {}, miniHistogram(row.before, `${row.name} before`, 'before')),
     cell('td', {}, miniHistogram(row.after ?? row.before, `${row.name} after ${current}`, 'after')),
     cell('td', { className: 'num' }, number(row.min)),
@@ -151,8 +157,9 @@ function cell(tag: 'td' | 'th', props: Record<string, string>, ...children: (Nod
   return el(tag, { role: 'gridcell', tabindex: -1, ...props }, ...children);
 }
 
-function number(value: number): string {
-  return Number.isNaN(value) ? '' : formatSignificant(value);
+function number(value: number | null): string {
+  // NaN (no value) may arrive as null from a JSON bridge.
+  return typeof value !== 'number' || Number.isNaN(value) ? '' : formatSignificant(value);
 }
 
 const SVG = 'http://www.w3.org/2000/svg';

@@ -9,7 +9,9 @@ export function niceTicks(min: number, max: number, maxCount = 6): number[] {
   if (min > max) [min, max] = [max, min];
   const rough = (max - min) / maxCount;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => Math.floor(max / s) - Math.ceil(min / s) + 1 <= maxCount)!;
+  const step = [1, 2, 5, 10]
+    .map((m) => m * power)
+    .find((s) => Math.floor(max / s) - Math.ceil(min / s) + 1 <= maxCount)!;
   const ticks: number[] = [];
   for (let k = Math.ceil(min / step); k * step <= max; k++) {
     // k·step computed from integers, then rounded to the step's decimals so 0.1·3 prints as 0.3.

@@ -37,7 +37,7 @@ export function planCode(fitted: FittedPlan, language: SnippetLanguage): string 
         (step, k) =>
           `    (${JSON.stringify(`${step.scaler.method}_${k + 1}`)}, ${constructors[k]}, ${py(step.columns)}),`,
       ),
-      ...(fitted.passthrough.length ? [`    ('unscaled', 'passthrough', ${py(fitted.passthrough)}),`] : []),
+      ...(fitted.passthrough.length ? [`    ("unscaled", "passthrough", ${py(fitted.passthrough)}),`] : []),
     ];
     const steps = snippets.flatMap((snippet, k) => {
       const body = snippetBody(snippet).filter((line) => !line.startsWith('X_scaled'));

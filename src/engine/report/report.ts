@@ -46,6 +46,11 @@ export type ReportRequest =
       prefitted?: ScalerJSON;
       /** A method per column (ColumnTransformer-like); replaces method, options and columns. */
       plan?: ColumnPlan;
+      /**
+       * Min-max and robust scalers fitted on the training file (same columns): the outlier view
+       * applies them instead of fitting on the data shown, which would leak.
+       */
+      outlierReference?: { minmax: ScalerJSON; robust: ScalerJSON };
     }
   | {
       kind: 'tensor';
@@ -143,10 +148,21 @@ function tableReport(
     focusLabel: names[focus],
     histogramBefore: histogram(focused, bins),
     histogramAfter: histogram(column(y, focus), bins),
-    outliers: {
-      minmax: histogram(createScaler('minmax').fit(single).transform(single).data, bins),
-      robust: histogram(createScaler('robust').fit(single).transform(single).data, bins),
-    },
+    outliers: request.outlierReference
+      ? {
+          minmax: histogram(
+            column(scalerFromJSON(request.outlierReference.minmax).transform(x), focus),
+            bins,
+          ),
+          robust: histogram(
+            column(scalerFromJSON(request.outlierReference.robust).transform(x), focus),
+            bins,
+          ),
+        }
+      : {
+          minmax: histogram(createScaler('minmax').fit(single).transform(single).data, bins),
+          robust: histogram(createScaler('robust').fit(single).transform(single).data, bins),
+        },
     bins: { count: bins, rule: request.binRule === 'fd' ? 'fd' : 'fixed' },
     percentiles: { before: percentiles(x), after: percentiles(y) },
     fitted,
