@@ -57,13 +57,13 @@ test('computeReport with a plan scales each column by its own method and leaves 
   // Overview: one row per column of the file, with advice.
   assert.equal(report.overview?.length, dataset.columns.length);
   assert.deepEqual(report.overview?.find((r) => r.name === 'id')?.advice.diagnoses, ['id-like']);
-  const code = planCode(report.fittedPlan!, 'sklearn');
+  const code = planCode(report.fittedPlan, 'sklearn');
   assert.match(
     code,
     /\("robust_1", RobustScaler\(quantile_range=\(25, 75\), unit_variance=False\), \["price_eur"\]\)/,
   );
   assert.match(code, /\("unscaled", "passthrough", \["rooms"\]\)/);
-  assert.match(planCode(report.fittedPlan!, 'numpy'), /X_scaled\[:, \[0\]\] = step_1\(X\[:, \[0\]\]\)/);
+  assert.match(planCode(report.fittedPlan, 'numpy'), /X_scaled\[:, \[0\]\] = step_1\(X\[:, \[0\]\]\)/);
 });
 
 test("computeReport with an outlier reference draws the test file's column with the training file's min-max and robust parameters", async () => {
@@ -89,7 +89,7 @@ test("computeReport with an outlier reference draws the test file's column with 
   assert.deepEqual(report.outliers?.minmax.counts, histogram(column(minmax.transform(shown), 1), 15).counts);
   assert.deepEqual(report.outliers?.robust.counts, histogram(column(robust.transform(shown), 1), 15).counts);
   // Fitted on the test file instead, the min-max view would span exactly [0, 1]; the training fit does not.
-  const edges = report.outliers!.minmax.edges;
+  const edges = report.outliers.minmax.edges;
   assert.ok(edges[0] !== 0 || edges[edges.length - 1] !== 1);
 });
 
