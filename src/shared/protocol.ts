@@ -54,6 +54,17 @@ export interface OverviewRowPayload {
   after?: Float64Array;
 }
 
+/** The why-normalize numbers of some columns (see engine/advise/why-normalize). */
+export interface WhyNormalizePayload {
+  rows: number;
+  /** κ(XᵀX). */
+  condition: number;
+  /** Two-column loss contours: long axis / short axis, and the long axis's angle (radians). */
+  contour?: { elongation: number; angle: number };
+  tanhFlatShare: number;
+  sigmoidFlatShare: number;
+}
+
 export interface ViewPayload {
   focusLabel: string;
   before: StatisticsPayload;
@@ -67,6 +78,8 @@ export interface ViewPayload {
   overview?: OverviewRowPayload[];
   /** The bin count drawn and whether a rule (Freedman–Diaconis) chose it. */
   bins: { count: number; rule: 'fd' | 'fixed' };
+  /** Why normalize: conditioning and saturation of the applied columns, before and after. */
+  why?: { columns: string[]; before: WhyNormalizePayload; after: WhyNormalizePayload };
   /** Percentiles 1, 5, 95, 99 of each table row (labels.length × 4, row-major), before and after. */
   percentiles?: { q: number[]; before: Float64Array; after: Float64Array };
   /** The per-column plan the view was computed with, method by column. */

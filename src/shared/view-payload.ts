@@ -84,6 +84,7 @@ export function viewPayload(report: Report, previewSize = Infinity): ViewPayload
       : {}),
     hasFittedParameters: report.fitted !== undefined || report.fittedPlan !== undefined,
     bins: report.bins,
+    ...(report.why ? { why: report.why } : {}),
     ...(report.percentiles
       ? {
           percentiles: {

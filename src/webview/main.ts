@@ -18,6 +18,7 @@ import { binLabel, chartsIn, destroyChartsIn, drawHistogram, watchTheme } from '
 import { el, formatValue } from './dom';
 import { METHOD_OPTIONS, type OptionField } from './options';
 import { overviewGrid } from './overview';
+import { whyNormalizeContent } from './why-normalize';
 import type { ColumnPlan, PlanAction } from '../engine/advise/plan';
 import { vscodeTransport, type Transport } from './transport';
 
@@ -178,6 +179,12 @@ export class PanelView {
             chartFigure('robust', 'Robust (median / IQR)'),
           ),
         ),
+      ),
+      el(
+        'section',
+        { id: 'why', 'aria-labelledby': 'why-title', hidden: init.dataset.kind !== 'table' },
+        el('h2', { id: 'why-title', text: 'Why normalize: these columns before and after' }),
+        el('div', { id: 'why-body' }),
       ),
       el(
         'section',
@@ -538,6 +545,7 @@ export class PanelView {
       ? `Advice: ${advice.advisedMethod}${advice.diagnoses.length ? ` (${advice.diagnoses.join(', ')})` : ''} — ${advice.reason}`
       : '';
     this.renderOverview();
+    this.root.querySelector('#why-body')?.replaceChildren(...whyNormalizeContent(view));
     const fd = this.root.querySelector<HTMLOptionElement>('#bins option[value="fd"]');
     if (fd && view.bins.rule === 'fd') fd.textContent = `Freedman–Diaconis (${view.bins.count})`;
     this.drawCharts();

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { loadDataFile, panelInit, type PanelSettings } from '../../src/extension/load';
 import { freedmanDiaconisBins } from '../../src/engine/stats/bin-rule';
+import { formatSignificant } from '../../src/engine/report/number-format';
 import { runCli, scratchDir } from '../helpers/cli';
 import { closeBrowser, openPanel, type PanelHarness } from './harness';
 
@@ -122,6 +123,14 @@ test(
         () => document.querySelectorAll('#bins-table-before tbody tr').length === 10,
       );
       await harness.page.click('#log-y');
+      // Why normalize: κ(XᵀX) of the z-scored columns, before and after, as the engine computes it.
+      const report = harness.controller.current!;
+      const why = report.why!;
+      assert.ok(why.before.condition > 1e6 * why.after.condition, 'scaling tames the conditioning');
+      const text = (await harness.page.textContent('#why-condition')) ?? '';
+      assert.ok(text.includes(`κ = ${formatSignificant(why.before.condition, 3)} before`), text);
+      assert.ok(text.includes(`κ = ${formatSignificant(why.after.condition, 3)} after`), text);
+      assert.equal(await harness.page.locator('svg.contours').count(), 2);
       assert.deepEqual(await harness.violations(), []);
     } finally {
       await harness.close();

@@ -20,6 +20,7 @@ import type { Tensor } from '../tensor/tensor';
 import type { Dataset } from './dataset';
 import { fitPlan, keepsColumn, type ColumnPlan, type FittedPlan } from '../advise/plan';
 import { defaultFocus, tableOverview, type OverviewRow } from './overview';
+import { whyNormalize, type WhyNormalize } from '../advise/why-normalize';
 import { presetAxes, type TensorPreset } from './presets';
 
 export { presetAxes, type TensorPreset };
@@ -84,6 +85,8 @@ export interface Report {
   overview?: OverviewRow[];
   /** The bin count drawn and the rule that chose it. */
   bins: { count: number; rule: 'fd' | 'fixed' };
+  /** Tables with a method: the why-normalize numbers of the applied columns, before and after. */
+  why?: { columns: string[]; before: WhyNormalize; after: WhyNormalize };
   /** Tables: PERCENTILES of every applied column, before and after (rows × PERCENTILES.length). */
   percentiles?: { before: number[][]; after: number[][] };
   /** The transformed values, for export: table → matrix of the applied columns; tensor → same shape. */
@@ -164,6 +167,7 @@ function tableReport(
           robust: histogram(createScaler('robust').fit(single).transform(single).data, bins),
         },
     bins: { count: bins, rule: request.binRule === 'fd' ? 'fd' : 'fixed' },
+    ...(y === x ? {} : { why: { columns: names, before: whyNormalize(x), after: whyNormalize(y) } }),
     percentiles: { before: percentiles(x), after: percentiles(y) },
     fitted,
     fittedPlan,

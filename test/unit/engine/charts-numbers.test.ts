@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { niceTicks } from '../../../src/engine/report/nice-ticks';
 import { freedmanDiaconisBins } from '../../../src/engine/stats/bin-rule';
 
-const PYTHON = process.env.NORMSCOPE_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+const PYTHON =
+  process.env.NORMSCOPE_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 
 test('niceTicks gives multiples of 1, 2 or 5 × 10^k inside the range, at most maxCount', () => {
   assert.deepEqual(niceTicks(0.0166667, 0.216667, 6), [0.05, 0.1, 0.15, 0.2]);
@@ -31,21 +32,27 @@ test('niceTicks gives multiples of 1, 2 or 5 × 10^k inside the range, at most m
   assert.deepEqual(niceTicks(NaN, 3), []);
 });
 
-test("freedmanDiaconisBins equals numpy.histogram_bin_edges(bins='fd') on scikit-learn's iris and diabetes columns", {
-  skip: spawnSync(PYTHON, ['-c', 'import numpy'], { encoding: 'utf8' }).status !== 0 && 'NumPy is not installed',
-}, () => {
-  const script = `
+test(
+  "freedmanDiaconisBins equals numpy.histogram_bin_edges(bins='fd') on scikit-learn's iris and diabetes columns",
+  {
+    skip:
+      spawnSync(PYTHON, ['-c', 'import numpy'], { encoding: 'utf8' }).status !== 0 &&
+      'NumPy is not installed',
+  },
+  () => {
+    const script = `
 import json, numpy as np, gzip
 iris = np.loadtxt('/usr/lib/python3/dist-packages/sklearn/datasets/data/iris.csv', delimiter=',', skiprows=1)
 diabetes = np.loadtxt('/usr/lib/python3/dist-packages/sklearn/datasets/data/diabetes_data_raw.csv.gz')
 columns = [iris[:, j] for j in range(4)] + [diabetes[:, j] for j in range(diabetes.shape[1])] + [np.array([1.0, 1, 1, 1]), np.array([5.0])]
 print(json.dumps([{"values": c.tolist(), "bins": len(np.histogram_bin_edges(c, bins='fd')) - 1} for c in columns]))
 `;
-  const result = spawnSync(PYTHON, ['-c', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  assert.equal(result.status, 0, result.stderr);
-  const cases = JSON.parse(result.stdout) as { values: number[]; bins: number }[];
-  assert.ok(cases.length >= 14);
-  for (const c of cases) assert.equal(freedmanDiaconisBins(c.values), c.bins);
-  assert.equal(freedmanDiaconisBins([]), 1);
-  assert.equal(freedmanDiaconisBins([...Array.from({ length: 100 }, (_, i) => i), 1e6], 50), 50);
-});
+    const result = spawnSync(PYTHON, ['-c', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    assert.equal(result.status, 0, result.stderr);
+    const cases = JSON.parse(result.stdout) as { values: number[]; bins: number }[];
+    assert.ok(cases.length >= 14);
+    for (const c of cases) assert.equal(freedmanDiaconisBins(c.values), c.bins);
+    assert.equal(freedmanDiaconisBins([]), 1);
+    assert.equal(freedmanDiaconisBins([...Array.from({ length: 100 }, (_, i) => i), 1e6], 50), 50);
+  },
+);
