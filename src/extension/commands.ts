@@ -8,7 +8,7 @@ import { isNpy, selectColumns } from '../io/node/data-files';
 import { loadCsvPrefix, loadDataFile, panelInit, type PanelSettings } from './load';
 import { NormalizationPanel } from './panel';
 
-const DATA_FILTERS = { 'Data files': ['csv', 'tsv', 'npy'] };
+const DATA_FILTERS = { [vscode.l10n.t('Data files')]: ['csv', 'tsv', 'npy'] };
 
 export const LEAKAGE_NOTE =
   'Parameters were fitted on the training file only and applied to this file. Fitting on the test set would leak its statistics into the model.';
@@ -75,7 +75,7 @@ export async function normalizeFile(
   statisticsOnly: boolean,
 ): Promise<void> {
   const target = await pickFile(
-    statisticsOnly ? 'Show statistics of…' : 'Normalize…',
+    statisticsOnly ? vscode.l10n.t('Show statistics of…') : vscode.l10n.t('Normalize…'),
     uri instanceof vscode.Uri ? uri : undefined,
   );
   if (!target) return;
@@ -128,7 +128,7 @@ export function normalizeSelection(extensionUri: vscode.Uri): void {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.selection.isEmpty) {
     void vscode.window.showInformationMessage(
-      'NormScope: select an array literal (JSON, Python list, NumPy or PyTorch repr) first.',
+      vscode.l10n.t('NormScope: select an array literal (JSON, Python list, NumPy or PyTorch repr) first.'),
     );
     return;
   }
@@ -162,7 +162,7 @@ export function normalizeSelection(extensionUri: vscode.Uri): void {
 }
 
 export async function fitAndApply(extensionUri: vscode.Uri): Promise<void> {
-  const train = await pickFile('Fit on (training file)…');
+  const train = await pickFile(vscode.l10n.t('Fit on (training file)…'));
   if (!train) return;
   const method = await vscode.window.showQuickPick(
     SCALING_METHODS.filter((m) => m.acts !== 'per-sample').map((m) => ({
@@ -170,10 +170,10 @@ export async function fitAndApply(extensionUri: vscode.Uri): Promise<void> {
       description: m.method,
       method: m.method,
     })),
-    { title: 'Method to fit on the training file' },
+    { title: vscode.l10n.t('Method to fit on the training file') },
   );
   if (!method) return;
-  const test = await pickFile('Apply to (test file)…');
+  const test = await pickFile(vscode.l10n.t('Apply to (test file)…'));
   if (!test) return;
   const trainData = await loadWithProgress(train);
   if (!trainData) return;
