@@ -15,25 +15,20 @@ import type {
   ViewPayload,
 } from '../shared/protocol';
 import { binLabel, chartsIn, destroyChartsIn, drawHistogram, watchTheme } from './charts';
-import { el, formatValue } from './dom';
+import { el } from './dom';
 import { METHOD_OPTIONS, type OptionField } from './options';
 import { overviewGrid } from './overview';
+import { statisticsTable, type SortState } from './stats-table';
 import { whyNormalizeContent } from './why-normalize';
 import type { ColumnPlan, PlanAction } from '../engine/advise/plan';
 import { vscodeTransport, type Transport } from './transport';
 
-const TABLE_FIELDS = ['count', 'missing', 'mean', 'std', 'min', 'q25', 'median', 'q75', 'max'] as const;
 const PRESETS: { preset: Exclude<TensorPreset, 'custom'>; label: string }[] = [
   { preset: 'batchnorm', label: 'BatchNorm (per channel)' },
   { preset: 'layernorm', label: 'LayerNorm (per sample)' },
   { preset: 'instancenorm', label: 'InstanceNorm' },
   { preset: 'groupnorm', label: 'GroupNorm' },
 ];
-
-interface SortState {
-  field: string;
-  descending: boolean;
-}
 
 /** Whether two inits describe the same table (names and kinds) or tensor (shape), rows aside. */
 function sameColumns(a: PanelInit, b: PanelInit): boolean {
@@ -582,94 +577,20 @@ export class PanelView {
   }
 
   private renderTable(which: 'before' | 'after', title: string, stats: StatisticsPayload): void {
-    const percentiles = this.view?.percentiles;
-    const fields: string[] = [
-      ...TABLE_FIELDS,
-      ...(percentiles ? percentiles.q.map((q) => `p${Math.round(q * 100)}`) : []),
-    ];
-    const rows = stats.labels.map((label, i) => ({
-      label,
-      values: {
-        ...Object.fromEntries(stats.fields.map((f, k) => [f, stats.values[i * stats.fields.length + k]])),
-        ...(percentiles
-          ? Object.fromEntries(
-              percentiles.q.map((q, k) => [
-                `p${Math.round(q * 100)}`,
-                percentiles[which][i * percentiles.q.length + k],
-              ]),
-            )
-          : {}),
-      },
-    }));
-    const sort = this.sort[which];
-    if (sort) {
-      const key = (row: (typeof rows)[number]) =>
-        sort.field === 'label' ? row.label : row.values[sort.field];
-      rows.sort((a, b) => {
-        const x = key(a);
-        const y = key(b);
-        const order = typeof x === 'string' ? x.localeCompare(String(y)) : x - (y as number) || 0;
-        return sort.descending ? -order : order;
-      });
-    }
-    const headers = ['label', ...fields];
-    const head = el('tr', {});
-    for (const field of headers) {
-      const active = sort?.field === field;
-      const button = el('button', {
-        className: 'sort',
-        text: field === 'label' ? 'column' : field,
-        'aria-label': `Sort by ${field === 'label' ? 'column' : field}`,
-      });
-      button.addEventListener('click', () => {
-        this.sort[which] = { field, descending: active ? !sort.descending : false };
-        this.renderTable(which, title, stats);
-      });
-      head.append(
-        el(
-          'th',
-          { scope: 'col', 'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : 'none' },
-          button,
-        ),
-      );
-    }
-    const body = rows.map((row) =>
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'row', text: row.label }),
-        ...fields.map((f) => el('td', { text: formatValue(row.values[f]) })),
-      ),
+    this.root.querySelector(`#table-${which}`)!.replaceChildren(
+      ...statisticsTable({
+        which,
+        title,
+        stats,
+        percentiles: this.view?.percentiles,
+        sort: this.sort[which],
+        onSort: (sort) => {
+          this.sort[which] = sort;
+          this.renderTable(which, title, stats);
+        },
+        onCopy: (text, what) => this.transport.post({ type: 'copyText', text, what }),
+      }),
     );
-    const cells = rows.map((row) => [row.label, ...fields.map((f) => formatValue(row.values[f]))]);
-    const copy = (format: 'csv' | 'markdown') => {
-      const header = ['column', ...fields];
-      const text =
-        format === 'csv'
-          ? [header, ...cells]
-              .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(','))
-              .join('\n') + '\n'
-          : [
-              `| ${header.join(' | ')} |`,
-              `|${header.map(() => '---').join('|')}|`,
-              ...cells.map((r) => `| ${r.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`),
-            ].join('\n') + '\n';
-      this.transport.post({
-        type: 'copyText',
-        text,
-        what: `the ${title.toLowerCase()} statistics as ${format === 'csv' ? 'CSV' : 'Markdown'}`,
-      });
-    };
-    const csv = el('button', { id: `copy-${which}-csv`, text: 'Copy CSV' });
-    csv.addEventListener('click', () => copy('csv'));
-    const markdown = el('button', { id: `copy-${which}-markdown`, text: 'Copy Markdown' });
-    markdown.addEventListener('click', () => copy('markdown'));
-    this.root
-      .querySelector(`#table-${which}`)!
-      .replaceChildren(
-        el('div', { className: 'table-title' }, el('h2', { text: `${title}` }), csv, markdown),
-        el('table', { id: `stats-${which}` }, el('thead', {}, head), el('tbody', {}, ...body)),
-      );
   }
 }
 
