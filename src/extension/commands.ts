@@ -19,6 +19,7 @@ export function settings(): PanelSettings {
     defaultMethod: config.get<ScalingMethod>('defaultMethod', 'zscore'),
     bins: config.get<number>('histogramBins', 30),
     previewSize: config.get<number>('previewSize', 256),
+    displayLanguage: vscode.env.language,
   };
 }
 

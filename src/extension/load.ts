@@ -7,6 +7,7 @@ import { readDataFile, type DataFile } from '../io/node/data-files';
 import { readCsvPrefixTable, type ReadProgress } from '../io/node/csv-file';
 import type { CsvTable } from '../io/csv/table';
 import type { PanelInit } from '../shared/protocol';
+import { adviceLanguage } from '../engine/advise/messages';
 import { datasetDescription, METHOD_CHOICES } from '../shared/view-payload';
 
 export interface PanelSettings {
@@ -14,6 +15,8 @@ export interface PanelSettings {
   bins: number;
   /** At most this many rows in the statistics tables. */
   previewSize?: number;
+  /** VS Code's display language (advice reasons follow it). */
+  displayLanguage?: string;
 }
 
 /** A table as the panel's dataset. */
@@ -82,6 +85,7 @@ export function initialRequest(
     method,
     options: prefitted ? prefitted.options : {},
     bins: settings.bins,
+    language: adviceLanguage(settings.displayLanguage),
     ...(prefitted ? { prefitted } : {}),
   };
 }

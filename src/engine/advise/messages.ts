@@ -54,6 +54,14 @@ export const ADVICE_MESSAGES: Record<AdviceLanguage, Record<AdviceMessageKey, st
   },
 };
 
+/** The advice language for a display language tag (VS Code's `env.language`): Chinese (Simplified) or English. */
+export function adviceLanguage(displayLanguage: string | undefined): AdviceLanguage {
+  const tag = (displayLanguage ?? '').toLowerCase();
+  return tag === 'zh-cn' || tag === 'zh-hans' || tag.startsWith('zh-hans-') || tag === 'zh-sg'
+    ? 'zh-cn'
+    : 'en';
+}
+
 /** `template` with each `{name}` replaced by values[name] (unknown names kept as written). */
 export function fillMessage(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);

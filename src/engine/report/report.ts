@@ -21,6 +21,7 @@ import type { Dataset } from './dataset';
 import { fitPlan, keepsColumn, type ColumnPlan, type FittedPlan } from '../advise/plan';
 import { defaultFocus, tableOverview, type OverviewRow } from './overview';
 import { whyNormalize, type WhyNormalize } from '../advise/why-normalize';
+import type { AdviceLanguage } from '../advise/messages';
 import { presetAxes, type TensorPreset } from './presets';
 
 export { presetAxes, type TensorPreset };
@@ -41,6 +42,8 @@ export type ReportRequest =
       /** The column whose distribution is drawn. */
       focus?: string;
       bins: number;
+      /** The language of the overview's advice reasons. */
+      language?: AdviceLanguage;
       /** 'fd': the focused column's Freedman–Diaconis bin count (at most MAX_RULE_BINS) instead of `bins`. */
       binRule?: 'fd';
       /** Parameters fitted elsewhere (fit on train, apply to test): transform only, no fit. */
@@ -171,10 +174,15 @@ function tableReport(
     percentiles: { before: percentiles(x), after: percentiles(y) },
     fitted,
     fittedPlan,
-    overview: tableOverview(dataset.columns, dataset.rowCount, (name) => {
-      const j = names.indexOf(name);
-      return j < 0 || y === x ? undefined : column(y, j);
-    }),
+    overview: tableOverview(
+      dataset.columns,
+      dataset.rowCount,
+      (name) => {
+        const j = names.indexOf(name);
+        return j < 0 || y === x ? undefined : column(y, j);
+      },
+      request.language,
+    ),
     output: { kind: 'table', columns: names, matrix: y },
   };
 }

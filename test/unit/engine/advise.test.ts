@@ -76,6 +76,8 @@ test('formatSignificant keeps 4 significant digits without trailing zeros, expon
   assert.equal(formatSignificant(84.65, 3), '84.7');
   assert.equal(formatSignificant(2), '2');
   assert.equal(formatSignificant(-0.5), '-0.5');
+  assert.equal(formatSignificant(30508.5), '30510');
+  assert.equal(formatSignificant(-140942), '-140900');
   assert.equal(formatSignificant(123456789), '1.235e+8');
   assert.equal(formatSignificant(0.00001234), '1.234e-5');
   assert.equal(formatSignificant(NaN), 'NaN');

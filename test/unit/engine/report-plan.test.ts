@@ -10,6 +10,7 @@ import { histogram } from '../../../src/engine/stats/histogram';
 import { loadDataFile } from '../../../src/extension/load';
 import { selectColumns } from '../../../src/io/node/data-files';
 import { planCode } from '../../../src/engine/report/plan-code';
+import { adviceLanguage } from '../../../src/engine/advise/messages';
 import { fromColumns } from '../../../src/engine/scale/matrix';
 
 test('computeReport with a plan scales each column by its own method and leaves excluded ones out', async () => {
@@ -152,3 +153,27 @@ test(
     }
   },
 );
+
+test('computeReport with language zh-cn gives the overview reasons in Chinese; adviceLanguage maps display languages', async () => {
+  const { dataset } = await loadDataFile('samples/housing.csv', {});
+  const report = computeReport(dataset, {
+    kind: 'table',
+    method: 'zscore',
+    options: {},
+    bins: 10,
+    language: 'zh-cn',
+  });
+  assert.match(
+    report.overview?.find((r) => r.name === 'id')?.advice.reason ?? '',
+    /互不相同的整数，从 1 到 240/,
+  );
+  assert.deepEqual(['zh-cn', 'zh-CN', 'zh-hans', 'zh-tw', 'en', 'de', undefined].map(adviceLanguage), [
+    'zh-cn',
+    'zh-cn',
+    'zh-cn',
+    'en',
+    'en',
+    'en',
+    'en',
+  ]);
+});
