@@ -13,6 +13,7 @@ import { loadDataFile, panelInit, type PanelSettings } from '../../src/extension
 import { freedmanDiaconisBins } from '../../src/engine/stats/bin-rule';
 import { formatSignificant } from '../../src/engine/report/number-format';
 import { runCli, scratchDir } from '../helpers/cli';
+import { cliPlanRoundTrip } from '../helpers/plan-round-trip';
 import { closeBrowser, openPanel, type PanelHarness } from './harness';
 
 const SETTINGS: PanelSettings = { defaultMethod: 'zscore', bins: 30 };
@@ -172,19 +173,12 @@ test(
         files.find((f) => f.endsWith('.json'))!,
       );
       // The same through the CLI.
-      const plan = join(out.dir, 'plan.json');
-      const cliParams = join(out.dir, 'cli.params.json');
-      const cliOut = join(out.dir, 'cli.out.csv');
-      for (const args of [
-        ['advise', table, '--write-plan', plan],
-        ['fit', table, '--plan', plan, '--out', cliParams],
-        ['transform', table, '--params', cliParams, '--out', cliOut],
-      ]) {
-        const result = runCli(args);
-        assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
-      }
-      assert.deepEqual(JSON.parse(readFileSync(params, 'utf8')), JSON.parse(readFileSync(cliParams, 'utf8')));
-      assert.equal(readFileSync(exported, 'utf8'), readFileSync(cliOut, 'utf8'));
+      const cli = cliPlanRoundTrip(table, out.dir);
+      assert.deepEqual(
+        JSON.parse(readFileSync(params, 'utf8')),
+        JSON.parse(readFileSync(cli.params, 'utf8')),
+      );
+      assert.equal(readFileSync(exported, 'utf8'), readFileSync(cli.output, 'utf8'));
       const [header, first] = Papa.parse<string[]>(readFileSync(exported, 'utf8').trimEnd()).data;
       assert.equal(header[0], 'id');
       assert.equal(first[0], '0', 'the id column is kept as it was');

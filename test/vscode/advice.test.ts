@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
+import { cliPlanRoundTrip } from '../helpers/plan-round-trip';
 import { answerFileDialog, prepare, startWorkbench, type Workbench } from './code-server';
 
 let workbench: Workbench;
@@ -47,17 +48,7 @@ test('Normalize CSV File… on samples/housing.csv: overview with advice, Apply 
     await answerFileDialog(workbench.page, exported);
     await view.locator('#status', { hasText: 'Exported' }).waitFor({ timeout: 30000 });
     assert.ok(existsSync(exported));
-    const plan = join(workbench.folder, 'plan.json');
-    const params = join(workbench.folder, 'params.json');
-    const expected = join(workbench.folder, 'expected.csv');
-    for (const args of [
-      ['advise', input, '--write-plan', plan],
-      ['fit', input, '--plan', plan, '--out', params],
-      ['transform', input, '--params', params, '--out', expected],
-    ]) {
-      const result = runCli(args);
-      assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
-    }
+    const expected = cliPlanRoundTrip(input, workbench.folder).output;
     assert.equal(readFileSync(exported, 'utf8'), readFileSync(expected, 'utf8'));
     assert.deepEqual(workbench.cspErrors, []);
   } catch (error) {

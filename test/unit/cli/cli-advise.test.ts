@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { runCli, scratchDir } from '../../helpers/cli';
+import { cliPlanRoundTrip } from '../../helpers/plan-round-trip';
 
 const ANSWER_KEY = fileURLToPath(new URL('../../helpers/advice_answer_key.py', import.meta.url));
 const VEGA = fileURLToPath(new URL('../../../node_modules/vega-datasets/data', import.meta.url));
@@ -221,17 +222,7 @@ test(
     try {
       for (const name of ['seattle-weather.csv', 'gapminder-health-income.csv', 'la-riots.csv']) {
         const input = join(VEGA, name);
-        const plan = join(dir, `${name}.plan.json`);
-        const params = join(dir, `${name}.params.json`);
-        const output = join(dir, `${name}.out.csv`);
-        for (const args of [
-          ['advise', input, '--write-plan', plan],
-          ['fit', input, '--plan', plan, '--out', params],
-          ['transform', input, '--params', params, '--out', output],
-        ]) {
-          const result = runCli(args);
-          assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
-        }
+        const { plan, params, output } = cliPlanRoundTrip(input, dir, name);
         const saved = JSON.parse(readFileSync(params, 'utf8')) as { method: string; plan: unknown };
         assert.equal(saved.method, 'plan');
         const reference = spawnSync(PYTHON, ['-c', SKLEARN_COLUMN_TRANSFORMER, input, plan], {
