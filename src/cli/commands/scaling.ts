@@ -34,6 +34,8 @@ export const fit: Command = {
     const file = positional(positionals, 0, '<train>');
     const out = requireValue('--out', values.out);
     if (values.plan !== undefined) {
+      if (values.method !== undefined)
+        throw new UsageError('--plan', 'gives each column its method; leave out --method (or --plan)');
       await fitPlanFile(file, values.plan, out, values.force);
       return;
     }

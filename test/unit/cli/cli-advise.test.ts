@@ -253,3 +253,36 @@ test(
     }
   },
 );
+
+test('fit --plan refuses --method alongside, and a plan naming a text column or an unknown method, naming the file', () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const input = join(VEGA, 'seattle-weather.csv');
+    const plan = join(dir, 'plan.json');
+    const out = join(dir, 'params.json');
+    writeFileSync(plan, JSON.stringify({ columns: [{ column: 'wind', method: 'zscore' }] }));
+    const both = runCli(['fit', input, '--plan', plan, '--method', 'minmax', '--out', out]);
+    assert.notEqual(both.status, 0);
+    assert.match(both.stderr, /--plan: gives each column its method; leave out --method/);
+    writeFileSync(plan, JSON.stringify({ columns: [{ column: 'weather', method: 'zscore' }] }));
+    const text = runCli(['fit', input, '--plan', plan, '--out', out]);
+    assert.match(text.stderr, /weather.*is a text column/);
+    writeFileSync(plan, JSON.stringify({ columns: [{ column: 'wind', method: 'zscored' }] }));
+    const unknown = runCli(['fit', input, '--plan', plan, '--out', out]);
+    assert.match(unknown.stderr, /plan\.json.*'zscored' is not one of/);
+    writeFileSync(
+      plan,
+      JSON.stringify({
+        columns: [
+          { column: 'wind', method: 'zscore' },
+          { column: 'wind', method: 'robust' },
+        ],
+      }),
+    );
+    const twice = runCli(['fit', input, '--plan', plan, '--out', out]);
+    assert.match(twice.stderr, /columns\[1\]\.column.*listed twice/);
+    assert.ok(!existsSync(out), 'nothing written on error');
+  } finally {
+    cleanup();
+  }
+});
