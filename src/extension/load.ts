@@ -119,6 +119,7 @@ export function panelInit(
     canReplaceSelection: options.source === 'selection',
     trusted: options.trusted,
     previewSize: options.settings.previewSize ?? 256,
+    language: adviceLanguage(options.settings.displayLanguage),
     actions: { export: true, saveParameters: true, copyCode: true, openInPanel: false },
   };
 }

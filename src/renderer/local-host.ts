@@ -3,6 +3,7 @@
  * computed right here by the engine (no kernel or extension round trip). Actions that need the
  * extension (copy, open in the panel) go over renderer messaging when the extension is present.
  */
+import { adviceLanguage } from '../engine/advise/messages';
 import { fittedCode } from '../engine/report/plan-code';
 import { computeReport, type Report } from '../engine/report/report';
 import type { DecodedOutput } from '../shared/notebook-payload';
@@ -25,17 +26,20 @@ export class LocalHost {
   ) {
     const { dataset } = output;
     const canMessage = typeof messaging.postMessage === 'function';
+    // The notebook's page speaks VS Code's display language.
+    const language = adviceLanguage(globalThis.navigator?.language);
     this.init = {
       title: dataset.title,
       source: 'selection',
       dataset: datasetDescription(dataset),
       methods: METHOD_CHOICES,
-      initialRequest: output.request,
+      initialRequest: output.request.kind === 'table' ? { ...output.request, language } : output.request,
       statisticsOnly: false,
       note: output.note,
       canReplaceSelection: false,
       trusted: true,
       previewSize: 64,
+      language,
       actions: { export: false, saveParameters: false, copyCode: canMessage, openInPanel: canMessage },
     };
   }

@@ -109,6 +109,8 @@ export interface PanelInit {
   trusted: boolean;
   /** The statistics tables list at most this many rows (columns or kept-axis indices). */
   previewSize: number;
+  /** The language of the panel's own words and of the advice ('en' or 'zh-cn'). */
+  language?: 'en' | 'zh-cn';
   /** Which actions this host offers (a notebook output cannot write files; it can open the panel). */
   actions: { export: boolean; saveParameters: boolean; copyCode: boolean; openInPanel: boolean };
 }

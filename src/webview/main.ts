@@ -18,6 +18,7 @@ import { binLabel, chartsIn, destroyChartsIn, drawHistogram, watchTheme } from '
 import { el } from './dom';
 import { METHOD_OPTIONS, type OptionField } from './options';
 import { overviewGrid } from './overview';
+import { setPanelLanguage, t } from './l10n';
 import { statisticsTable, type SortState } from './stats-table';
 import { whyNormalizeContent } from './why-normalize';
 import type { ColumnPlan, PlanAction } from '../engine/advise/plan';
@@ -77,6 +78,7 @@ export class PanelView {
         // The whole file after a first look at its prefix: keep what the user chose meanwhile.
         const refines = this.init !== undefined && sameColumns(this.init, message.init);
         this.init = message.init;
+        setPanelLanguage(message.init.language);
         if (!refines) {
           this.plan = undefined;
           this.request = structuredClone(message.init.initialRequest);
@@ -145,7 +147,7 @@ export class PanelView {
         el(
           'div',
           { className: 'table-title' },
-          el('h2', { id: 'overview-title', text: 'Columns' }),
+          el('h2', { id: 'overview-title', text: t('columns') }),
           this.applyAdviceButton(),
         ),
         el('div', { id: 'overview-body' }),
@@ -155,9 +157,14 @@ export class PanelView {
       el(
         'section',
         { id: 'charts', 'aria-label': 'Distributions' },
-        el('h2', { id: 'focus-title', text: 'Distribution' }),
+        el('h2', { id: 'focus-title', text: t('distribution') }),
         el('p', { id: 'focus-advice', className: 'focus-advice' }),
-        el('div', { className: 'pair' }, chartFigure('before', 'Before'), chartFigure('after', 'After')),
+        el(
+          'div',
+          { className: 'pair' },
+          chartFigure('before', t('before')),
+          chartFigure('after', t('after')),
+        ),
         el(
           'div',
           { id: 'outliers', className: 'outliers', hidden: init.dataset.kind !== 'table' },
@@ -178,7 +185,7 @@ export class PanelView {
       el(
         'section',
         { id: 'why', 'aria-labelledby': 'why-title', hidden: init.dataset.kind !== 'table' },
-        el('h2', { id: 'why-title', text: 'Why normalize: these columns before and after' }),
+        el('h2', { id: 'why-title', text: t('whyTitle') }),
         el('div', { id: 'why-body' }),
       ),
       el(
@@ -205,9 +212,9 @@ export class PanelView {
         'aria-label': 'Method',
         disabled: request.prefitted !== undefined,
       });
-      method.append(el('option', { value: 'none', text: 'Statistics only' }));
+      method.append(el('option', { value: 'none', text: t('statisticsOnly') }));
       for (const m of init.methods) method.append(el('option', { value: m.method, text: m.title }));
-      if (this.plan) method.append(el('option', { value: 'plan', text: 'Per-column plan' }));
+      if (this.plan) method.append(el('option', { value: 'plan', text: t('perColumnPlan') }));
       method.value = this.plan ? 'plan' : request.method;
       method.addEventListener('change', () => {
         if (method.value === 'plan') return;
@@ -227,8 +234,8 @@ export class PanelView {
         this.compute();
       });
       box.append(
-        el('label', {}, 'Method ', method),
-        el('label', {}, 'Column ', focus),
+        el('label', {}, `${t('method')} `, method),
+        el('label', {}, `${t('column')} `, focus),
         this.binsControl(),
         ...(request.prefitted || this.plan
           ? []
@@ -389,8 +396,8 @@ export class PanelView {
     return el(
       'span',
       { className: 'group' },
-      el('label', {}, 'Bins ', bins),
-      el('label', {}, logY, ' Log count axis'),
+      el('label', {}, `${t('bins')} `, bins),
+      el('label', {}, logY, ` ${t('logCount')}`),
     );
   }
 
@@ -410,8 +417,8 @@ export class PanelView {
   private applyAdviceButton(): HTMLElement {
     const button = el('button', {
       id: 'apply-advice',
-      text: 'Apply advice',
-      title: 'Use the advised method for every numeric column (a per-column plan)',
+      text: t('applyAdvice'),
+      title: t('applyAdviceTitle'),
     });
     button.addEventListener('click', () => {
       const rows = this.view?.overview ?? [];
@@ -444,9 +451,7 @@ export class PanelView {
         {
           select: (column) => {
             if (!(this.appliedColumns() ?? numericNames(view)).includes(column)) {
-              this.setStatus(
-                `${column} is left out of the current plan; choose a method for it to see its detail.`,
-              );
+              this.setStatus(t('leftOutOfPlan', { column }));
               return;
             }
             request.focus = column;
@@ -532,12 +537,16 @@ export class PanelView {
 
   private renderView(): void {
     const view = this.view!;
-    this.root.querySelector('#focus-title')!.textContent = `Distribution of ${view.focusLabel}`;
+    this.root.querySelector('#focus-title')!.textContent = t('distributionOf', { column: view.focusLabel });
     const focus = this.root.querySelector<HTMLSelectElement>('#focus');
     if (focus) focus.value = view.focusLabel;
     const advice = view.overview?.find((row) => row.name === view.focusLabel);
     this.root.querySelector('#focus-advice')!.textContent = advice
-      ? `Advice: ${advice.advisedMethod}${advice.diagnoses.length ? ` (${advice.diagnoses.join(', ')})` : ''} — ${advice.reason}`
+      ? t('focusAdvice', {
+          method: advice.advisedMethod,
+          diagnoses: advice.diagnoses.length ? ` (${advice.diagnoses.join(', ')})` : '',
+          reason: advice.reason,
+        })
       : '';
     this.renderOverview();
     this.root.querySelector('#why-body')?.replaceChildren(...whyNormalizeContent(view));
@@ -623,7 +632,7 @@ function chartFigure(id: string, caption: string): HTMLElement {
     el(
       'details',
       { className: 'bins-table' },
-      el('summary', { text: `${caption}: bins and counts` }),
+      el('summary', { text: t('binsAndCounts', { chart: caption }) }),
       el('div', { id: `bins-${id}` }),
     ),
   );

@@ -7,12 +7,13 @@
 import { formatPercent, formatSignificant } from '../engine/report/number-format';
 import type { MethodDescription, OverviewRowPayload } from '../shared/protocol';
 import { el } from './dom';
+import { t, type PanelMessageKey } from './l10n';
 
 /** What a plan can do with a column, besides a scaling method. */
-const PLAN_ACTIONS: { method: string; title: string }[] = [
-  { method: 'none', title: 'Leave as is' },
-  { method: 'exclude', title: 'Exclude' },
-  { method: 'drop', title: 'Drop' },
+const PLAN_ACTIONS: { method: string; title: PanelMessageKey }[] = [
+  { method: 'none', title: 'leaveAsIs' },
+  { method: 'exclude', title: 'exclude' },
+  { method: 'drop', title: 'drop' },
 ];
 
 export interface OverviewHandlers {
@@ -35,17 +36,17 @@ export interface OverviewState {
   editable: boolean;
 }
 
-const HEADERS = [
-  'Column',
-  'Kind',
-  'Missing',
-  'Before',
-  'After',
-  'Min',
-  'Median',
-  'Max',
-  'Diagnoses',
-  'Method',
+const HEADERS: PanelMessageKey[] = [
+  'headerColumn',
+  'headerKind',
+  'headerMissing',
+  'headerBefore',
+  'headerAfter',
+  'headerMin',
+  'headerMedian',
+  'headerMax',
+  'headerDiagnoses',
+  'headerMethod',
 ];
 
 /** The overview grid, built fresh for the state (the caller replaces the previous one). */
@@ -53,7 +54,7 @@ export function overviewGrid(state: OverviewState, handlers: OverviewHandlers): 
   const head = el(
     'tr',
     { role: 'row' },
-    ...HEADERS.map((h) => el('th', { role: 'columnheader', scope: 'col', text: h })),
+    ...HEADERS.map((h) => el('th', { role: 'columnheader', scope: 'col', text: t(h) })),
   );
   const body = state.rows.map((row, i) => overviewRow(row, i, state, handlers));
   const grid = el(
@@ -61,7 +62,7 @@ export function overviewGrid(state: OverviewState, handlers: OverviewHandlers): 
     {
       id: 'overview-grid',
       role: 'grid',
-      'aria-label': 'Columns at a glance',
+      'aria-label': t('columnsAtAGlance'),
       'aria-rowcount': state.rows.length + 1,
     },
     el('thead', {}, head),
@@ -139,18 +140,22 @@ function methodCell(
   const select = el('select', {
     className: 'column-method',
     tabindex: -1,
-    'aria-label': `Method for ${row.name}`,
+    'aria-label': t('methodFor', { column: row.name }),
     disabled: !state.editable,
   });
-  for (const choice of [...PLAN_ACTIONS, ...state.methods]) {
+  const choices = [...PLAN_ACTIONS.map((a) => ({ method: a.method, title: t(a.title) })), ...state.methods];
+  for (const choice of choices) {
     const advised = choice.method === row.advisedMethod;
     select.append(
-      el('option', { value: choice.method, text: advised ? `${choice.title} (advised)` : choice.title }),
+      el('option', {
+        value: choice.method,
+        text: advised ? t('advisedSuffix', { title: choice.title }) : choice.title,
+      }),
     );
   }
   select.value = current;
   select.addEventListener('change', () => handlers.choose(row.name, select.value));
-  return [select, el('span', { className: 'advised', text: `Advice: ${row.advisedMethod}` })];
+  return [select, el('span', { className: 'advised', text: t('advice', { method: row.advisedMethod }) })];
 }
 
 function cell(tag: 'td' | 'th', props: Record<string, string>, ...children: (Node | string)[]): HTMLElement {

@@ -5,6 +5,7 @@
  */
 import type { StatisticsPayload, ViewPayload } from '../shared/protocol';
 import { el, formatValue } from './dom';
+import { t } from './l10n';
 
 const TABLE_FIELDS = ['count', 'missing', 'mean', 'std', 'min', 'q25', 'median', 'q75', 'max'] as const;
 
@@ -85,9 +86,9 @@ export function statisticsTable(options: StatisticsTableOptions): HTMLElement[] 
           ].join('\n') + '\n';
     options.onCopy(text, `the ${title.toLowerCase()} statistics as ${format === 'csv' ? 'CSV' : 'Markdown'}`);
   };
-  const csv = el('button', { id: `copy-${which}-csv`, text: 'Copy CSV' });
+  const csv = el('button', { id: `copy-${which}-csv`, text: t('copyCsv') });
   csv.addEventListener('click', () => copy('csv'));
-  const markdown = el('button', { id: `copy-${which}-markdown`, text: 'Copy Markdown' });
+  const markdown = el('button', { id: `copy-${which}-markdown`, text: t('copyMarkdown') });
   markdown.addEventListener('click', () => copy('markdown'));
   return [
     el('div', { className: 'table-title' }, el('h2', { text: title }), csv, markdown),

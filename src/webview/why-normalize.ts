@@ -7,6 +7,7 @@ import { SIGMOID_FLAT_BEYOND, TANH_FLAT_BEYOND } from '../engine/advise/why-norm
 import { formatPercent, formatSignificant } from '../engine/report/number-format';
 import type { ViewPayload, WhyNormalizePayload } from '../shared/protocol';
 import { el } from './dom';
+import { t } from './l10n';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Contours more elongated than this are drawn at this ratio (and said in words). */
@@ -15,31 +16,51 @@ const MAX_DRAWN_ELONGATION = 40;
 /** The why-normalize section's content for a view, or a line saying what it needs. */
 export function whyNormalizeContent(view: ViewPayload): HTMLElement[] {
   const why = view.why;
-  if (!why) return [el('p', { text: 'Choose a method or apply the advice to compare before and after.' })];
+  if (!why) return [el('p', { text: t('whyNone') })];
   const { before, after, columns } = why;
   const pair = columns.slice(0, 2);
   return [
     el('p', {
       id: 'why-condition',
-      text: `Condition number of XᵀX over ${before.rows} complete rows of ${columns.length} columns: ${condition(before)} before, ${condition(after)} after. A linear model's loss contours are √κ times longer than wide, so gradient descent zigzags across the narrow valley; near 1 it heads straight for the minimum.`,
+      text: t('whyCondition', {
+        rows: before.rows,
+        columns: columns.length,
+        before: condition(before),
+        after: condition(after),
+      }),
     }),
     before.contour && after.contour
       ? el(
           'div',
           { className: 'pair' },
-          contourFigure('before', `Before: loss contours over ${pair.join(' and ')}`, before.contour),
-          contourFigure('after', `After: loss contours over ${pair.join(' and ')}`, after.contour),
+          contourFigure(
+            'before',
+            t('whyContours', { when: t('before'), columns: pair.join(', ') }),
+            before.contour,
+          ),
+          contourFigure(
+            'after',
+            t('whyContours', { when: t('after'), columns: pair.join(', ') }),
+            after.contour,
+          ),
         )
-      : el('p', { text: 'Select two or more columns to see the loss contours.' }),
+      : el('p', { text: t('whyTwoColumns') }),
     el('p', {
       id: 'why-saturation',
-      text: `Values in tanh's flat region (|x| > ${formatSignificant(TANH_FLAT_BEYOND, 3)}, slope under a tenth of its peak): ${share(before.tanhFlatShare)} before, ${share(after.tanhFlatShare)} after; in the sigmoid's (|x| > ${formatSignificant(SIGMOID_FLAT_BEYOND, 3)}): ${share(before.sigmoidFlatShare)} before, ${share(after.sigmoidFlatShare)} after. Saturated inputs pass almost no gradient.`,
+      text: t('whySaturation', {
+        tanh: formatSignificant(TANH_FLAT_BEYOND, 3),
+        tanhBefore: share(before.tanhFlatShare),
+        tanhAfter: share(after.tanhFlatShare),
+        sigmoid: formatSignificant(SIGMOID_FLAT_BEYOND, 3),
+        sigmoidBefore: share(before.sigmoidFlatShare),
+        sigmoidAfter: share(after.sigmoidFlatShare),
+      }),
     }),
   ];
 }
 
 function condition(w: WhyNormalizePayload): string {
-  return `κ = ${Number.isFinite(w.condition) ? formatSignificant(w.condition, 3) : '∞ (collinear columns)'}`;
+  return `κ = ${Number.isFinite(w.condition) ? formatSignificant(w.condition, 3) : t('whyCollinear')}`;
 }
 
 function share(value: number): string {

@@ -42,11 +42,15 @@ after(async () => {
   scratch.cleanup();
 });
 
-async function overviewHarness(saveTo?: string, width = 1100): Promise<PanelHarness> {
+async function overviewHarness(
+  saveTo?: string,
+  width = 1100,
+  displayLanguage?: string,
+): Promise<PanelHarness> {
   const loaded = await loadDataFile(table, {});
   const init = panelInit(loaded.dataset, {
     source: 'file',
-    settings: SETTINGS,
+    settings: { ...SETTINGS, displayLanguage },
     statisticsOnly: false,
     trusted: true,
   });
@@ -255,6 +259,40 @@ test(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 640px`);
+      assert.deepEqual(await harness.violations(), []);
+    } finally {
+      await harness.close();
+    }
+  },
+);
+
+test(
+  'in Simplified Chinese (VS Code display language zh-cn) the overview, detail and advice speak Chinese, with 0 axe-core violations',
+  { skip: skip() },
+  async () => {
+    const harness = await overviewHarness(undefined, 900, 'zh-cn');
+    try {
+      const page = harness.page;
+      assert.equal(await page.textContent('#overview-title'), '列');
+      assert.equal(await page.textContent('#apply-advice'), '应用建议');
+      assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+      assert.equal(await page.textContent('#focus-title'), 'mean radius 的分布');
+      assert.match((await page.textContent('#focus-advice')) ?? '', /^建议：/);
+      await page.click('#overview-grid tr[data-column="id"] th');
+      await page.waitForFunction(() => document.getElementById('focus-title')?.textContent === 'id 的分布');
+      assert.match((await page.textContent('#focus-advice')) ?? '', /互不相同的整数/);
+      assert.deepEqual(
+        await page
+          .$$eval('#overview-grid thead th', (cells) => cells.map((c) => c.textContent))
+          .then((h) => h.slice(0, 3)),
+        ['列', '类型', '缺失'],
+      );
+      for (const theme of ['light', 'dark', 'high-contrast'] as const) {
+        await harness.setTheme(theme);
+        await page.waitForTimeout(150);
+        await page.screenshot({ path: join(screenshots, `overview-zh-cn-${theme}.png`), fullPage: false });
+        assert.deepEqual(await axeViolations(harness), [], theme);
+      }
       assert.deepEqual(await harness.violations(), []);
     } finally {
       await harness.close();
