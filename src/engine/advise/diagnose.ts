@@ -23,6 +23,7 @@ export interface ColumnFacts {
   /** Biased (SciPy default) skewness m3 / m2^1.5; NaN when undefined. */
   skewness: number;
   q1: number;
+  median: number;
   q3: number;
   /** Q1 − 1.5·IQR and Q3 + 1.5·IQR. */
   lowerFence: number;
@@ -72,6 +73,7 @@ export function columnFacts(values: ArrayLike<number>): ColumnFacts {
     distinctIntegers: count > 0 && distinctIntegers,
     skewness: skewnessOf(momentsOf(rows, values)),
     q1,
+    median: quantileSorted(sorted, 0.5),
     q3,
     lowerFence,
     upperFence,

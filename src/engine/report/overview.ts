@@ -5,7 +5,6 @@
  */
 import { adviseColumn, type ColumnAdvice } from '../advise/advise';
 import type { AdviceLanguage } from '../advise/messages';
-import { quantileSorted, sortedNonMissing } from '../stats/quantile';
 import { histogram } from '../stats/histogram';
 import type { TableColumn } from './dataset';
 
@@ -45,6 +44,16 @@ export function cachedAdvice(column: TableColumn, language: AdviceLanguage = 'en
   return advice;
 }
 
+const miniHistogramCache = new WeakMap<TableColumn, Float64Array>();
+
+/** The mini histogram of a column's own values, computed once per column object. */
+function cachedMiniHistogram(column: TableColumn): Float64Array {
+  let counts = miniHistogramCache.get(column);
+  if (!counts)
+    miniHistogramCache.set(column, (counts = histogram(column.values, MINI_HISTOGRAM_BINS).counts));
+  return counts;
+}
+
 /**
  * The column a detail view opens on: the first numeric one that advice does not drop or exclude
  * (an id or a constant draws a flat or single bar), else the first numeric one.
@@ -80,17 +89,18 @@ export function tableOverview(
         max: NaN,
         advice,
       };
-    const sorted = sortedNonMissing(column.values.length, column.values);
+    // The facts come from advice's one sort of the column, cached with it.
+    const facts = cachedAdvice(column, language).facts!;
     const after = transformed(column.name);
     return {
       name: column.name,
       kind: 'numeric',
-      missingShare: rowCount ? (rowCount - sorted.length) / rowCount : 0,
-      min: sorted.length ? sorted[0] : NaN,
-      median: quantileSorted(sorted, 0.5),
-      max: sorted.length ? sorted[sorted.length - 1] : NaN,
+      missingShare: rowCount ? facts.missing / rowCount : 0,
+      min: facts.min,
+      median: facts.median,
+      max: facts.max,
       advice,
-      before: histogram(column.values, MINI_HISTOGRAM_BINS).counts,
+      before: cachedMiniHistogram(column),
       after: after ? histogram(after, MINI_HISTOGRAM_BINS).counts : undefined,
     };
   });
