@@ -6,6 +6,7 @@
  * in any chosen column are left out, as a model fit would need.
  */
 import type { Matrix } from '../scale/matrix';
+import { symmetricEigenvalues } from '../stats/symmetric-eigen';
 
 /** tanh′(x) = 1 − tanh²(x) < 0.1 beyond |x| = atanh(√0.9). */
 export const TANH_FLAT_BEYOND = Math.atanh(Math.sqrt(0.9));
@@ -43,54 +44,18 @@ export function gramMatrix(x: Matrix): { gram: Float64Array; rows: number } {
   return { gram, rows };
 }
 
-/** Eigenvalues and eigenvectors (columns) of a symmetric p × p matrix by cyclic Jacobi rotations. */
-export function symmetricEigen(
-  matrix: Float64Array,
-  p: number,
-): { values: Float64Array; vectors: Float64Array } {
-  const a = Float64Array.from(matrix);
-  const v = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) v[i * p + i] = 1;
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let i = 0; i < p; i++) for (let j = i + 1; j < p; j++) off += a[i * p + j] ** 2;
-    if (off === 0 || off < 1e-30 * frobenius(a)) break;
-    for (let i = 0; i < p; i++) {
-      for (let j = i + 1; j < p; j++) {
-        const aij = a[i * p + j];
-        if (aij === 0) continue;
-        const theta = (a[j * p + j] - a[i * p + i]) / (2 * aij);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < p; k++) {
-          const aki = a[k * p + i];
-          const akj = a[k * p + j];
-          a[k * p + i] = c * aki - s * akj;
-          a[k * p + j] = s * aki + c * akj;
-        }
-        for (let k = 0; k < p; k++) {
-          const aik = a[i * p + k];
-          const ajk = a[j * p + k];
-          a[i * p + k] = c * aik - s * ajk;
-          a[j * p + k] = s * aik + c * ajk;
-        }
-        for (let k = 0; k < p; k++) {
-          const vki = v[k * p + i];
-          const vkj = v[k * p + j];
-          v[k * p + i] = c * vki - s * vkj;
-          v[k * p + j] = s * vki + c * vkj;
-        }
-      }
-    }
-  }
-  return { values: Float64Array.from({ length: p }, (_, i) => a[i * p + i]), vectors: v };
-}
-
-function frobenius(a: Float64Array): number {
-  let sum = 0;
-  for (const value of a) sum += value * value;
-  return sum;
+/**
+ * The contours of w ↦ wᵀGw for a symmetric 2 × 2 G = [[a, b], [b, d]]: eigenvalues
+ * (a + d)/2 ± √(((a − d)/2)² + b²); the long axis lies along the smaller one's eigenvector.
+ */
+function contourOf(a: number, b: number, d: number): ContourShape {
+  const mean = (a + d) / 2;
+  const radius = Math.hypot((a - d) / 2, b);
+  const large = mean + radius;
+  const small = mean - radius;
+  // The larger eigenvalue's vector is at ½·atan2(2b, a − d); the long axis is perpendicular to it.
+  const angle = 0.5 * Math.atan2(2 * b, a - d) + Math.PI / 2;
+  return { elongation: small > 0 ? Math.sqrt(large / small) : Infinity, angle };
 }
 
 /**
@@ -100,22 +65,11 @@ function frobenius(a: Float64Array): number {
 export function whyNormalize(x: Matrix): WhyNormalize {
   const { gram, rows } = gramMatrix(x);
   const p = x.cols;
-  const { values } = symmetricEigen(gram, p);
+  const values = symmetricEigenvalues(gram, p);
   const largest = Math.max(...values);
   const smallest = Math.min(...values);
   const condition = rows === 0 || p === 0 ? NaN : smallest <= 0 ? Infinity : largest / smallest;
-  let contour: ContourShape | undefined;
-  if (p >= 2 && rows > 0) {
-    const two = symmetricEigen(Float64Array.of(gram[0], gram[1], gram[p], gram[p + 1]), 2);
-    const [l0, l1] = two.values;
-    const big = l0 >= l1 ? 0 : 1;
-    // The loss w ↦ wᵀGw is flattest along the smallest eigenvalue's vector: that is the long axis.
-    const long = 1 - big;
-    contour = {
-      elongation: Math.min(l0, l1) > 0 ? Math.sqrt(Math.max(l0, l1) / Math.min(l0, l1)) : Infinity,
-      angle: Math.atan2(two.vectors[2 + long], two.vectors[long]),
-    };
-  }
+  const contour = p >= 2 && rows > 0 ? contourOf(gram[0], gram[1], gram[p + 1]) : undefined;
   let finite = 0;
   let tanhFlat = 0;
   let sigmoidFlat = 0;
