@@ -16,8 +16,8 @@ import type { PanelSource } from './panel-source';
 import { DUCKDB_FIT_ABOVE_BYTES, fitWithDuckDb, offerDuckDbFit } from './duckdb-fit';
 
 const DATA_FILTERS = {
-  'Data files': extensionsOf(['table', 'array']),
-  Images: [...FORMATS.image.extensions],
+  [vscode.l10n.t('Data files')]: extensionsOf(['table', 'array']),
+  [vscode.l10n.t('Images')]: [...FORMATS.image.extensions],
 };
 
 export const LEAKAGE_NOTE =
@@ -29,6 +29,7 @@ export function settings(): PanelSettings {
     defaultMethod: config.get<ScalingMethod>('defaultMethod', 'zscore'),
     bins: config.get<number>('histogramBins', 30),
     previewSize: config.get<number>('previewSize', 256),
+    displayLanguage: vscode.env.language,
   };
 }
 
@@ -95,7 +96,7 @@ export async function normalizeFile(
   statisticsOnly: boolean,
 ): Promise<void> {
   const target = await pickFile(
-    statisticsOnly ? 'Show statistics of…' : 'Normalize…',
+    statisticsOnly ? vscode.l10n.t('Show statistics of…') : vscode.l10n.t('Normalize…'),
     uri instanceof vscode.Uri ? uri : undefined,
   );
   if (!target) return;
@@ -162,7 +163,7 @@ export function normalizeSelection(extensionUri: vscode.Uri): void {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.selection.isEmpty) {
     void vscode.window.showInformationMessage(
-      'NormScope: select an array literal (JSON, Python list, NumPy or PyTorch repr) first.',
+      vscode.l10n.t('NormScope: select an array literal (JSON, Python list, NumPy or PyTorch repr) first.'),
     );
     return;
   }
@@ -195,15 +196,29 @@ export function normalizeSelection(extensionUri: vscode.Uri): void {
   );
 }
 
+/** The method fitted on the training file, and the outlier view's min-max and robust scalers fitted there too. */
 async function fitInMemory(train: vscode.Uri, method: ScalingMethod) {
   const trainData = await loadWithProgress(train);
   if (!trainData) return undefined;
   const selection = selectColumns(trainData.file);
-  return { scaler: createScaler(method).fit(selection.matrix), columns: selection.names };
+  const fit = (m: ScalingMethod) => createScaler(m).fit(selection.matrix);
+  return {
+    scaler: fit(method),
+    columns: selection.names,
+    outlierReference: { minmax: fit('minmax').toJSON(), robust: fit('robust').toJSON() },
+  };
+}
+
+async function fitByDuckDb(train: vscode.Uri, method: ScalingMethod) {
+  const fitted = await fitWithDuckDb(train, method);
+  const minmax = fitted && (await fitWithDuckDb(train, 'minmax'));
+  const robust = minmax && (await fitWithDuckDb(train, 'robust'));
+  if (!fitted || !minmax || !robust) return undefined;
+  return { ...fitted, outlierReference: { minmax: minmax.scaler.toJSON(), robust: robust.scaler.toJSON() } };
 }
 
 export async function fitAndApply(extensionUri: vscode.Uri): Promise<void> {
-  const train = await pickFile('Fit on (training file)…');
+  const train = await pickFile(vscode.l10n.t('Fit on (training file)…'));
   if (!train) return;
   const method = await vscode.window.showQuickPick(
     SCALING_METHODS.filter((m) => m.acts !== 'per-sample').map((m) => ({
@@ -211,22 +226,20 @@ export async function fitAndApply(extensionUri: vscode.Uri): Promise<void> {
       description: m.method,
       method: m.method,
     })),
-    { title: 'Method to fit on the training file' },
+    { title: vscode.l10n.t('Method to fit on the training file') },
   );
   if (!method) return;
-  const test = await pickFile('Apply to (test file)…');
+  const test = await pickFile(vscode.l10n.t('Apply to (test file)…'));
   if (!test) return;
   const trainBytes = (await vscode.workspace.fs.stat(train)).size;
   const byDuckDb =
     ['csv', 'parquet', 'jsonl'].includes(formatOrCsv(train.fsPath).id) &&
     trainBytes > DUCKDB_FIT_ABOVE_BYTES && (await offerDuckDbFit(train, trainBytes));
-  const fitted = byDuckDb
-    ? await fitWithDuckDb(train, method.method)
-    : await fitInMemory(train, method.method);
+  const fitted = byDuckDb ? await fitByDuckDb(train, method.method) : await fitInMemory(train, method.method);
   if (!fitted) return;
   const testData = await loadWithProgress(test);
   if (!testData) return;
-  const { scaler, columns } = fitted;
+  const { scaler, columns, outlierReference } = fitted;
   const note = `${LEAKAGE_NOTE} Fitted on ${vscode.workspace.asRelativePath(train)}.`;
   const init = panelInit(testData.dataset, {
     source: 'fit-apply',
@@ -236,6 +249,7 @@ export async function fitAndApply(extensionUri: vscode.Uri): Promise<void> {
     trusted: vscode.workspace.isTrusted,
     prefitted: scaler.toJSON(),
     columns,
+    outlierReference,
   });
   NormalizationPanel.open(extensionUri, {
     kind: 'file',

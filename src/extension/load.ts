@@ -8,6 +8,7 @@ import { readCsvPrefixTable, type CsvReadOptions, type ReadProgress } from '../i
 import type { CsvTable } from '../io/csv/table';
 import { readAsState } from './read-as';
 import type { PanelInit } from '../shared/protocol';
+import { adviceLanguage } from '../engine/advise/messages';
 import { datasetDescription, METHOD_CHOICES } from '../shared/view-payload';
 
 export interface PanelSettings {
@@ -15,6 +16,8 @@ export interface PanelSettings {
   bins: number;
   /** At most this many rows in the statistics tables. */
   previewSize?: number;
+  /** VS Code's display language (advice reasons follow it). */
+  displayLanguage?: string;
 }
 
 /** A table as the panel's dataset. */
@@ -23,7 +26,12 @@ function tableDataset(title: string, table: Pick<CsvTable, 'columns' | 'rowCount
     kind: 'table',
     title,
     rowCount: table.rowCount,
-    columns: table.columns.map((c) => ({ name: c.name, kind: c.kind, values: c.values })),
+    columns: table.columns.map((c) => ({
+      name: c.name,
+      kind: c.kind,
+      values: c.values,
+      missing: c.missing,
+    })),
   };
 }
 
@@ -85,6 +93,7 @@ export function initialRequest(
     method,
     options: prefitted ? prefitted.options : {},
     bins: settings.bins,
+    language: adviceLanguage(settings.displayLanguage),
     ...(prefitted ? { prefitted } : {}),
   };
 }
@@ -101,10 +110,14 @@ export function panelInit(
     columns?: string[];
     /** The file shown: a CSV gets the "Read as" line. */
     file?: DataFile;
+    /** Fit on train, apply to test: the outlier view's scalers, fitted on the training file. */
+    outlierReference?: { minmax: ScalerJSON; robust: ScalerJSON };
   },
 ): PanelInit {
   const request = initialRequest(dataset, options.settings, options.statisticsOnly, options.prefitted);
   if (request.kind === 'table' && options.columns) request.columns = options.columns;
+  if (request.kind === 'table' && options.outlierReference)
+    request.outlierReference = options.outlierReference;
   return {
     title: dataset.title,
     source: options.source,
@@ -116,6 +129,7 @@ export function panelInit(
     canReplaceSelection: options.source === 'selection',
     trusted: options.trusted,
     previewSize: options.settings.previewSize ?? 256,
+    language: adviceLanguage(options.settings.displayLanguage),
     actions: { export: true, saveParameters: true, copyCode: true, openInPanel: false },
     readAs: options.file && readAsState(options.file),
   };

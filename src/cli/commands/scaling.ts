@@ -14,7 +14,14 @@ import {
 import { parquetDecodedBytes } from '../../io/node/parquet-passes';
 import { normalizeParquetInPasses } from '../../io/node/parquet-normalize';
 import { UsageError } from '../usage-error';
-import { paramsText, readParamsFile, recordedDialect } from '../../io/node/params-file';
+import {
+  paramsText,
+  planParamsText,
+  readParamsFile,
+  readPlanFile,
+  recordedDialect,
+} from '../../io/node/params-file';
+import { fitPlan } from '../../engine/advise/plan';
 import { InputError } from '../../io/errors';
 import type { DialectOverrides } from '../../io/csv/dialect';
 import { csvReadOptions, DIALECT_OPTIONS, DIALECT_USAGE, reportRead } from '../dialect-flags';
@@ -76,9 +83,9 @@ function checkHasRows(file: string, rows: number): void {
 
 export const fit: Command = {
   name: 'fit',
-  usage: `fit <${usageNames(['table', 'array'])}|glob|folder> ${SCALING_USAGE} ${FORMAT_USAGE} --out params.json [--partial] [--force] ${DIALECT_USAGE} ${ENGINE_USAGE}`,
+  usage: `fit <${usageNames(['table', 'array'])}|glob|folder> (${SCALING_USAGE} | --plan plan.json) ${FORMAT_USAGE} --out params.json [--partial] [--force] ${DIALECT_USAGE} ${ENGINE_USAGE}`,
   summary:
-    'Fit a scaling method on a training file and save its fitted parameters as versioned JSON (fit on train only); --partial saves a shard fit that `merge` combines with others.',
+    'Fit a scaling method (or a per-column plan, as `advise` suggests) on a training file and save its fitted parameters as versioned JSON (fit on train only); --partial saves a shard fit that `merge` combines with others.',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       ...SCALING_OPTIONS,
@@ -87,9 +94,16 @@ export const fit: Command = {
       ...ENGINE_OPTIONS,
       partial: { type: 'boolean' },
       ...FORMAT_OPTIONS,
+      plan: { type: 'string' },
     });
     const file = positional(positionals, 0, '<train>');
     const out = requireValue('--out', values.out);
+    if (values.plan !== undefined) {
+      if (values.method !== undefined)
+        throw new UsageError('--plan', 'gives each column its method; leave out --method (or --plan)');
+      await fitPlanFile(file, values.plan, out, values);
+      return;
+    }
     const { method, options } = scalingMethodFrom(values);
     const scaler = withFlagNames(() => createScaler(method, options));
     if (values.partial) {
@@ -127,6 +141,33 @@ export const fit: Command = {
     });
   },
 };
+
+/** fit --plan: every plan column must be a numeric column of the file; the params file records the plan. */
+async function fitPlanFile(
+  file: string,
+  planFile: string,
+  out: string,
+  values: ReadValues,
+): Promise<void> {
+  const { force } = values;
+  checkOutputTarget(out, { force, inputs: [file, planFile] });
+  const plan = await readPlanFile(planFile);
+  const data = await readInput(file, values);
+  checkHasRows(file, rowsOf(data));
+  const wanted = plan.columns.map((entry) => entry.column);
+  const selection = withFlagNames(() => selectColumns(data, wanted));
+  const { matrix } = selection;
+  const fitted = fitPlan(
+    plan,
+    (name) => {
+      const j = selection.names.indexOf(name);
+      return Float64Array.from({ length: matrix.rows }, (_, i) => matrix.data[i * matrix.cols + j]);
+    },
+    matrix.rows,
+  );
+  const dialect = data.kind === 'csv' ? recordedDialect(data.table.dialect) : undefined;
+  await writeFileAtomic(out, planParamsText(fitted.fitted, dialect), { force, inputs: [file, planFile] });
+}
 
 /**
  * normalize on a large file: a CSV by a layout pass, the fit's passes and the output written as a

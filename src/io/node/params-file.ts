@@ -1,8 +1,10 @@
 /**
  * Saved fitted parameters: `{"format": "normscope/params", "version": 1, "method", "columns", "scaler"}`,
- * and `"dialect"` for a CSV training file: how it was read, which `transform` reads its input with
- * unless flags say otherwise.
+ * or for a per-column plan `{"format", "version", "method": "plan", "columns", "plan"}` (the plan as
+ * written and each fitted step); and `"dialect"` for a CSV training file: how it was read, which
+ * `transform` reads its input with unless flags say otherwise.
  */
+import { checkPlan, PlanTransformer, type ColumnPlan, type FittedPlan } from '../../engine/advise/plan';
 import { DECIMALS, DELIMITERS, ENCODINGS, QUOTES, type Dialect } from '../csv/dialect';
 import { scalerFromJSON } from '../../engine/scale/registry';
 import type { Scaler, ScalerJSON } from '../../engine/scale/scaler';
@@ -15,9 +17,13 @@ export interface ParamsFile {
   version: 1;
   method: string;
   columns: string[];
-  scaler: ScalerJSON;
+  scaler?: ScalerJSON;
+  plan?: FittedPlan;
   dialect?: RecordedDialect;
 }
+
+/** What a params file applies: one scaler, or a plan (both transform and undo a matrix of `columns`). */
+export type SavedTransform = Scaler | PlanTransformer;
 
 /** The parts of a training file's dialect that carry over to the files it is applied to (not its preamble). */
 export type RecordedDialect = Pick<
@@ -41,6 +47,18 @@ export function paramsText(
     method: scaler.method,
     columns: [...columns],
     scaler,
+    ...(dialect ? { dialect } : {}),
+  };
+  return jsonText(params);
+}
+
+export function planParamsText(plan: FittedPlan, dialect?: RecordedDialect): string {
+  const params: ParamsFile = {
+    format: 'normscope/params',
+    version: 1,
+    method: 'plan',
+    columns: [...plan.columns],
+    plan,
     ...(dialect ? { dialect } : {}),
   };
   return jsonText(params);
@@ -71,7 +89,7 @@ function checkDialect(dialect: RecordedDialect | undefined, file: string): Recor
 
 export async function readParamsFile(
   file: string,
-): Promise<{ scaler: Scaler; columns: string[]; dialect?: RecordedDialect }> {
+): Promise<{ scaler: SavedTransform; columns: string[]; dialect?: RecordedDialect }> {
   let params: ParamsFile;
   try {
     params = JSON.parse(new TextDecoder().decode(await readWholeFile(file)), reviveNumbers) as ParamsFile;
@@ -86,13 +104,28 @@ export async function readParamsFile(
     );
   }
   try {
-    return {
-      scaler: scalerFromJSON(params.scaler),
-      columns: params.columns,
-      dialect: checkDialect(params.dialect, file),
-    };
+    const dialect = checkDialect(params.dialect, file);
+    if (params.plan) return { scaler: new PlanTransformer(params.plan), columns: params.plan.columns, dialect };
+    return { scaler: scalerFromJSON(params.scaler as ScalerJSON), columns: params.columns, dialect };
   } catch (error) {
     if (error instanceof TypeError || error instanceof RangeError) throw new InputError(error.message, file);
+    throw error;
+  }
+}
+
+/** A plan file (`{"columns": [{"column", "method", "options"?}]}`), checked; errors name the file and entry. */
+export async function readPlanFile(file: string): Promise<ColumnPlan> {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(await readWholeFile(file)), reviveNumbers);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new InputError(`is not valid JSON (${error.message})`, file);
+    throw error;
+  }
+  try {
+    return checkPlan(value);
+  } catch (error) {
+    if (error instanceof RangeError) throw new InputError(error.message, file);
     throw error;
   }
 }
