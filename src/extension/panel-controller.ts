@@ -9,7 +9,7 @@ import { formatArrayLiteral } from '../io/literal';
 import { formatNumber, formatRecord } from '../io/csv/writer';
 import { writeFileAtomic } from '../io/node/atomic-output';
 import { selectColumns, writeLike } from '../io/node/data-files';
-import { paramsText, planParamsText } from '../io/node/params-file';
+import { paramsText, planParamsText, recordedDialect } from '../io/node/params-file';
 import type { HostMessage, WebviewMessage } from '../shared/protocol';
 import { ViewHost } from '../shared/view-host';
 import type { PanelSource } from './panel-source';
@@ -142,7 +142,12 @@ export class PanelController {
     const target = await this.services.saveLocation(`${this.baseName()}.params.json`, 'json');
     if (!target || !(await this.services.confirmWrite(target))) return;
     const inputs = this.source.kind === 'file' ? [this.source.file.file] : [];
-    const text = fittedPlan ? planParamsText(fittedPlan) : paramsText(fitted!.columns, fitted!.scaler);
+    // a CSV's dialect travels with its parameters, as `normscope fit` records it
+    const file = this.source.kind === 'file' ? this.source.file : undefined;
+    const dialect = file?.kind === 'csv' ? recordedDialect(file.table.dialect) : undefined;
+    const text = fittedPlan
+      ? planParamsText(fittedPlan, dialect)
+      : paramsText(fitted!.columns, fitted!.scaler, dialect);
     await writeFileAtomic(target, text, { force: true, inputs });
     await this.notice(`Saved the fitted parameters to ${target}.`);
   }
