@@ -5,6 +5,21 @@ import { noNodeBuiltins } from './scripts/no-node-builtins.mjs';
 
 const watch = process.argv.includes('--watch');
 
+/**
+ * The format readers on large libraries (src/io/formats/libraries.ts) live in dist/formats.cjs; the CLI
+ * and extension bundles import them dynamically, and this makes those imports a require of that file,
+ * so loading the CLI or activating the extension parses none of it.
+ */
+const formatLibrariesApart = {
+  name: 'format-libraries-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/formats\/(parquet|arrow|xlsx|table-writers|libraries)$/ }, () => ({
+      path: './formats.cjs',
+      external: true,
+    }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
   {
@@ -14,8 +29,10 @@ const bundles = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    // DuckDB is a native module, required only when --engine duckdb runs (src/duckdb/connection.ts).
-    external: ['@duckdb/node-api'],
+    // Native modules load from node_modules, never bundled: DuckDB only when --engine duckdb runs
+    // (src/duckdb/connection.ts), sharp for JPEG/WebP decoding.
+    external: ['@duckdb/node-api', 'sharp'],
+    plugins: [formatLibrariesApart],
     // web-tree-sitter's ES build reads import.meta.url; a CommonJS bundle needs its CommonJS build.
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
@@ -28,12 +45,20 @@ const bundles = [
     target: 'node20',
   },
   {
+    entryPoints: ['src/io/formats/libraries.ts'],
+    outfile: 'dist/formats.cjs',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.cjs',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode', '@duckdb/node-api'],
+    external: ['vscode', '@duckdb/node-api', 'sharp'],
+    plugins: [formatLibrariesApart],
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
   {

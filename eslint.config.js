@@ -23,6 +23,13 @@ const zones = [
     patterns: layer(['cli', 'shared', 'extension', 'webview', 'renderer', 'duckdb']),
   },
   {
+    files: ['src/io/formats/**/*.ts', 'src/io/images/**/*.ts'],
+    message:
+      'Format readers work on bytes and async byte sources so they also run in a browser: Node file access lives in src/io/node.',
+    paths: ['vscode', 'chart.js', ...nodeBuiltins],
+    patterns: layer(['cli', 'shared', 'extension', 'webview', 'renderer', 'node']),
+  },
+  {
     files: ['src/shared/**/*.ts'],
     message: 'src/shared holds protocol types used by every host; it imports only the engine.',
     paths: ['vscode', '@duckdb/node-api', ...nodeBuiltins],

@@ -37,7 +37,7 @@ export const DIALECT_OPTIONS = {
 export const DIALECT_USAGE =
   "[--delimiter ,|';'|tab|pipe|whitespace] [--decimal .|,] [--skip-rows N] [--header|--no-header] [--na-values a,b] [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--thousands ,] [--on-bad-rows error|skip] [--rejects rejected.csv]";
 
-type DialectValues = {
+export type DialectValues = {
   [K in keyof typeof DIALECT_OPTIONS]?: (typeof DIALECT_OPTIONS)[K]['type'] extends 'boolean'
     ? boolean
     : string;

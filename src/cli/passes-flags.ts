@@ -4,7 +4,7 @@
  * Ctrl-C (outputs are only ever committed whole).
  */
 import type { ParseArgsConfig } from 'node:util';
-import { isNpy } from '../io/node/data-files';
+import { formatOrCsv } from '../io/formats/registry';
 import { readPrefix } from '../io/node/read-file';
 import type { PassProgress } from '../io/node/csv-passes';
 import { parseNumber } from './args';
@@ -17,14 +17,20 @@ export const PASSES_OPTIONS = {
 export const PASSES_USAGE = '[--stream-above MB]';
 export const DEFAULT_STREAM_ABOVE_MB = 256;
 
-/** Whether `file` is a CSV over the --stream-above size, so it is read in passes. */
-export async function readsInPasses(file: string, streamAbove: string | undefined): Promise<boolean> {
-  if (isNpy(file)) return false;
+/** The --stream-above limit in bytes (default 256 MB). */
+export function streamAboveBytes(streamAbove: string | undefined): number {
   const limit =
     streamAbove === undefined ? DEFAULT_STREAM_ABOVE_MB : parseNumber('--stream-above', streamAbove);
   if (!(limit >= 0)) throw new UsageError('--stream-above', `must be a size in MB ≥ 0, not ${streamAbove}`);
+  return limit * 1e6;
+}
+
+/** Whether `file` is a CSV over the --stream-above size, so it is read in passes. */
+export async function readsInPasses(file: string, streamAbove: string | undefined): Promise<boolean> {
+  if (formatOrCsv(file).id !== 'csv') return false; // Parquet decides by its decoded size (parquet-passes)
+  const limit = streamAboveBytes(streamAbove);
   const { size } = await readPrefix(file, 0);
-  return size > limit * 1e6;
+  return size > limit;
 }
 
 /**

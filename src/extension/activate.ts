@@ -4,6 +4,7 @@ import type { Framework, NormLayer } from '../engine/explain/conventions';
 import { fitAndApply, normalizeFile, normalizeSelection, showError } from './commands';
 import { addNotebookHelper, listenToRenderer } from './notebook';
 import { registerLayerHints } from './layer-hints';
+import { openSample } from './walkthrough';
 import { openExplainer } from './explainer';
 import { explainerArrayFrom } from './explainer-array';
 import type { ExplainerArray } from '../shared/protocol';
@@ -40,6 +41,10 @@ export function activateWith(context: vscode.ExtensionContext, host: Host): void
     vscode.commands.registerCommand(
       'normscope.addNotebookHelper',
       run(() => addNotebookHelper(uri)),
+    ),
+    vscode.commands.registerCommand(
+      'normscope.openSample',
+      run((name?: unknown) => openSample(context, host, name)),
     ),
     listenToRenderer(host),
     vscode.commands.registerCommand(

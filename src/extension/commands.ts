@@ -5,15 +5,20 @@ import { createScaler, SCALING_METHODS } from '../engine/scale/registry';
 import type { ScalingMethod } from '../engine/scale/scaler';
 import { parseArrayLiteral, type LiteralStyle } from '../io/literal';
 import type { ByteSource } from '../io/byte-source';
-import { isNpy, selectColumns, type DataFile } from '../io/data-file';
+import { dataFileNotes, selectColumns, type DataFile } from '../io/data-file';
 import type { DialectOverrides } from '../io/csv/dialect';
+import { extensionsOf, FORMATS, formatOrCsv } from '../io/formats/registry';
 import { nameOf } from './files/file-names';
-import { DUCKDB_FIT_ABOVE_BYTES, type Host } from './host';
-import { loadCsvPrefix, loadDataFile, panelInit, type PanelSettings } from './load';
+import { DUCKDB_FIT_ABOVE_BYTES, type Host, type OutOfCoreFit } from './host';
+import { withCancellableProgress } from './progress';
+import { loadCsvPrefix, panelInit, type PanelSettings } from './load';
 import { NormalizationPanel } from './panel';
 import type { PanelSource } from './panel-source';
 
-const DATA_FILTERS = { 'Data files': ['csv', 'tsv', 'npy'] };
+const DATA_FILTERS = {
+  [vscode.l10n.t('Data files')]: extensionsOf(['table', 'array']),
+  [vscode.l10n.t('Images')]: [...FORMATS.image.extensions],
+};
 
 export const LEAKAGE_NOTE =
   'Parameters were fitted on the training file only and applied to this file. Fitting on the test set would leak its statistics into the model.';
@@ -24,6 +29,7 @@ export function settings(): PanelSettings {
     defaultMethod: config.get<ScalingMethod>('defaultMethod', 'zscore'),
     bins: config.get<number>('histogramBins', 30),
     previewSize: config.get<number>('previewSize', 256),
+    displayLanguage: vscode.env.language,
   };
 }
 
@@ -41,33 +47,47 @@ async function pickFile(title: string, given?: vscode.Uri): Promise<vscode.Uri |
   return picked?.[0];
 }
 
+/** A reader's notes (nested columns skipped, dates read as text) as the panel's note. */
+const noteOf = (notes: string[]) =>
+  notes.length > 0 ? notes.map((n) => `${n[0].toUpperCase()}${n.slice(1)}.`).join(' ') : undefined;
+
+/**
+ * The sheet of a workbook or the array of an .npz to read, asked when there are several; undefined when
+ * the pick is dismissed.
+ */
+async function choosePart(
+  host: Host,
+  uri: vscode.Uri,
+  source: ByteSource,
+): Promise<{ sheet?: string; array?: string } | undefined> {
+  const parts = await host.data.parts(uri, source);
+  if (!parts || parts.names.length < 2) return {};
+  const picked = await vscode.window.showQuickPick(parts.names, {
+    title: `${parts.flag === 'sheet' ? 'Sheet' : 'Array'} of ${vscode.workspace.asRelativePath(uri)} to read`,
+  });
+  return picked === undefined ? undefined : { [parts.flag]: picked };
+}
+
 /** Loads a file with a cancellable progress notification; undefined when cancelled. */
-async function loadWithProgress(uri: vscode.Uri, source: ByteSource, dialect?: DialectOverrides) {
-  return vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: `NormScope: reading ${vscode.workspace.asRelativePath(uri)}`,
-      cancellable: true,
-    },
-    async (progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      let reported = 0;
-      try {
-        return await loadDataFile(source, {
+async function loadWithProgress(host: Host, uri: vscode.Uri, source: ByteSource, dialect?: DialectOverrides) {
+  const part = await choosePart(host, uri, source);
+  if (!part) return undefined;
+  return withCancellableProgress(
+    `NormScope: reading ${vscode.workspace.asRelativePath(uri)}`,
+    (signal, report) =>
+      host.data.read(
+        uri,
+        source,
+        {
           dialect,
-          signal: controller.signal,
+          signal,
           onProgress: (read, total) => {
             const percent = total > 0 ? (100 * read) / total : 100;
-            progress.report({ increment: percent - reported, message: `${Math.round(percent)}%` });
-            reported = percent;
+            report(percent, `${Math.round(percent)}%`);
           },
-        });
-      } catch (error) {
-        if (controller.signal.aborted) return undefined;
-        throw error;
-      }
-    },
+        },
+        part,
+      ),
   );
 }
 
@@ -81,10 +101,26 @@ export async function normalizeFile(
   statisticsOnly: boolean,
 ): Promise<void> {
   const target = await pickFile(
-    statisticsOnly ? 'Show statistics of…' : 'Normalize…',
+    statisticsOnly ? vscode.l10n.t('Show statistics of…') : vscode.l10n.t('Normalize…'),
     uri instanceof vscode.Uri ? uri : undefined,
   );
   if (!target) return;
+  const isFolder = (await vscode.workspace.fs.stat(target)).type === vscode.FileType.Directory;
+  if (isFolder || formatOrCsv(target.path).id === 'image') {
+    if (statisticsOnly && host.imageStatistics) return host.imageStatistics(target);
+    if (statisticsOnly) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          'NormScope: image statistics decode images with sharp, which runs in VS Code desktop and the normscope CLI, not in the browser.',
+        ),
+      );
+      return;
+    }
+    void vscode.window.showInformationMessage(
+      'NormScope: images give per-channel statistics (Show Statistics); normalizing reads tables and arrays.',
+    );
+    return;
+  }
   const initFor = (dataset: Dataset, note?: string, file?: DataFile) =>
     panelInit(dataset, {
       source: 'file',
@@ -97,7 +133,10 @@ export async function normalizeFile(
   let panel: NormalizationPanel | undefined;
   // One source for the first look and the whole read: on workspace.fs the file is fetched once.
   const source = host.files.source(nameOf(target));
-  if (!isNpy(target.path) && (await vscode.workspace.fs.stat(target)).size > PREFIX_ABOVE_BYTES) {
+  if (
+    formatOrCsv(target.path).id === 'csv' &&
+    (await vscode.workspace.fs.stat(target)).size > PREFIX_ABOVE_BYTES
+  ) {
     // A large CSV: the first chart comes from its first records while the whole file loads.
     const prefix = await loadCsvPrefix(source, PREFIX_BYTES);
     const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
@@ -121,10 +160,10 @@ export async function normalizeFile(
   const sourceFrom = (loaded: { dataset: Dataset; file: DataFile }): PanelSource => ({
     kind: 'file',
     ...loaded,
-    init: initFor(loaded.dataset, undefined, loaded.file),
-    reread: async (dialect) => sourceFrom((await loadWithProgress(target, source, dialect)) ?? loaded),
+    init: initFor(loaded.dataset, noteOf(dataFileNotes(loaded.file)), loaded.file),
+    reread: async (dialect) => sourceFrom((await loadWithProgress(host, target, source, dialect)) ?? loaded),
   });
-  const loaded = await loadWithProgress(target, source);
+  const loaded = await loadWithProgress(host, target, source);
   if (!loaded) return;
   const whole = sourceFrom(loaded);
   if (panel && !panel.disposed) await panel.controller.refine(whole);
@@ -139,7 +178,7 @@ export function normalizeSelection(host: Host): void {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.selection.isEmpty) {
     void vscode.window.showInformationMessage(
-      'NormScope: select an array literal (JSON, Python list, NumPy or PyTorch repr) first.',
+      vscode.l10n.t('NormScope: select an array literal (JSON, Python list, NumPy or PyTorch repr) first.'),
     );
     return;
   }
@@ -172,16 +211,30 @@ export function normalizeSelection(host: Host): void {
   );
 }
 
+/** The method fitted on the training file, and the outlier view's min-max and robust scalers fitted there too. */
 async function fitInMemory(host: Host, train: vscode.Uri, method: ScalingMethod) {
-  const trainData = await loadWithProgress(train, host.files.source(nameOf(train)));
+  const trainData = await loadWithProgress(host, train, host.files.source(nameOf(train)));
   if (!trainData) return undefined;
   const selection = selectColumns(trainData.file);
-  return { scaler: createScaler(method).fit(selection.matrix), columns: selection.names };
+  const fit = (m: ScalingMethod) => createScaler(m).fit(selection.matrix);
+  return {
+    scaler: fit(method),
+    columns: selection.names,
+    outlierReference: { minmax: fit('minmax').toJSON(), robust: fit('robust').toJSON() },
+  };
+}
+
+async function fitByDuckDb(duckDb: OutOfCoreFit, train: vscode.Uri, method: ScalingMethod) {
+  const fitted = await duckDb.fit(train, method);
+  const minmax = fitted && (await duckDb.fit(train, 'minmax'));
+  const robust = minmax && (await duckDb.fit(train, 'robust'));
+  if (!fitted || !minmax || !robust) return undefined;
+  return { ...fitted, outlierReference: { minmax: minmax.scaler.toJSON(), robust: robust.scaler.toJSON() } };
 }
 
 /** Whether to fit a large training file out of core (DuckDB, on hosts that have it), asking the user. */
 async function fitOutOfCore(host: Host, train: vscode.Uri): Promise<boolean> {
-  if (isNpy(train.path)) return false;
+  if (!['csv', 'parquet', 'jsonl'].includes(formatOrCsv(train.path).id)) return false;
   const bytes = (await vscode.workspace.fs.stat(train)).size;
   if (bytes <= DUCKDB_FIT_ABOVE_BYTES) return false;
   if (host.duckDb) return host.duckDb.offer(train, bytes);
@@ -192,7 +245,7 @@ async function fitOutOfCore(host: Host, train: vscode.Uri): Promise<boolean> {
 }
 
 export async function fitAndApply(host: Host): Promise<void> {
-  const train = await pickFile('Fit on (training file)…');
+  const train = await pickFile(vscode.l10n.t('Fit on (training file)…'));
   if (!train) return;
   const method = await vscode.window.showQuickPick(
     SCALING_METHODS.filter((m) => m.acts !== 'per-sample').map((m) => ({
@@ -200,20 +253,20 @@ export async function fitAndApply(host: Host): Promise<void> {
       description: m.method,
       method: m.method,
     })),
-    { title: 'Method to fit on the training file' },
+    { title: vscode.l10n.t('Method to fit on the training file') },
   );
   if (!method) return;
-  const test = await pickFile('Apply to (test file)…');
+  const test = await pickFile(vscode.l10n.t('Apply to (test file)…'));
   if (!test) return;
   const byDuckDb = await fitOutOfCore(host, train);
   const fitted =
     byDuckDb && host.duckDb
-      ? await host.duckDb.fit(train, method.method)
+      ? await fitByDuckDb(host.duckDb, train, method.method)
       : await fitInMemory(host, train, method.method);
   if (!fitted) return;
-  const testData = await loadWithProgress(test, host.files.source(nameOf(test)));
+  const testData = await loadWithProgress(host, test, host.files.source(nameOf(test)));
   if (!testData) return;
-  const { scaler, columns } = fitted;
+  const { scaler, columns, outlierReference } = fitted;
   const note = `${LEAKAGE_NOTE} Fitted on ${vscode.workspace.asRelativePath(train)}.`;
   const init = panelInit(testData.dataset, {
     source: 'fit-apply',
@@ -223,6 +276,7 @@ export async function fitAndApply(host: Host): Promise<void> {
     trusted: vscode.workspace.isTrusted,
     prefitted: scaler.toJSON(),
     columns,
+    outlierReference,
   });
   NormalizationPanel.open(host, {
     kind: 'file',

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { useWasmKernels } from '../engine/layers/wasm-kernels';
 import { activateWith } from './activate';
+import { webData } from './files/web-data';
 import { workspaceFiles } from './files/workspace-files';
 import { workspaceModuleName } from './files/workspace-module-name';
 
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): void {
   activateWith(context, {
     extensionUri: context.extensionUri,
     files: workspaceFiles,
+    data: webData,
     grammar: async () => {
       const [runtime, python] = await Promise.all([
         wasm('tree-sitter.wasm'),

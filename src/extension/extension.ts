@@ -6,7 +6,9 @@ import { useWasmKernels } from '../engine/layers/wasm-kernels';
 import { useWorkerBundle } from '../io/node/line-formatter';
 import { activateWith } from './activate';
 import { duckDbFit } from './duckdb-fit';
+import { desktopData } from './files/desktop-data';
 import { desktopFiles } from './files/desktop-files';
+import { showImageStatistics } from './image-statistics';
 import { workspaceModuleName } from './files/workspace-module-name';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -16,6 +18,8 @@ export function activate(context: vscode.ExtensionContext): void {
   activateWith(context, {
     extensionUri: context.extensionUri,
     files: desktopFiles,
+    data: desktopData,
+    imageStatistics: showImageStatistics,
     grammar: () => Promise.resolve(nodeGrammarFiles(dist)),
     moduleName: (uri) =>
       uri.scheme === 'file' ? Promise.resolve(pythonModuleName(uri.fsPath)) : workspaceModuleName(uri),

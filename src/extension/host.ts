@@ -6,6 +6,10 @@
 import type * as vscode from 'vscode';
 import type { GrammarFiles } from '../analysis/python-parser';
 import type { Scaler, ScalingMethod } from '../engine/scale/scaler';
+import type { Dataset } from '../engine/report/dataset';
+import type { ByteSource } from '../io/byte-source';
+import type { CsvReadOptions, ReadProgress } from '../io/csv/csv-source';
+import type { DataFile } from '../io/data-file';
 import type { HostFiles } from './files/host-files';
 
 export interface Host {
@@ -20,8 +24,27 @@ export interface Host {
    * the host can read them synchronously: the desktop, for files on disk.
    */
   moduleReader(uri: vscode.Uri): ((module: string) => string | undefined) | undefined;
+  /** Data files as the panel's datasets: every format of the registry on the desktop, those read from bytes on the web. */
+  readonly data: HostData;
+  /** Per-channel statistics of an image or a folder of images, where the host can decode them. */
+  readonly imageStatistics?: (target: vscode.Uri) => Promise<void>;
   /** "Fit with DuckDB" for training files over DUCKDB_FIT_ABOVE_BYTES: the desktop only (a native module). */
   readonly duckDb?: OutOfCoreFit;
+}
+
+export interface HostData {
+  /** The sheets of a workbook or the arrays of an .npz, when the file holds one of several. */
+  parts(
+    uri: vscode.Uri,
+    source: ByteSource,
+  ): Promise<{ flag: 'sheet' | 'array'; names: string[] } | undefined>;
+  /** Reads `uri` (whose bytes `source` gives) with the sheet or array `part`. */
+  read(
+    uri: vscode.Uri,
+    source: ByteSource,
+    options: ReadProgress & CsvReadOptions,
+    part: { sheet?: string; array?: string },
+  ): Promise<{ file: DataFile; dataset: Dataset }>;
 }
 
 /** Training files above this size are offered a fit by DuckDB instead of a load into the extension host. */

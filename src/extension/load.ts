@@ -8,6 +8,7 @@ import { readCsvSourcePrefix, type CsvReadOptions, type ReadProgress } from '../
 import type { CsvTable } from '../io/csv/table';
 import { readAsState } from './read-as';
 import type { PanelInit } from '../shared/protocol';
+import { adviceLanguage } from '../engine/advise/messages';
 import { datasetDescription, METHOD_CHOICES } from '../shared/view-payload';
 
 export interface PanelSettings {
@@ -15,6 +16,8 @@ export interface PanelSettings {
   bins: number;
   /** At most this many rows in the statistics tables. */
   previewSize?: number;
+  /** VS Code's display language (advice reasons follow it). */
+  displayLanguage?: string;
 }
 
 /** The last part of a path or URI (decoded): the panel's title. */
@@ -24,12 +27,17 @@ function baseName(name: string): string {
 }
 
 /** A table as the panel's dataset. */
-function tableDataset(title: string, table: CsvTable): Dataset {
+function tableDataset(title: string, table: Pick<CsvTable, 'columns' | 'rowCount'>): Dataset {
   return {
     kind: 'table',
     title,
     rowCount: table.rowCount,
-    columns: table.columns.map((c) => ({ name: c.name, kind: c.kind, values: c.values })),
+    columns: table.columns.map((c) => ({
+      name: c.name,
+      kind: c.kind,
+      values: c.values,
+      missing: c.missing,
+    })),
   };
 }
 
@@ -53,12 +61,23 @@ export async function loadCsvPrefix(
 export async function loadDataFile(
   source: ByteSource,
   options: ReadProgress & CsvReadOptions,
+  part: { sheet?: string; array?: string } = {},
 ): Promise<{ file: DataFile; dataset: Dataset }> {
-  const file = await readDataSource(source, options);
-  const title = baseName(source.name);
-  if (file.kind === 'npy')
-    return { file, dataset: datasetFromArray(title, file.array.data, file.array.shape) };
-  return { file, dataset: tableDataset(title, file.table) };
+  return dataFileDataset(await readDataSource(source, { ...options, ...part }), source.name);
+}
+
+/** A data file read by any host as the panel's dataset, titled by the last part of `name`. */
+export function dataFileDataset(file: DataFile, name: string): { file: DataFile; dataset: Dataset } {
+  const title = baseName(name);
+  switch (file.kind) {
+    case 'npy':
+    case 'npz':
+      return { file, dataset: datasetFromArray(title, file.array.data, file.array.shape) };
+    case 'csv':
+      return { file, dataset: tableDataset(title, file.table) };
+    case 'table':
+      return { file, dataset: tableDataset(title, file.data.table) };
+  }
 }
 
 /** The first request a panel computes: the default method on every numeric column, or BatchNorm axes. */
@@ -85,6 +104,7 @@ export function initialRequest(
     method,
     options: prefitted ? prefitted.options : {},
     bins: settings.bins,
+    language: adviceLanguage(settings.displayLanguage),
     ...(prefitted ? { prefitted } : {}),
   };
 }
@@ -101,10 +121,14 @@ export function panelInit(
     columns?: string[];
     /** The file shown: a CSV gets the "Read as" line. */
     file?: DataFile;
+    /** Fit on train, apply to test: the outlier view's scalers, fitted on the training file. */
+    outlierReference?: { minmax: ScalerJSON; robust: ScalerJSON };
   },
 ): PanelInit {
   const request = initialRequest(dataset, options.settings, options.statisticsOnly, options.prefitted);
   if (request.kind === 'table' && options.columns) request.columns = options.columns;
+  if (request.kind === 'table' && options.outlierReference)
+    request.outlierReference = options.outlierReference;
   return {
     title: dataset.title,
     source: options.source,
@@ -116,6 +140,7 @@ export function panelInit(
     canReplaceSelection: options.source === 'selection',
     trusted: options.trusted,
     previewSize: options.settings.previewSize ?? 256,
+    language: adviceLanguage(options.settings.displayLanguage),
     actions: { export: true, saveParameters: true, copyCode: true, openInPanel: false },
     readAs: options.file && readAsState(options.file),
   };

@@ -3,16 +3,15 @@
  * webview message (exhaustive switch), computes reports where the data is and sends only summaries,
  * and carries out the actions through injected services (dialogs, clipboard, file writes, edits).
  */
-import { computeReport, type Report, type ReportRequest } from '../engine/report/report';
-import { codeSnippet } from '../engine/report/code-snippets';
+import type { Report } from '../engine/report/report';
 import { encodeNpy } from '../io/npy';
 import { formatArrayLiteral } from '../io/literal';
 import { formatNumber, formatRecord } from '../io/csv/writer';
 import { writeAll } from '../io/byte-source';
 import { checkSameKind, selectColumns, writeLikeTo } from '../io/data-file';
-import { paramsText } from '../io/params';
+import { paramsText, planParamsText, recordedDialect } from '../io/params';
 import type { HostMessage, WebviewMessage } from '../shared/protocol';
-import { viewPayload } from '../shared/view-payload';
+import { ViewHost } from '../shared/view-host';
 import type { PanelSource } from './panel-source';
 import type { HostFiles } from './files/host-files';
 import { readAsOverrides } from './read-as';
@@ -33,16 +32,45 @@ export interface PanelServices {
 }
 
 export class PanelController {
-  private report: Report | undefined;
   private ready = false;
   private viewShown!: () => void;
   /** Resolves once the first view has been posted (the first chart is on its way). */
   readonly firstView = new Promise<void>((resolve) => (this.viewShown = resolve));
 
+  private readonly host: ViewHost;
+
   constructor(
     private source: PanelSource,
     private readonly services: PanelServices,
-  ) {}
+  ) {
+    this.host = new ViewHost({
+      post: (message) => this.services.post(message),
+      source: () => this.source,
+      copy: async (text, what) => {
+        await this.services.copy(text);
+        await this.notice(`Copied ${what}.`);
+      },
+      exportData: (format) => this.exportData(format),
+      saveParameters: () => this.saveParameters(),
+      replaceSelection: () => this.replaceSelection(),
+      copyResult: async () => {
+        await this.services.copy(this.replacementText());
+        await this.notice('Copied the normalized array.');
+      },
+      openInPanel: () => {
+        throw new Error('This view is already the NormScope panel.');
+      },
+      readAs: async (overrides) => {
+        const source = this.source;
+        if (source.kind !== 'file' || !source.reread)
+          throw new Error('Only a CSV file opened in the panel can be read again.');
+        await this.refine(await source.reread(readAsOverrides(overrides)));
+      },
+      onReady: () => (this.ready = true),
+      onView: () => this.viewShown(),
+      unavailable: 'Not available in this panel.',
+    });
+  }
 
   /**
    * Swaps in the whole data for a first look at part of it (a large file's prefix): the webview gets the
@@ -50,90 +78,17 @@ export class PanelController {
    */
   async refine(source: PanelSource): Promise<void> {
     this.source = source;
-    this.report = undefined;
+    this.host.reset();
     if (this.ready) await this.services.post({ type: 'init', init: source.init });
   }
 
   /** The latest computed report (the last successful `compute`). */
   get current(): Report | undefined {
-    return this.report;
+    return this.host.current;
   }
 
   async handle(message: WebviewMessage): Promise<void> {
-    try {
-      switch (message.type) {
-        case 'ready':
-          this.ready = true;
-          await this.services.post({ type: 'init', init: this.source.init });
-          return;
-        case 'compute':
-          await this.compute(message.requestId, message.request);
-          return;
-        case 'export':
-          await this.exportData(message.format);
-          return;
-        case 'saveParameters':
-          await this.saveParameters();
-          return;
-        case 'copyCode': {
-          const fitted = this.requireReport().fitted;
-          if (!fitted)
-            throw new Error('Choose a scaling method first: there are no fitted parameters to copy.');
-          await this.services.copy(codeSnippet(fitted.scaler, fitted.columns, message.language));
-          await this.notice(
-            `Copied the fitted ${fitted.scaler.method} transform as ${message.language} code.`,
-          );
-          return;
-        }
-        case 'copyText':
-          await this.services.copy(message.text);
-          await this.notice(`Copied ${message.what}.`);
-          return;
-        case 'replaceSelection':
-          await this.replaceSelection();
-          return;
-        case 'openInPanel':
-          throw new Error('This view is already the NormScope panel.');
-        case 'copyResult':
-          await this.services.copy(this.replacementText());
-          await this.notice('Copied the normalized array.');
-          return;
-        case 'readAs': {
-          const source = this.source;
-          if (source.kind !== 'file' || !source.reread)
-            throw new Error('Only a CSV file opened in the panel can be read again.');
-          await this.refine(await source.reread(readAsOverrides(message.overrides)));
-          return;
-        }
-        default: {
-          const unknown: never = message;
-          throw new Error(`unknown message ${JSON.stringify(unknown)}`);
-        }
-      }
-    } catch (error) {
-      const requestId = message.type === 'compute' ? message.requestId : undefined;
-      await this.services.post({
-        type: 'error',
-        requestId,
-        message: error instanceof Error ? error.message : String(error),
-      });
-    }
-  }
-
-  private async compute(requestId: number, request: ReportRequest): Promise<void> {
-    const report = computeReport(this.source.dataset, request);
-    this.report = report;
-    await this.services.post({
-      type: 'view',
-      requestId,
-      view: viewPayload(report, this.source.init.previewSize),
-    });
-    this.viewShown();
-  }
-
-  private requireReport(): Report {
-    if (!this.report) throw new Error('Nothing has been computed yet.');
-    return this.report;
+    await this.host.handle(message);
   }
 
   private async notice(message: string): Promise<void> {
@@ -146,7 +101,7 @@ export class PanelController {
   }
 
   private async exportData(format: 'csv' | 'npy'): Promise<void> {
-    const report = this.requireReport();
+    const report = this.host.requireReport();
     const target = await this.services.saveLocation(`${this.baseName()}.${format}`, format);
     if (!target || !(await this.services.confirmWrite(target))) return;
     const output = report.output;
@@ -191,22 +146,26 @@ export class PanelController {
   }
 
   private async saveParameters(): Promise<void> {
-    const fitted = this.requireReport().fitted;
-    if (!fitted) throw new Error('Choose a scaling method first: there are no fitted parameters to save.');
+    const { fitted, fittedPlan } = this.host.requireReport();
+    if (!fitted && !fittedPlan)
+      throw new Error('Choose a scaling method first: there are no fitted parameters to save.');
     const target = await this.services.saveLocation(`${this.baseName()}.params.json`, 'json');
     if (!target || !(await this.services.confirmWrite(target))) return;
     const inputs = this.source.kind === 'file' ? [this.source.file.file] : [];
-    await writeAll(
-      await this.services.files.output(target, inputs),
-      paramsText(fitted.columns, fitted.scaler),
-    );
+    // a CSV's dialect travels with its parameters, as `normscope fit` records it
+    const file = this.source.kind === 'file' ? this.source.file : undefined;
+    const dialect = file?.kind === 'csv' ? recordedDialect(file.table.dialect) : undefined;
+    const text = fittedPlan
+      ? planParamsText(fittedPlan, dialect)
+      : paramsText(fitted!.columns, fitted!.scaler, dialect);
+    await writeAll(await this.services.files.output(target, inputs), text);
     await this.notice(`Saved the fitted parameters to ${target}.`);
   }
 
   /** The normalized values in the selection's literal style and shape. */
   replacementText(): string {
     if (this.source.kind !== 'selection') throw new Error('Only a selection can be replaced.');
-    const output = this.requireReport().output;
+    const output = this.host.requireReport().output;
     const data = output.kind === 'tensor' ? output.tensor.data : output.matrix.data;
     if (output.kind === 'table' && output.columns.length !== (this.source.shape[1] ?? 1)) {
       throw new Error('Apply the method to every column to replace the selection.');

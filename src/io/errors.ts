@@ -3,7 +3,19 @@
  * (each location part only when known; line and column are 1-based, column counts characters).
  * Every reader throws only this type for bad input.
  */
+const BRAND = Symbol.for('normscope.InputError');
+
 export class InputError extends Error {
+  readonly [BRAND] = true;
+
+  /**
+   * By brand, not by prototype: the format libraries run from a bundle of their own (dist/formats.cjs)
+   * with their own copy of this class, and their errors must still be InputErrors to the CLI and host.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && BRAND in value;
+  }
+
   constructor(
     readonly detail: string,
     readonly file?: string,

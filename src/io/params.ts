@@ -1,9 +1,11 @@
 /**
  * Saved fitted parameters: `{"format": "normscope/params", "version": 1, "method", "columns", "scaler"}`,
- * and `"dialect"` for a CSV training file: how it was read, which `transform` reads its input with
+ * or for a per-column plan `{"format", "version", "method": "plan", "columns", "plan"}` (the plan as
+ * written and each fitted step); and `"dialect"` for a CSV training file: how it was read, which `transform` reads its input with
  * unless flags say otherwise.
  */
-import type { ScalerJSON } from '../engine/scale/scaler';
+import type { FittedPlan, PlanTransformer } from '../engine/advise/plan';
+import type { Scaler, ScalerJSON } from '../engine/scale/scaler';
 import type { Dialect } from './csv/dialect';
 import { jsonText } from './json-numbers';
 
@@ -12,9 +14,13 @@ export interface ParamsFile {
   version: 1;
   method: string;
   columns: string[];
-  scaler: ScalerJSON;
+  scaler?: ScalerJSON;
+  plan?: FittedPlan;
   dialect?: RecordedDialect;
 }
+
+/** What a params file applies: one scaler, or a plan (both transform and undo a matrix of `columns`). */
+export type SavedTransform = Scaler | PlanTransformer;
 
 /** The parts of a training file's dialect that carry over to the files it is applied to (not its preamble). */
 export type RecordedDialect = Pick<
@@ -38,6 +44,18 @@ export function paramsText(
     method: scaler.method,
     columns: [...columns],
     scaler,
+    ...(dialect ? { dialect } : {}),
+  };
+  return jsonText(params);
+}
+
+export function planParamsText(plan: FittedPlan, dialect?: RecordedDialect): string {
+  const params: ParamsFile = {
+    format: 'normscope/params',
+    version: 1,
+    method: 'plan',
+    columns: [...plan.columns],
+    plan,
     ...(dialect ? { dialect } : {}),
   };
   return jsonText(params);

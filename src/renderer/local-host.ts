@@ -3,11 +3,12 @@
  * computed right here by the engine (no kernel or extension round trip). Actions that need the
  * extension (copy, open in the panel) go over renderer messaging when the extension is present.
  */
-import { codeSnippet } from '../engine/report/code-snippets';
-import { computeReport, type Report } from '../engine/report/report';
+import { adviceLanguage } from '../engine/advise/messages';
+import type { Report } from '../engine/report/report';
 import type { DecodedOutput } from '../shared/notebook-payload';
 import type { HostMessage, PanelInit, RendererMessage, WebviewMessage } from '../shared/protocol';
-import { datasetDescription, METHOD_CHOICES, viewPayload } from '../shared/view-payload';
+import { datasetDescription, METHOD_CHOICES } from '../shared/view-payload';
+import { ViewHost } from '../shared/view-host';
 import type { Transport } from '../webview/transport';
 
 export interface Messaging {
@@ -16,7 +17,6 @@ export interface Messaging {
 
 export class LocalHost {
   private handler: ((message: HostMessage) => void) | undefined;
-  private report: Report | undefined;
   readonly init: PanelInit;
 
   constructor(
@@ -25,23 +25,26 @@ export class LocalHost {
   ) {
     const { dataset } = output;
     const canMessage = typeof messaging.postMessage === 'function';
+    // The notebook's page speaks VS Code's display language.
+    const language = adviceLanguage(globalThis.navigator?.language);
     this.init = {
       title: dataset.title,
       source: 'selection',
       dataset: datasetDescription(dataset),
       methods: METHOD_CHOICES,
-      initialRequest: output.request,
+      initialRequest: output.request.kind === 'table' ? { ...output.request, language } : output.request,
       statisticsOnly: false,
       note: output.note,
       canReplaceSelection: false,
       trusted: true,
       previewSize: 64,
+      language,
       actions: { export: false, saveParameters: false, copyCode: canMessage, openInPanel: canMessage },
     };
   }
 
   readonly transport: Transport = {
-    post: (message: WebviewMessage) => queueMicrotask(() => this.handle(message)),
+    post: (message: WebviewMessage) => queueMicrotask(() => void this.handle(message)),
     onMessage: (handler) => {
       this.handler = handler;
     },
@@ -49,62 +52,23 @@ export class LocalHost {
 
   /** The latest report (for tests). */
   get current(): Report | undefined {
-    return this.report;
+    return this.host.current;
   }
 
   private send(message: HostMessage): void {
     this.handler?.(message);
   }
 
-  handle(message: WebviewMessage): void {
-    try {
-      switch (message.type) {
-        case 'ready':
-          this.send({ type: 'init', init: this.init });
-          return;
-        case 'compute':
-          this.report = computeReport(this.output.dataset, message.request);
-          this.send({
-            type: 'view',
-            requestId: message.requestId,
-            view: viewPayload(this.report, this.init.previewSize),
-          });
-          return;
-        case 'copyCode': {
-          const fitted = this.report?.fitted;
-          if (!fitted)
-            throw new Error('Choose a scaling method first: there are no fitted parameters to copy.');
-          this.relay({
-            type: 'copyText',
-            text: codeSnippet(fitted.scaler, fitted.columns, message.language),
-            what: `the fitted transform as ${message.language} code`,
-          });
-          return;
-        }
-        case 'copyText':
-          this.relay({ type: 'copyText', text: message.text, what: message.what });
-          return;
-        case 'openInPanel':
-          this.relay({ type: 'openInPanel', payload: this.output.payload });
-          return;
-        case 'export':
-        case 'saveParameters':
-        case 'replaceSelection':
-        case 'copyResult':
-        case 'readAs':
-          throw new Error('Not available in a notebook output: open it in the NormScope panel.');
-        default: {
-          const unknown: never = message;
-          throw new Error(`unknown message ${JSON.stringify(unknown)}`);
-        }
-      }
-    } catch (error) {
-      this.send({
-        type: 'error',
-        requestId: message.type === 'compute' ? message.requestId : undefined,
-        message: error instanceof Error ? error.message : String(error),
-      });
-    }
+  private readonly host = new ViewHost({
+    post: (message) => this.send(message),
+    source: () => ({ dataset: this.output.dataset, init: this.init }),
+    copy: (text, what) => this.relay({ type: 'copyText', text, what }),
+    openInPanel: () => this.relay({ type: 'openInPanel', payload: this.output.payload }),
+    unavailable: 'Not available in a notebook output: open it in the NormScope panel.',
+  });
+
+  handle(message: WebviewMessage): Promise<void> {
+    return this.host.handle(message);
   }
 
   private relay(message: RendererMessage): void {

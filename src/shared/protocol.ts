@@ -37,6 +37,35 @@ export interface StatisticsPayload {
   values: Float64Array;
 }
 
+/** One overview row: a column at a glance, with the advice for it. */
+export interface OverviewRowPayload {
+  name: string;
+  kind: 'numeric' | 'text';
+  /** Missing / rows; NaN when not counted. */
+  missingShare: number;
+  min: number;
+  median: number;
+  max: number;
+  diagnoses: string[];
+  /** The advised method: drop, exclude, none or a scaling method. */
+  advisedMethod: string;
+  reason: string;
+  /** Mini histogram counts before and after the current method (numeric columns). */
+  before?: Float64Array;
+  after?: Float64Array;
+}
+
+/** The why-normalize numbers of some columns (see engine/advise/why-normalize). */
+export interface WhyNormalizePayload {
+  rows: number;
+  /** κ(XᵀX). */
+  condition: number;
+  /** Two-column loss contours: long axis / short axis, and the long axis's angle (radians). */
+  contour?: { elongation: number; angle: number };
+  tanhFlatShare: number;
+  sigmoidFlatShare: number;
+}
+
 export interface ViewPayload {
   focusLabel: string;
   before: StatisticsPayload;
@@ -46,6 +75,16 @@ export interface ViewPayload {
   outliers?: { minmax: HistogramPayload; robust: HistogramPayload };
   /** Whether the view has fitted parameters to save or copy as code. */
   hasFittedParameters: boolean;
+  /** Tables: every column at a glance. */
+  overview?: OverviewRowPayload[];
+  /** The bin count drawn and whether a rule (Freedman–Diaconis) chose it. */
+  bins: { count: number; rule: 'fd' | 'fixed' };
+  /** Why normalize: conditioning and saturation of the applied columns, before and after. */
+  why?: { columns: string[]; before: WhyNormalizePayload; after: WhyNormalizePayload };
+  /** Percentiles 1, 5, 95, 99 of each table row (labels.length × 4, row-major), before and after. */
+  percentiles?: { q: number[]; before: Float64Array; after: Float64Array };
+  /** The per-column plan the view was computed with, method by column. */
+  plan?: { column: string; method: string }[];
 }
 
 export interface MethodDescription {
@@ -73,6 +112,8 @@ export interface PanelInit {
   previewSize: number;
   /** How a CSV file was read (absent for selections, tensors and notebook outputs). */
   readAs?: ReadAsState;
+  /** The language of the panel's own words and of the advice ('en' or 'zh-cn'). */
+  language?: 'en' | 'zh-cn';
   /** Which actions this host offers (a notebook output cannot write files; it can open the panel). */
   actions: { export: boolean; saveParameters: boolean; copyCode: boolean; openInPanel: boolean };
 }

@@ -1,10 +1,17 @@
 /** A report's summaries as they travel to a view (panel or notebook output): typed arrays, no raw data. */
 import type { Dataset } from '../engine/report/dataset';
-import type { Report } from '../engine/report/report';
+import { PERCENTILES, type Report } from '../engine/report/report';
 import { SCALING_METHODS } from '../engine/scale/registry';
 import { SUMMARY_FIELDS } from '../engine/stats/describe';
 import type { Histogram } from '../engine/stats/histogram';
-import type { HistogramPayload, PanelInit, StatisticsPayload, ViewPayload } from './protocol';
+import type { OverviewRow } from '../engine/report/overview';
+import type {
+  HistogramPayload,
+  OverviewRowPayload,
+  PanelInit,
+  StatisticsPayload,
+  ViewPayload,
+} from './protocol';
 
 /** What a view is told of its dataset (names, kinds, shape; never the values), by either host. */
 export function datasetDescription(dataset: Dataset): PanelInit['dataset'] {
@@ -43,6 +50,22 @@ function statisticsPayload(all: Report['before'], limit: number): StatisticsPayl
   return { labels: rows.map((r) => r.label), fields, values };
 }
 
+function overviewRowPayload(row: OverviewRow): OverviewRowPayload {
+  return {
+    name: row.name,
+    kind: row.kind,
+    missingShare: row.missingShare,
+    min: row.min,
+    median: row.median,
+    max: row.max,
+    diagnoses: [...row.advice.diagnoses],
+    advisedMethod: row.advice.method,
+    reason: row.advice.reason,
+    ...(row.before ? { before: row.before } : {}),
+    ...(row.after ? { after: row.after } : {}),
+  };
+}
+
 /** The summaries of a report, as they travel to the webview (at most `previewSize` table rows). */
 export function viewPayload(report: Report, previewSize = Infinity): ViewPayload {
   return {
@@ -59,6 +82,23 @@ export function viewPayload(report: Report, previewSize = Infinity): ViewPayload
           },
         }
       : {}),
-    hasFittedParameters: report.fitted !== undefined,
+    hasFittedParameters: report.fitted !== undefined || report.fittedPlan !== undefined,
+    bins: report.bins,
+    ...(report.why ? { why: report.why } : {}),
+    ...(report.percentiles
+      ? {
+          percentiles: {
+            q: [...PERCENTILES],
+            before: Float64Array.from(report.percentiles.before.slice(0, previewSize).flat()),
+            after: Float64Array.from(report.percentiles.after.slice(0, previewSize).flat()),
+          },
+        }
+      : {}),
+    ...(report.overview ? { overview: report.overview.map(overviewRowPayload) } : {}),
+    ...(report.fittedPlan
+      ? {
+          plan: report.fittedPlan.plan.columns.map(({ column, method }) => ({ column, method })),
+        }
+      : {}),
   };
 }

@@ -14,25 +14,24 @@ import type {
   StatisticsPayload,
   ViewPayload,
 } from '../shared/protocol';
-import { chartsIn, destroyChartsIn, drawHistogram, watchTheme } from './charts';
-import { el, formatValue } from './dom';
+import { binLabel, chartsIn, destroyChartsIn, drawHistogram, watchTheme } from './charts';
+import { el } from './dom';
 import { METHOD_OPTIONS, type OptionField } from './options';
 import { CODE_TARGETS } from '../engine/export/targets';
+import { overviewGrid } from './overview';
+import { setPanelLanguage, t } from './l10n';
+import { statisticsTable, type SortState } from './stats-table';
+import { whyNormalizeContent } from './why-normalize';
+import type { ColumnPlan, PlanAction } from '../engine/advise/plan';
 import { vscodeTransport, type Transport } from './transport';
 import { readAsLine } from './read-as';
 
-const TABLE_FIELDS = ['count', 'missing', 'mean', 'std', 'min', 'q25', 'median', 'q75', 'max'] as const;
 const PRESETS: { preset: Exclude<TensorPreset, 'custom'>; label: string }[] = [
   { preset: 'batchnorm', label: 'BatchNorm (per channel)' },
   { preset: 'layernorm', label: 'LayerNorm (per sample)' },
   { preset: 'instancenorm', label: 'InstanceNorm' },
   { preset: 'groupnorm', label: 'GroupNorm' },
 ];
-
-interface SortState {
-  field: string;
-  descending: boolean;
-}
 
 /** Whether two inits describe the same table (names and kinds) or tensor (shape), rows aside. */
 function sameColumns(a: PanelInit, b: PanelInit): boolean {
@@ -53,6 +52,10 @@ export class PanelView {
     after: undefined,
   };
   private readonly options: Record<string, unknown> = {};
+  /** The per-column plan being shown (column → method), when the user applied advice or chose per column. */
+  private plan: Map<string, string> | undefined;
+  /** Histogram counts on a log axis. */
+  private logY = false;
   private readonly stopWatchingTheme: () => void;
 
   constructor(
@@ -77,8 +80,11 @@ export class PanelView {
         // The whole file after a first look at its prefix: keep what the user chose meanwhile.
         const refines = this.init !== undefined && sameColumns(this.init, message.init);
         this.init = message.init;
+        setPanelLanguage(message.init.language);
         if (!refines) {
+          this.plan = undefined;
           this.request = structuredClone(message.init.initialRequest);
+          if (this.request.kind === 'table') this.request.binRule ??= 'fd';
           if (this.request.kind === 'table') Object.assign(this.options, this.request.options);
         }
         this.renderShell();
@@ -103,7 +109,10 @@ export class PanelView {
 
   private compute(): void {
     if (!this.request) return;
-    if (this.request.kind === 'table') this.request.options = { ...this.options };
+    if (this.request.kind === 'table') {
+      this.request.options = { ...this.options };
+      this.request.plan = this.plan ? planOf(this.plan) : undefined;
+    }
     this.latestRequest++;
     this.setStatus('Computing…');
     this.transport.post({
@@ -132,20 +141,47 @@ export class PanelView {
     const parts: (HTMLElement | null)[] = [
       el('header', {}, el('h1', { text: init.title }), el('p', { className: 'shape', text: shape })),
       init.note ? el('p', { className: 'note', role: 'note', text: init.note }) : null,
-      init.readAs
-        ? readAsLine(init.readAs, (overrides) => this.transport.post({ type: 'readAs', overrides }))
-        : null,
+      // Components that describe how the file was read or loaded sit here, above the overview.
+      el(
+        'div',
+        { id: 'header-slot' },
+        init.readAs
+          ? readAsLine(init.readAs, (overrides) => this.transport.post({ type: 'readAs', overrides }))
+          : null,
+      ),
+      el(
+        'section',
+        { id: 'overview', 'aria-labelledby': 'overview-title', hidden: init.dataset.kind !== 'table' },
+        el(
+          'div',
+          { className: 'table-title' },
+          el('h2', { id: 'overview-title', text: t('columns') }),
+          this.applyAdviceButton(),
+        ),
+        el('div', { id: 'overview-body' }),
+      ),
       el('section', { id: 'controls', 'aria-label': 'Normalization' }),
       el('p', { id: 'status', role: 'status' }),
       el(
         'section',
         { id: 'charts', 'aria-label': 'Distributions' },
-        el('h2', { id: 'focus-title', text: 'Distribution' }),
-        el('div', { className: 'pair' }, chartFigure('before', 'Before'), chartFigure('after', 'After')),
+        el('h2', { id: 'focus-title', text: t('distribution') }),
+        el('p', { id: 'focus-advice', className: 'focus-advice' }),
+        el(
+          'div',
+          { className: 'pair' },
+          chartFigure('before', t('before')),
+          chartFigure('after', t('after')),
+        ),
         el(
           'div',
           { id: 'outliers', className: 'outliers', hidden: init.dataset.kind !== 'table' },
-          el('h2', { text: 'Outliers: min-max vs robust scaling of the same column' }),
+          el('h2', {
+            text:
+              init.initialRequest.kind === 'table' && init.initialRequest.outlierReference
+                ? "Outliers: min-max vs robust scaling, with the training file's parameters"
+                : 'Outliers: min-max vs robust scaling of the same column',
+          }),
           el(
             'div',
             { className: 'pair' },
@@ -153,6 +189,12 @@ export class PanelView {
             chartFigure('robust', 'Robust (median / IQR)'),
           ),
         ),
+      ),
+      el(
+        'section',
+        { id: 'why', 'aria-labelledby': 'why-title', hidden: init.dataset.kind !== 'table' },
+        el('h2', { id: 'why-title', text: t('whyTitle') }),
+        el('div', { id: 'why-body' }),
       ),
       el(
         'section',
@@ -178,10 +220,13 @@ export class PanelView {
         'aria-label': 'Method',
         disabled: request.prefitted !== undefined,
       });
-      method.append(el('option', { value: 'none', text: 'Statistics only' }));
+      method.append(el('option', { value: 'none', text: t('statisticsOnly') }));
       for (const m of init.methods) method.append(el('option', { value: m.method, text: m.title }));
-      method.value = request.method;
+      if (this.plan) method.append(el('option', { value: 'plan', text: t('perColumnPlan') }));
+      method.value = this.plan ? 'plan' : request.method;
       method.addEventListener('change', () => {
+        if (method.value === 'plan') return;
+        this.plan = undefined;
         request.method = method.value as typeof request.method;
         for (const key of Object.keys(this.options)) delete this.options[key];
         this.renderControls();
@@ -189,16 +234,18 @@ export class PanelView {
       });
       const focus = el('select', { id: 'focus', 'aria-label': 'Column to draw' });
       const numeric = init.dataset.columns.filter((c) => c.kind === 'numeric').map((c) => c.name);
-      for (const name of request.columns ?? numeric) focus.append(el('option', { value: name, text: name }));
+      for (const name of this.appliedColumns() ?? numeric)
+        focus.append(el('option', { value: name, text: name }));
       if (request.focus) focus.value = request.focus;
       focus.addEventListener('change', () => {
         request.focus = focus.value;
         this.compute();
       });
       box.append(
-        el('label', {}, 'Method ', method),
-        el('label', {}, 'Column ', focus),
-        ...(request.prefitted
+        el('label', {}, `${t('method')} `, method),
+        el('label', {}, `${t('column')} `, focus),
+        this.binsControl(),
+        ...(request.prefitted || this.plan
           ? []
           : (METHOD_OPTIONS[request.method] ?? []).map((field) => this.optionControl(field))),
       );
@@ -322,6 +369,122 @@ export class PanelView {
     }
   }
 
+  /** Bins: Freedman–Diaconis (the default, its count shown once computed) or a fixed count; log y. */
+  private binsControl(): HTMLElement {
+    const request = this.request;
+    const bins = el('select', { id: 'bins' });
+    if (request?.kind !== 'table') return bins;
+    const drawn = this.view?.bins;
+    bins.append(
+      el('option', {
+        value: 'fd',
+        text: drawn?.rule === 'fd' ? `Freedman–Diaconis (${drawn.count})` : 'Freedman–Diaconis',
+      }),
+    );
+    for (const n of [10, 20, 30, 50, 100]) bins.append(el('option', { value: String(n), text: String(n) }));
+    bins.value = request.binRule === 'fd' ? 'fd' : String(request.bins);
+    if (bins.value === '') {
+      bins.append(el('option', { value: String(request.bins), text: String(request.bins) }));
+      bins.value = String(request.bins);
+    }
+    bins.addEventListener('change', () => {
+      if (bins.value === 'fd') request.binRule = 'fd';
+      else {
+        request.binRule = undefined;
+        request.bins = Number(bins.value);
+      }
+      this.compute();
+    });
+    const logY = el('input', { id: 'log-y', type: 'checkbox' });
+    logY.checked = this.logY;
+    logY.addEventListener('change', () => {
+      this.logY = logY.checked;
+      this.drawCharts();
+    });
+    return el(
+      'span',
+      { className: 'group' },
+      el('label', {}, `${t('bins')} `, bins),
+      el('label', {}, logY, ` ${t('logCount')}`),
+    );
+  }
+
+  /** The columns the current method or plan applies to (undefined: every numeric column). */
+  private appliedColumns(): string[] | undefined {
+    const request = this.request;
+    if (request?.kind !== 'table') return undefined;
+    if (this.plan) return [...this.plan].filter(([, m]) => m !== 'drop' && m !== 'exclude').map(([c]) => c);
+    return request.columns;
+  }
+
+  private editable(): boolean {
+    const request = this.request;
+    return !this.init?.statisticsOnly && request?.kind === 'table' && request.prefitted === undefined;
+  }
+
+  private applyAdviceButton(): HTMLElement {
+    const button = el('button', {
+      id: 'apply-advice',
+      text: t('applyAdvice'),
+      title: t('applyAdviceTitle'),
+    });
+    button.addEventListener('click', () => {
+      const rows = this.view?.overview ?? [];
+      this.plan = new Map(rows.filter((r) => r.kind === 'numeric').map((r) => [r.name, r.advisedMethod]));
+      if (this.request?.kind === 'table') this.request.focus = undefined;
+      this.renderControls();
+      this.compute();
+    });
+    return button;
+  }
+
+  private renderOverview(): void {
+    const view = this.view;
+    const body = this.root.querySelector<HTMLElement>('#overview-body');
+    const request = this.request;
+    if (!view?.overview || !body || request?.kind !== 'table') return;
+    const apply = this.root.querySelector<HTMLButtonElement>('#apply-advice');
+    if (apply) apply.disabled = !this.editable();
+    const hadFocus = body.contains(document.activeElement);
+    body.replaceChildren(
+      overviewGrid(
+        {
+          rows: view.overview,
+          methods: this.init!.methods,
+          focus: view.focusLabel,
+          plan: this.plan,
+          method: request.method,
+          editable: this.editable(),
+        },
+        {
+          select: (column) => {
+            if (!(this.appliedColumns() ?? numericNames(view)).includes(column)) {
+              this.setStatus(t('leftOutOfPlan', { column }));
+              return;
+            }
+            request.focus = column;
+            this.compute();
+          },
+          choose: (column, method) => {
+            this.plan ??= new Map(
+              numericNames(view).map((name) => [
+                name,
+                (request.columns ?? [name]).includes(name) ? request.method : 'none',
+              ]),
+            );
+            this.plan.set(column, method);
+            this.renderControls();
+            this.compute();
+          },
+        },
+      ),
+    );
+    if (hadFocus) {
+      const selected = body.querySelector<HTMLElement>(`tr[aria-selected="true"] th`);
+      selected?.focus();
+    }
+  }
+
   private renderActions(): void {
     const init = this.init!;
     const box = this.root.querySelector<HTMLElement>('#actions')!;
@@ -376,7 +539,21 @@ export class PanelView {
 
   private renderView(): void {
     const view = this.view!;
-    this.root.querySelector('#focus-title')!.textContent = `Distribution of ${view.focusLabel}`;
+    this.root.querySelector('#focus-title')!.textContent = t('distributionOf', { column: view.focusLabel });
+    const focus = this.root.querySelector<HTMLSelectElement>('#focus');
+    if (focus) focus.value = view.focusLabel;
+    const advice = view.overview?.find((row) => row.name === view.focusLabel);
+    this.root.querySelector('#focus-advice')!.textContent = advice
+      ? t('focusAdvice', {
+          method: advice.advisedMethod,
+          diagnoses: advice.diagnoses.length ? ` (${advice.diagnoses.join(', ')})` : '',
+          reason: advice.reason,
+        })
+      : '';
+    this.renderOverview();
+    this.root.querySelector('#why-body')?.replaceChildren(...whyNormalizeContent(view));
+    const fd = this.root.querySelector<HTMLOptionElement>('#bins option[value="fd"]');
+    if (fd && view.bins.rule === 'fd') fd.textContent = `Freedman–Diaconis (${view.bins.count})`;
     this.drawCharts();
     this.renderTable('before', 'Before', view.before);
     this.renderTable('after', 'After', view.after);
@@ -403,87 +580,42 @@ export class PanelView {
   private drawOne(id: string, histogram: HistogramPayload, color: string): void {
     const canvas = this.root.querySelector<HTMLCanvasElement>(`#chart-${id}`);
     if (!canvas) return;
-    drawHistogram(canvas, histogram, color);
+    drawHistogram(canvas, histogram, color, { logY: this.logY });
+    this.root.querySelector(`#bins-${id}`)?.replaceChildren(binsTable(histogram, id));
     const counts = this.root.querySelector<HTMLElement>(`#counts-${id}`)!;
     const total = histogram.counts.reduce((s, c) => s + c, 0);
     counts.textContent = `${total} values · NaN ${histogram.missing} · +∞ ${histogram.positiveInfinities} · −∞ ${histogram.negativeInfinities}`;
   }
 
   private renderTable(which: 'before' | 'after', title: string, stats: StatisticsPayload): void {
-    const rows = stats.labels.map((label, i) => ({
-      label,
-      values: Object.fromEntries(stats.fields.map((f, k) => [f, stats.values[i * stats.fields.length + k]])),
-    }));
-    const sort = this.sort[which];
-    if (sort) {
-      const key = (row: (typeof rows)[number]) =>
-        sort.field === 'label' ? row.label : row.values[sort.field];
-      rows.sort((a, b) => {
-        const x = key(a);
-        const y = key(b);
-        const order = typeof x === 'string' ? x.localeCompare(String(y)) : x - (y as number) || 0;
-        return sort.descending ? -order : order;
-      });
-    }
-    const headers = ['label', ...TABLE_FIELDS];
-    const head = el('tr', {});
-    for (const field of headers) {
-      const active = sort?.field === field;
-      const button = el('button', {
-        className: 'sort',
-        text: field === 'label' ? 'column' : field,
-        'aria-label': `Sort by ${field}`,
-      });
-      button.addEventListener('click', () => {
-        this.sort[which] = { field, descending: active ? !sort.descending : false };
-        this.renderTable(which, title, stats);
-      });
-      head.append(
-        el(
-          'th',
-          { scope: 'col', 'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : 'none' },
-          button,
-        ),
-      );
-    }
-    const body = rows.map((row) =>
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'row', text: row.label }),
-        ...TABLE_FIELDS.map((f) => el('td', { text: formatValue(row.values[f]) })),
-      ),
+    this.root.querySelector(`#table-${which}`)!.replaceChildren(
+      ...statisticsTable({
+        which,
+        title,
+        stats,
+        percentiles: this.view?.percentiles,
+        sort: this.sort[which],
+        onSort: (sort) => {
+          this.sort[which] = sort;
+          this.renderTable(which, title, stats);
+        },
+        onCopy: (text, what) => this.transport.post({ type: 'copyText', text, what }),
+      }),
     );
-    const cells = rows.map((row) => [row.label, ...TABLE_FIELDS.map((f) => formatValue(row.values[f]))]);
-    const copy = (format: 'csv' | 'markdown') => {
-      const header = ['column', ...TABLE_FIELDS];
-      const text =
-        format === 'csv'
-          ? [header, ...cells]
-              .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(','))
-              .join('\n') + '\n'
-          : [
-              `| ${header.join(' | ')} |`,
-              `|${header.map(() => '---').join('|')}|`,
-              ...cells.map((r) => `| ${r.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`),
-            ].join('\n') + '\n';
-      this.transport.post({
-        type: 'copyText',
-        text,
-        what: `the ${title.toLowerCase()} statistics as ${format === 'csv' ? 'CSV' : 'Markdown'}`,
-      });
-    };
-    const csv = el('button', { id: `copy-${which}-csv`, text: 'Copy CSV' });
-    csv.addEventListener('click', () => copy('csv'));
-    const markdown = el('button', { id: `copy-${which}-markdown`, text: 'Copy Markdown' });
-    markdown.addEventListener('click', () => copy('markdown'));
-    this.root
-      .querySelector(`#table-${which}`)!
-      .replaceChildren(
-        el('div', { className: 'table-title' }, el('h2', { text: `${title}` }), csv, markdown),
-        el('table', { id: `stats-${which}` }, el('thead', {}, head), el('tbody', {}, ...body)),
-      );
   }
+}
+
+/** The plan request for a column → method map. */
+function planOf(plan: ReadonlyMap<string, string>): ColumnPlan {
+  return {
+    format: 'normscope/plan',
+    version: 1,
+    columns: [...plan].map(([column, method]) => ({ column, method: method as PlanAction })),
+  };
+}
+
+function numericNames(view: ViewPayload): string[] {
+  return (view.overview ?? []).filter((r) => r.kind === 'numeric').map((r) => r.name);
 }
 
 function chartFigure(id: string, caption: string): HTMLElement {
@@ -499,6 +631,37 @@ function chartFigure(id: string, caption: string): HTMLElement {
       'aria-label': `${caption} histogram`,
     }),
     el('p', { id: `counts-${id}`, className: 'counts' }),
+    el(
+      'details',
+      { className: 'bins-table' },
+      el('summary', { text: t('binsAndCounts', { chart: caption }) }),
+      el('div', { id: `bins-${id}` }),
+    ),
+  );
+}
+
+/** A chart's text alternative: each bin's range and count. */
+function binsTable(histogram: HistogramPayload, id: string): HTMLElement {
+  return el(
+    'table',
+    { id: `bins-table-${id}` },
+    el(
+      'thead',
+      {},
+      el('tr', {}, el('th', { scope: 'col', text: 'bin' }), el('th', { scope: 'col', text: 'count' })),
+    ),
+    el(
+      'tbody',
+      {},
+      ...Array.from(histogram.counts, (count, i) =>
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'row', text: binLabel(histogram, i) }),
+          el('td', { text: String(count) }),
+        ),
+      ),
+    ),
   );
 }
 

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe } from '../../src/engine/stats/describe';
+import { quantileSorted, sortedNonMissing } from '../../src/engine/stats/quantile';
 import { groupNorm } from '../../src/engine/layers/group-norm';
 import { loadDataFile, panelInit, type PanelSettings } from '../../src/extension/load';
 import { fileSource } from '../../src/io/node/file-source';
@@ -22,6 +23,12 @@ const screenshots = join(import.meta.dirname, '..', '..', 'test-results', 'brows
 mkdirSync(screenshots, { recursive: true });
 
 after(() => closeBrowser());
+
+/** Percentiles 1, 5, 95, 99 as NumPy's 'linear' method gives them, of the non-missing values. */
+function percentiles(values: ArrayLike<number>): number[] {
+  const sorted = sortedNonMissing(values.length, values);
+  return [0.01, 0.05, 0.95, 0.99].map((q) => quantileSorted(sorted, q));
+}
 
 async function fileHarness(path: string, statisticsOnly = false, saveTo?: string): Promise<PanelHarness> {
   const loaded = await loadDataFile(fileSource(path), {});
@@ -121,7 +128,18 @@ test('the panel on samples/housing.csv draws before/after histograms and a table
     const s = describe(income.values.length, income.values);
     assert.deepEqual(
       before.household_income,
-      [s.count, s.missing, s.mean, s.std, s.min, s.q25, s.median, s.q75, s.max].map(formatValue),
+      [
+        s.count,
+        s.missing,
+        s.mean,
+        s.std,
+        s.min,
+        s.q25,
+        s.median,
+        s.q75,
+        s.max,
+        ...percentiles(income.values),
+      ].map(formatValue),
     );
     const after = await tableCells(harness, 'after');
     const x = matrix(income.values, income.values.length, 1);
@@ -129,7 +147,18 @@ test('the panel on samples/housing.csv draws before/after histograms and a table
     const sz = describe(z.length, z);
     assert.deepEqual(
       after.household_income,
-      [sz.count, sz.missing, sz.mean, sz.std, sz.min, sz.q25, sz.median, sz.q75, sz.max].map(formatValue),
+      [
+        sz.count,
+        sz.missing,
+        sz.mean,
+        sz.std,
+        sz.min,
+        sz.q25,
+        sz.median,
+        sz.q75,
+        sz.max,
+        ...percentiles(z),
+      ].map(formatValue),
     );
     const counts = await harness.page.textContent('#counts-before');
     assert.match(counts ?? '', /^240 values · NaN 0 · \+∞ 0 · −∞ 0$/);
@@ -186,7 +215,7 @@ test('the panel controls change the method and options, sort the table and copy 
     await harness.page.waitForFunction(() =>
       /Markdown/.test(document.getElementById('status')?.textContent ?? ''),
     );
-    assert.match(harness.copied[0], /^column,count,missing,mean,std,min,q25,median,q75,max\n/);
+    assert.match(harness.copied[0], /^column,count,missing,mean,std,min,q25,median,q75,max,p1,p5,p95,p99\n/);
     assert.match(harness.copied[1], /^\| column \| count \|/);
     await harness.page.selectOption('#code-language', 'sklearn');
     await harness.page.click('#copy-code');

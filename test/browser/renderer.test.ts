@@ -135,6 +135,15 @@ test('renderOutputItem draws before/after histograms and statistics computed in 
       ['y', '0', '1'],
     ]);
     assert.equal(await page.textContent('#output-a h1'), 'df');
+    // The same advice as the panel and the CLI: x (0..199) is an id, so the detail opens on y.
+    const badges = await page.$$eval('#output-a #overview-grid tbody tr', (rows) =>
+      rows.map((r) => [
+        r.getAttribute('data-column'),
+        Array.from(r.querySelectorAll('.badge'), (b) => b.textContent),
+      ]),
+    );
+    assert.deepEqual(badges[0], ['x', ['id-like']]);
+    assert.equal(await page.textContent('#output-a #focus-title'), 'Distribution of y');
     assert.equal(await page.isVisible('#output-a #open-in-panel'), true);
     assert.equal(await page.isVisible('#output-a #export-csv'), false, 'no file writes from an output');
     await page.screenshot({ path: join(screenshots, 'renderer-dark.png') });

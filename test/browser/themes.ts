@@ -29,6 +29,10 @@ const THEMES: Record<ThemeName, { bodyClass: string; variables: Record<string, s
       errorForeground: '#a1260d',
       'editorWarning-foreground': '#bf8803',
       'textBlockQuote-background': '#f8f8f8',
+      'badge-background': '#cccccc',
+      'badge-foreground': '#3b3b3b',
+      'list-hoverBackground': '#f2f2f2',
+      'list-inactiveSelectionBackground': '#e4e6f1',
     },
   },
   dark: {
@@ -53,6 +57,10 @@ const THEMES: Record<ThemeName, { bodyClass: string; variables: Record<string, s
       errorForeground: '#f85149',
       'editorWarning-foreground': '#cca700',
       'textBlockQuote-background': '#2b2b2b',
+      'badge-background': '#616161',
+      'badge-foreground': '#f8f8f8',
+      'list-hoverBackground': '#2a2d2e',
+      'list-inactiveSelectionBackground': '#37373d',
     },
   },
   'high-contrast': {
@@ -78,6 +86,11 @@ const THEMES: Record<ThemeName, { bodyClass: string; variables: Record<string, s
       errorForeground: '#f48771',
       'editorWarning-foreground': '#ffd700',
       'textBlockQuote-background': '#000000',
+      'badge-background': '#000000',
+      'badge-foreground': '#ffffff',
+      contrastBorder: '#6fc3df',
+      'list-hoverBackground': '#000000',
+      'list-inactiveSelectionBackground': '#000000',
     },
   },
 };

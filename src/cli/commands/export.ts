@@ -1,6 +1,8 @@
 import { SQL_DIALECT_NAMES, SQL_DIALECTS, type SqlDialect } from '../../engine/export/dialects';
 import { exportDbt, exportPyspark, exportSql, header, type PythonTarget } from '../../engine/export/targets';
 import { codeSnippet } from '../../engine/report/code-snippets';
+import { planCode } from '../../engine/report/plan-code';
+import { PlanTransformer } from '../../engine/advise/plan';
 import { readParamsFile } from '../../io/node/params-file';
 import { parseChoice, parseCommandArgs, positional, requireValue } from '../args';
 import { print, type Command } from '../command';
@@ -75,6 +77,15 @@ export const exportCommand: Command = {
     if (sqlOnly && values.table !== undefined)
       throw new UsageError('--table', `applies to --to sql and dbt, not ${target}`);
     const { scaler, columns } = await readParamsFile(file);
+    if (scaler instanceof PlanTransformer) {
+      if (target === 'sql' || target === 'pyspark' || target === 'dbt')
+        throw new UsageError(
+          `--to ${target}`,
+          `${file} holds a per-column plan, which exports as sklearn or numpy code; ${target} takes the parameters of one method (fit --method M)`,
+        );
+      print(planCode(scaler.fitted, target));
+      return;
+    }
     try {
       print(code(target, scaler.toJSON(), columns, values));
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { advise } from './advise';
 import { annotate } from './annotate';
 import { explain } from './explain';
 import { exportCommand } from './export';
@@ -15,6 +16,7 @@ import { stats } from './stats';
 export const COMMANDS: readonly Command[] = [
   inspect,
   stats,
+  advise,
   fit,
   merge,
   transform,

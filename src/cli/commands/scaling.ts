@@ -9,9 +9,19 @@ import {
   PASSES_OPTIONS,
   PASSES_USAGE,
   readsInPasses,
+  streamAboveBytes,
 } from '../passes-flags';
+import { parquetDecodedBytes } from '../../io/node/parquet-passes';
+import { normalizeParquetInPasses } from '../../io/node/parquet-normalize';
 import { UsageError } from '../usage-error';
-import { paramsText, readParamsFile, recordedDialect } from '../../io/node/params-file';
+import {
+  paramsText,
+  planParamsText,
+  readParamsFile,
+  readPlanFile,
+  recordedDialect,
+} from '../../io/node/params-file';
+import { fitPlan } from '../../engine/advise/plan';
 import { InputError } from '../../io/errors';
 import type { DialectOverrides } from '../../io/csv/dialect';
 import { csvReadOptions, DIALECT_OPTIONS, DIALECT_USAGE, reportRead } from '../dialect-flags';
@@ -20,6 +30,7 @@ import { parseCommandArgs, positional, requireValue } from '../args';
 import type { Command } from '../command';
 import {
   columnIndices,
+  dataFileNotes,
   readDataFile,
   rewriteCsv,
   selectColumns,
@@ -29,16 +40,23 @@ import {
 import { ENGINE_OPTIONS, ENGINE_USAGE, usesDuckDb } from '../engine-flag';
 import { fitWithDuckDb, normalizeWithDuckDb } from './duckdb-scaling';
 import { withFlagNames } from '../flag-names';
+import { formatOrCsv, usageNames } from '../../io/formats/registry';
+import { FORMAT_OPTIONS, FORMAT_USAGE, formatReadOptions, printNotes } from '../format-flags';
 import { columnList, scalingMethodFrom, SCALING_OPTIONS, SCALING_USAGE } from '../scaling-flags';
 
 const OUTPUT_OPTIONS = { out: { type: 'string' }, force: { type: 'boolean' } } as const;
 
-type ReadValues = Parameters<typeof csvReadOptions>[0] & { force?: boolean };
+type ReadValues = Parameters<typeof csvReadOptions>[0] &
+  Parameters<typeof formatReadOptions>[0] & { force?: boolean };
 
-/** Reads a training or input file with the dialect flags (and `fixed`: a params file's dialect), reporting how. */
+/**
+ * Reads a training or input file with the format and dialect flags (and `fixed`: a params file's
+ * dialect), saying on stderr how it was read and what its reader converted or skipped.
+ */
 async function readInput(file: string, values: ReadValues, fixed: DialectOverrides = {}): Promise<DataFile> {
-  const { rejected, ...options } = csvReadOptions(values, fixed);
-  const data = await readDataFile(file, options);
+  const { rejected, ...csvOptions } = csvReadOptions(values, fixed);
+  const data = await readDataFile(file, { ...formatReadOptions(values), ...csvOptions });
+  printNotes(file, dataFileNotes(data));
   if (data.kind === 'csv') {
     const { table } = data;
     await reportRead(file, { ...table, names: table.columns.map((c) => c.name) }, rejected, values);
@@ -47,7 +65,15 @@ async function readInput(file: string, values: ReadValues, fixed: DialectOverrid
 }
 
 function rowsOf(data: DataFile): number {
-  return data.kind === 'csv' ? data.table.rowCount : (data.array.shape[0] ?? 1);
+  switch (data.kind) {
+    case 'csv':
+      return data.table.rowCount;
+    case 'table':
+      return data.data.table.rowCount;
+    case 'npy':
+    case 'npz':
+      return data.array.shape[0] ?? 1;
+  }
 }
 
 /** scikit-learn refuses to fit 0 samples; so do we, naming the file. */
@@ -57,9 +83,9 @@ function checkHasRows(file: string, rows: number): void {
 
 export const fit: Command = {
   name: 'fit',
-  usage: `fit <train.csv|train.npy|train.parquet|train.jsonl|glob|folder> ${SCALING_USAGE} --out params.json [--partial] [--force] ${DIALECT_USAGE} ${ENGINE_USAGE}`,
+  usage: `fit <${usageNames(['table', 'array'])}|glob|folder> (${SCALING_USAGE} | --plan plan.json) ${FORMAT_USAGE} --out params.json [--partial] [--force] ${DIALECT_USAGE} ${ENGINE_USAGE}`,
   summary:
-    'Fit a scaling method on a training file and save its fitted parameters as versioned JSON (fit on train only); --partial saves a shard fit that `merge` combines with others.',
+    'Fit a scaling method (or a per-column plan, as `advise` suggests) on a training file and save its fitted parameters as versioned JSON (fit on train only); --partial saves a shard fit that `merge` combines with others.',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       ...SCALING_OPTIONS,
@@ -67,9 +93,17 @@ export const fit: Command = {
       ...DIALECT_OPTIONS,
       ...ENGINE_OPTIONS,
       partial: { type: 'boolean' },
+      ...FORMAT_OPTIONS,
+      plan: { type: 'string' },
     });
     const file = positional(positionals, 0, '<train>');
     const out = requireValue('--out', values.out);
+    if (values.plan !== undefined) {
+      if (values.method !== undefined)
+        throw new UsageError('--plan', 'gives each column its method; leave out --method (or --plan)');
+      await fitPlanFile(file, values.plan, out, values);
+      return;
+    }
     const { method, options } = scalingMethodFrom(values);
     const scaler = withFlagNames(() => createScaler(method, options));
     if (values.partial) {
@@ -108,17 +142,57 @@ export const fit: Command = {
   },
 };
 
-/** normalize on a large CSV: a layout pass, the fit's passes, then the output written as a stream. */
+/** fit --plan: every plan column must be a numeric column of the file; the params file records the plan. */
+async function fitPlanFile(
+  file: string,
+  planFile: string,
+  out: string,
+  values: ReadValues,
+): Promise<void> {
+  const { force } = values;
+  checkOutputTarget(out, { force, inputs: [file, planFile] });
+  const plan = await readPlanFile(planFile);
+  const data = await readInput(file, values);
+  checkHasRows(file, rowsOf(data));
+  const wanted = plan.columns.map((entry) => entry.column);
+  const selection = withFlagNames(() => selectColumns(data, wanted));
+  const { matrix } = selection;
+  const fitted = fitPlan(
+    plan,
+    (name) => {
+      const j = selection.names.indexOf(name);
+      return Float64Array.from({ length: matrix.rows }, (_, i) => matrix.data[i * matrix.cols + j]);
+    },
+    matrix.rows,
+  );
+  const dialect = data.kind === 'csv' ? recordedDialect(data.table.dialect) : undefined;
+  await writeFileAtomic(out, planParamsText(fitted.fitted, dialect), { force, inputs: [file, planFile] });
+}
+
+/**
+ * normalize on a large file: a CSV by a layout pass, the fit's passes and the output written as a
+ * stream; a Parquet file by the fit's passes over its row groups, written row group by row group.
+ */
 async function normalizeInPasses(
   file: string,
   scaler: Scaler,
   wanted: string[] | undefined,
   out: string,
   values: ReadValues,
+  parquet: boolean,
 ): Promise<void> {
   const progress = passProgress();
   const force = values.force;
   try {
+    if (parquet) {
+      await normalizeParquetInPasses(file, scaler, wanted, out, { force, ...progress }).catch(
+        (error: unknown) =>
+          withFlagNames(() => {
+            throw error; // a --columns name the file lacks, as a flag error
+          }),
+      );
+      return;
+    }
     const { rejected, ...read } = csvReadOptions(values);
     const layout = await readCsvLayout(file, { ...progress, ...read });
     await reportRead(file, layout, rejected, values);
@@ -143,7 +217,7 @@ async function normalizeInPasses(
 
 export const normalize: Command = {
   name: 'normalize',
-  usage: `normalize <file.csv|file.npy|file.parquet|file.jsonl|glob|folder> ${SCALING_USAGE} --out <file> [--force] ${PASSES_USAGE} ${DIALECT_USAGE} ${ENGINE_USAGE}`,
+  usage: `normalize <${usageNames(['table', 'array'])}|glob|folder> ${SCALING_USAGE} ${FORMAT_USAGE} --out <file> [--force] ${PASSES_USAGE} ${DIALECT_USAGE} ${ENGINE_USAGE}`,
   summary:
     'Fit a method on a file and write the file normalized to a new file (text columns and missing values kept).',
   async run(args) {
@@ -153,6 +227,7 @@ export const normalize: Command = {
       ...PASSES_OPTIONS,
       ...DIALECT_OPTIONS,
       ...ENGINE_OPTIONS,
+      ...FORMAT_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
     const out = requireValue('--out', values.out);
@@ -163,7 +238,11 @@ export const normalize: Command = {
       await normalizeWithDuckDb(file, method, options, columnList(values), out, values.force ?? false);
       return;
     }
-    if (await readsInPasses(file, values['stream-above'])) {
+    const parquetInPasses =
+      formatOrCsv(file).id === 'parquet' &&
+      formatOrCsv(out).id === 'parquet' &&
+      (await parquetDecodedBytes(file)) > streamAboveBytes(values['stream-above']);
+    if (parquetInPasses || (await readsInPasses(file, values['stream-above']))) {
       if (!fitsInPasses(scaler))
         throw new UsageError(
           '--method',
@@ -173,7 +252,7 @@ export const normalize: Command = {
             .map((m) => m.method)
             .join(', ')}`,
         );
-      await normalizeInPasses(file, scaler, columnList(values), out, values);
+      await normalizeInPasses(file, scaler, columnList(values), out, values, parquetInPasses);
       return;
     }
     const data = await readInput(file, values);
@@ -186,7 +265,7 @@ export const normalize: Command = {
 
 export const transform: Command = {
   name: 'transform',
-  usage: `transform <file.csv|file.npy> --params params.json --out <file> [--inverse] [--force] ${DIALECT_USAGE}`,
+  usage: `transform <${usageNames(['table', 'array'])}> --params params.json ${FORMAT_USAGE} --out <file> [--inverse] [--force] ${DIALECT_USAGE}`,
   summary:
     "Apply saved parameters to another file (or undo them with --inverse), writing a new file; the file is read in the training file's dialect unless flags say otherwise.",
   async run(args) {
@@ -195,6 +274,7 @@ export const transform: Command = {
       inverse: { type: 'boolean' },
       ...OUTPUT_OPTIONS,
       ...DIALECT_OPTIONS,
+      ...FORMAT_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
     const paramsFile = requireValue('--params', values.params);

@@ -7,13 +7,26 @@ import {
   type Summary,
 } from '../../engine/stats/describe';
 import { describeCsvInPasses } from '../../io/node/csv-passes';
-import { passProgress, PASSES_OPTIONS, PASSES_USAGE, readsInPasses } from '../passes-flags';
+import { passProgress, PASSES_OPTIONS, PASSES_USAGE, readsInPasses, streamAboveBytes } from '../passes-flags';
 import { parseAxisList } from '../../engine/tensor/axes';
 import { tensor } from '../../engine/tensor/tensor';
-import { isNpy, readNpyFile } from '../../io/node/data-files';
+import { readNpyFile, type DataFileOptions } from '../../io/node/data-files';
+import { readFormatTable, readNpzFile } from '../../io/node/format-files';
+import { describeParquetInPasses, parquetDecodedBytes } from '../../io/node/parquet-passes';
+import { formatOrCsv, usageNames } from '../../io/formats/registry';
+import type { NpyArray } from '../../io/npy';
+import { FORMAT_OPTIONS, FORMAT_USAGE, formatReadOptions, printNotes } from '../format-flags';
+import { isImageInput, printImageStats } from './image-stats';
 import { readCsvTable } from '../../io/node/csv-file';
 import { parseCommandArgs, positional } from '../args';
-import { csvReadOptions, DIALECT_OPTIONS, DIALECT_USAGE, reportRead, type CsvRead } from '../dialect-flags';
+import {
+  csvReadOptions,
+  DIALECT_OPTIONS,
+  DIALECT_USAGE,
+  reportRead,
+  type CsvRead,
+  type DialectValues,
+} from '../dialect-flags';
 import type { CsvReadOptions } from '../../io/node/csv-file';
 import { print, printJson, type Command } from '../command';
 import { withFlagNames } from '../flag-names';
@@ -66,71 +79,179 @@ async function statsWithDuckDb(file: string): Promise<{ rows: number; columns: C
   };
 }
 
+/** Statistics of a table read whole: numeric columns described, text columns counted. */
+function tableReport(table: {
+  rowCount: number;
+  columns: readonly {
+    name: string;
+    kind: 'numeric' | 'text';
+    count: number;
+    missing: number;
+    values: Float64Array;
+  }[];
+}) {
+  return {
+    rows: table.rowCount,
+    columns: table.columns.map((c) =>
+      c.kind === 'numeric'
+        ? numericReport(c.name, describeInPlace(c.values)) // the table is read for this only
+        : textReport(c.name, c.count, c.missing),
+    ),
+  };
+}
+
+/**
+ * Statistics of a Parquet file: read whole when its decoded columns fit in --stream-above, else by
+ * passes over its row groups (memory: one row group of the columns). Both give the same numbers.
+ */
+async function parquetReport(file: string, options: DataFileOptions, streamAbove: string | undefined) {
+  if ((await parquetDecodedBytes(file, options.columns)) <= streamAboveBytes(streamAbove)) {
+    const { table } = await readFormatTable(file, 'parquet', options);
+    printNotes(file, table.notes);
+    return tableReport(table);
+  }
+  const progress = passProgress();
+  try {
+    const result = await describeParquetInPasses(file, QUARTILES, { ...options, ...progress });
+    printNotes(file, result.notes);
+    return {
+      rows: result.rowCount,
+      columns: result.columns.map((c, j) =>
+        c.numeric
+          ? numericReport(c.name, summaryOf(result.passes.moments(j), result.passes.quantiles(j)))
+          : textReport(c.name, c.count, c.missing),
+      ),
+    };
+  } finally {
+    progress.close();
+  }
+}
+
+async function arrayReport(array: NpyArray, axisFlag: string | undefined) {
+  const axes = axisFlag === undefined ? [0] : parseAxisListFlag(axisFlag);
+  const result = withFlagNames(() => describeAxes(tensor(array.data, array.shape), axes));
+  return Promise.resolve({
+    rows: result.reducedAxes.reduce((n, axis) => n * array.shape[axis], 1),
+    columns: result.summaries.map((summary, index) =>
+      numericReport(indexName(index, result.keptShape), summary),
+    ),
+  });
+}
+
+async function csvReport(
+  file: string,
+  values: DialectValues & { 'stream-above'?: string; rejects?: string },
+  wanted: string[] | undefined,
+) {
+  const { rejected, ...readOptions } = csvReadOptions(values);
+  let report: { rows: number; columns: ColumnReport[] };
+  let read: CsvRead;
+  if (await readsInPasses(file, values['stream-above'])) {
+    ({ read, ...report } = await statsInPasses(file, readOptions));
+  } else {
+    const table = await readCsvTable(file, readOptions);
+    read = { ...table, names: table.columns.map((c) => c.name) };
+    report = tableReport(table);
+  }
+  await reportRead(file, read, rejected, values);
+  return wanted ? { ...report, columns: projectReport(report.columns, wanted, file) } : report;
+}
+
+function projectReport(columns: ColumnReport[], wanted: readonly string[], file: string): ColumnReport[] {
+  return wanted.map((name) => {
+    const column = columns.find((c) => c.name === name);
+    if (!column)
+      throw new UsageError(
+        '--columns',
+        `'${name}' is not a column of ${file} (columns: ${columns.map((c) => c.name).join(', ')})`,
+      );
+    return column;
+  });
+}
+
 export const stats: Command = {
   name: 'stats',
-  usage: `stats <file.csv|file.npy|file.parquet|file.jsonl|glob|folder> [--axis 0,2,3] [--json] ${PASSES_USAGE} ${DIALECT_USAGE} ${ENGINE_USAGE}`,
+  usage: `stats <${usageNames(['table', 'array'])}|image or folder of images|glob|folder> [--axis 0,2,3] [--columns a,b] ${FORMAT_USAGE} [--json] ${PASSES_USAGE} ${DIALECT_USAGE} ${ENGINE_USAGE}`,
   summary:
-    'Per-column statistics (count, missing, mean, std ddof 1 and 0, min, quartiles, max, skewness, kurtosis); for .npy, per index of the axes --axis does not reduce.',
+    'Per-column statistics (count, missing, mean, std ddof 1 and 0, min, quartiles, max, skewness, kurtosis); for .npy/.npz, per index of the axes --axis does not reduce; for images, per-channel mean/std on the 0–1 scale and the transforms.Normalize line.',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       axis: { type: 'string' },
       json: { type: 'boolean' },
+      columns: { type: 'string' },
+      ...FORMAT_OPTIONS,
       ...PASSES_OPTIONS,
       ...DIALECT_OPTIONS,
       ...ENGINE_OPTIONS,
     });
     const file = positional(positionals, 0, '<file>');
-    let rows: number;
-    let columns: ColumnReport[];
     if (usesDuckDb(values.engine, file)) {
       if (values.axis !== undefined)
         throw new UsageError('--axis', 'applies to .npy inputs, not --engine duckdb');
-      ({ rows, columns } = await statsWithDuckDb(file));
-    } else if (isNpy(file)) {
-      const array = await readNpyFile(file);
-      const axes = values.axis === undefined ? [0] : parseAxisListFlag(values.axis);
-      const result = withFlagNames(() => describeAxes(tensor(array.data, array.shape), axes));
-      rows = result.reducedAxes.reduce((n, axis) => n * array.shape[axis], 1);
-      columns = result.summaries.map((summary, index) =>
-        numericReport(indexName(index, result.keptShape), summary),
-      );
-    } else {
-      if (values.axis !== undefined)
-        throw new UsageError('--axis', 'applies to .npy inputs; CSV statistics are per column');
-      const { rejected, ...readOptions } = csvReadOptions(values);
-      let read: CsvRead;
-      if (await readsInPasses(file, values['stream-above'])) {
-        ({ rows, columns, read } = await statsInPasses(file, readOptions));
-      } else {
-        const table = await readCsvTable(file, readOptions);
-        read = { ...table, names: table.columns.map((c) => c.name) };
-        rows = table.rowCount;
-        columns = table.columns.map((c) =>
-          c.kind === 'numeric'
-            ? numericReport(c.name, describeInPlace(c.values)) // the table is read for this only
-            : textReport(c.name, c.count, c.missing),
-        );
-      }
-      await reportRead(file, read, rejected, values);
-    }
-    if (values.json) {
-      printJson({ rows, columns });
+      const { rows, columns } = await statsWithDuckDb(file);
+      printReport(file, rows, columns, values.json === true, false);
       return;
     }
-    const fields = SUMMARY_FIELDS.filter((field) => field !== 'stdPopulation'); // std (ddof 1) is shown
-    print(`${file}: ${rows} ${isNpy(file) ? 'values per statistic' : 'rows'}`);
-    print(
-      formatTextTable([
-        ['column', 'kind', ...fields],
-        ...columns.map((c) => [
-          c.name,
-          c.kind,
-          ...fields.map((f) => (c[f] === null ? '' : formatCell(c[f]))),
-        ]),
-      ]),
-    );
+    const options = {
+      ...formatReadOptions(values),
+      columns: values.columns?.split(',').map((n) => n.trim()),
+    };
+    if (await isImageInput(file)) {
+      await printImageStats(file, values.json === true);
+      return;
+    }
+    const format = formatOrCsv(file);
+    if (values.axis !== undefined && format.shape !== 'array')
+      throw new UsageError(
+        '--axis',
+        `applies to .npy and .npz inputs; ${format.label} statistics are per column`,
+      );
+    let report: { rows: number; columns: ColumnReport[] };
+    switch (format.id) {
+      case 'csv':
+        report = await csvReport(file, values, options.columns);
+        break;
+      case 'npy':
+        report = await arrayReport(await readNpyFile(file), values.axis);
+        break;
+      case 'npz': {
+        const npz = await readNpzFile(file, options.array);
+        printNotes(file, [npz.note]);
+        report = await arrayReport(npz.array, values.axis);
+        break;
+      }
+      case 'parquet':
+        report = await parquetReport(file, options, values['stream-above']);
+        break;
+      case 'arrow':
+      case 'jsonl':
+      case 'xlsx': {
+        const { table } = await readFormatTable(file, format.id, options);
+        printNotes(file, table.notes);
+        report = tableReport(table);
+        break;
+      }
+      case 'image':
+        throw new TypeError('stats: images are handled above');
+    }
+    printReport(file, report.rows, report.columns, values.json === true, format.shape === 'array');
   },
 };
+
+function printReport(file: string, rows: number, columns: ColumnReport[], json: boolean, perIndex: boolean): void {
+  if (json) {
+    printJson({ rows, columns });
+    return;
+  }
+  const fields = SUMMARY_FIELDS.filter((field) => field !== 'stdPopulation'); // std (ddof 1) is shown
+  print(`${file}: ${rows} ${perIndex ? 'values per statistic' : 'rows'}`);
+  print(
+    formatTextTable([
+      ['column', 'kind', ...fields],
+      ...columns.map((c) => [c.name, c.kind, ...fields.map((f) => (c[f] === null ? '' : formatCell(c[f])))]),
+    ]),
+  );
+}
 
 function parseAxisListFlag(text: string): number[] {
   try {

@@ -1,6 +1,7 @@
 import { ParameterError } from '../parameter-error';
 import { normalizeAxis } from '../tensor/axes';
 import { gather, tensor, type FloatArray, type Tensor } from '../tensor/tensor';
+import { symmetricEigenvalues } from '../stats/symmetric-eigen';
 
 export interface SpectralNormResult<T extends FloatArray = FloatArray> {
   /** W / σ, in W's shape. */
@@ -62,37 +63,7 @@ function gram(a: Float64Array, rows: number, cols: number): { g: Float64Array; k
 /** Largest eigenvalue of a symmetric matrix by cyclic Jacobi rotations (converges quadratically). */
 function largestEigenvalue({ g, k }: { g: Float64Array; k: number }): number {
   if (k === 0) return 0;
-  const a = g.slice();
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let p = 0; p < k; p++) for (let q = p + 1; q < k; q++) off += a[p * k + q] ** 2;
-    if (off === 0) break;
-    for (let p = 0; p < k; p++) {
-      for (let q = p + 1; q < k; q++) {
-        const apq = a[p * k + q];
-        if (apq === 0) continue;
-        const theta = (a[q * k + q] - a[p * k + p]) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let r = 0; r < k; r++) {
-          const arp = a[r * k + p];
-          const arq = a[r * k + q];
-          a[r * k + p] = c * arp - s * arq;
-          a[r * k + q] = s * arp + c * arq;
-        }
-        for (let r = 0; r < k; r++) {
-          const apr = a[p * k + r];
-          const aqr = a[q * k + r];
-          a[p * k + r] = c * apr - s * aqr;
-          a[q * k + r] = s * apr + c * aqr;
-        }
-      }
-    }
-  }
-  let largest = -Infinity;
-  for (let i = 0; i < k; i++) largest = Math.max(largest, a[i * k + i]);
-  return largest;
+  return Math.max(...symmetricEigenvalues(g, k));
 }
 
 /** σ by power iteration on AᵀA from a fixed start, until σ stops changing (or maxIterations). */

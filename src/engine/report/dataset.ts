@@ -10,6 +10,8 @@ export interface TableColumn {
   kind: 'numeric' | 'text';
   /** Numeric columns: one value per row (NaN = missing); text columns: empty. */
   values: Float64Array;
+  /** Missing fields, when the reader counted them (text columns have no values to count). */
+  missing?: number;
 }
 
 export type Dataset =

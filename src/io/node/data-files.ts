@@ -1,29 +1,67 @@
 /**
- * Tabular files on disk: the readers and writers of ../data-file.ts over Node file sources, outputs
- * written atomically, and CSV lines printed on two cores where there are two.
+ * Tabular inputs and outputs on disk: a CSV/TSV (streamed), a table of another format of the registry
+ * (Parquet, Arrow, JSON Lines, .xlsx) or an array (.npy, one array of an .npz; samples × features), and
+ * outputs written atomically as the input was (same header, dialect, schema and text columns; numbers
+ * printed so they read back bit for bit), or converted when the output's extension names another
+ * tabular format. CSV lines are printed on two cores where there are two. The shapes and column
+ * selection are ../data-file.ts's, shared with the web extension.
  */
-import type { Matrix } from '../../engine/scale/matrix';
-import { decodeNpy, type NpyArray } from '../npy';
-import type { CsvReadOptions, ReadProgress } from '../csv/csv-source';
+import { matrix, type Matrix } from '../../engine/scale/matrix';
+import { encodeNpy, decodeNpy, type NpyArray } from '../npy';
+import { readCsvTable, type CsvReadOptions } from './csv-file';
+import { readWholeFile } from './read-file';
+import { AtomicOutput, writeFileAtomic, type OutputOptions } from './atomic-output';
 import type { Dialect } from '../csv/dialect';
 import { rewriteCsvSource } from '../csv/rewrite';
-import { checkSameKind, readDataSource, writeLikeTo, type DataFile, type Selection } from '../data-file';
-import { readWholeFile } from './read-file';
-import { AtomicOutput, type OutputOptions } from './atomic-output';
+import { npyMatrixShape, type DataFile, type DataFileOptions, type Selection } from '../data-file';
 import { fileSource } from './file-source';
 import { LineFormatter } from './line-formatter';
+import { InputError } from '../errors';
+import { extensionsOf, formatOrCsv } from '../formats/registry';
+import { replaceNpzArray } from '../formats/npz';
+import { readFormatTable, readNpzFile } from './format-files';
+import { writeTableLike, type TableFormatId } from './table-output';
 
-export { columnIndices, isNpy, selectColumns, type DataFile, type Selection } from '../data-file';
+export {
+  columnIndices,
+  dataFileNotes,
+  isNpy,
+  selectColumns,
+  tableOf,
+  type DataFile,
+  type DataFileOptions,
+  type Selection,
+} from '../data-file';
 
 export async function readNpyFile(file: string): Promise<NpyArray> {
   return decodeNpy(await readWholeFile(file), file);
 }
 
-export function readDataFile(
+export async function readDataFile(
   file: string,
-  options: { keepRows?: number } & ReadProgress & CsvReadOptions = {},
+  options: DataFileOptions & CsvReadOptions = {},
 ): Promise<DataFile> {
-  return readDataSource(fileSource(file), options);
+  const format = formatOrCsv(file);
+  switch (format.id) {
+    case 'csv':
+      return { kind: 'csv', file, table: await readCsvTable(file, options) };
+    case 'npy':
+      return { kind: 'npy', file, array: await readNpyFile(file) };
+    case 'npz': {
+      const { array, name, bytes, note } = await readNpzFile(file, options.array);
+      return { kind: 'npz', file, array, name, bytes, note };
+    }
+    case 'parquet':
+    case 'arrow':
+    case 'jsonl':
+    case 'xlsx':
+      return { kind: 'table', file, data: await readFormatTable(file, format.id, options) };
+    case 'image':
+      throw new InputError(
+        'is an image: `stats` gives its per-channel statistics; scaling reads tables and arrays',
+        file,
+      );
+  }
 }
 
 /**
@@ -37,12 +75,60 @@ export async function writeLike(
   target: string,
   options: OutputOptions & { signal?: AbortSignal },
 ): Promise<void> {
-  checkSameKind(data, target);
-  const output = new AtomicOutput(target, { ...options, inputs: [data.file, ...(options.inputs ?? [])] });
-  await writeLikeTo(data, selection, result, fileSource(data.file), output, {
-    printer: new LineFormatter(),
-    signal: options.signal,
-  });
+  const targetFormat = formatOrCsv(target);
+  const inputs = [data.file, ...(options.inputs ?? [])];
+  if (data.kind === 'npy' || data.kind === 'npz') {
+    const { rows, cols } = npyMatrixShape(data.array);
+    const out =
+      data.array.data instanceof Float32Array ? new Float32Array(rows * cols) : new Float64Array(rows * cols);
+    out.set(data.array.data);
+    selection.indices.forEach((j, k) => {
+      for (let i = 0; i < rows; i++) out[i * cols + j] = result.data[i * result.cols + k];
+    });
+    const bytes =
+      targetFormat.id === 'npy'
+        ? encodeNpy(out, data.array.shape)
+        : targetFormat.id === 'npz' && data.kind === 'npz'
+          ? replaceNpzArray(data.bytes, data.name, out, data.array.shape)
+          : undefined;
+    if (!bytes)
+      throw new InputError(
+        `write ${data.kind === 'npz' ? 'an .npz or .npy' : 'a .npy'} output for ${data.kind === 'npz' ? 'an .npz' : 'a .npy'} input`,
+        target,
+      );
+    await writeFileAtomic(target, bytes, { ...options, inputs });
+    return;
+  }
+  if (targetFormat.shape !== 'table')
+    throw new InputError(
+      `write a table format (${extensionsOf(['table'])
+        .map((e) => `.${e}`)
+        .join(', ')}) for a table input`,
+      target,
+    );
+  if (data.kind === 'table' || targetFormat.id !== 'csv') {
+    await writeTableLike(data, selection, result, target, targetFormat.id as TableFormatId, {
+      ...options,
+      inputs,
+    });
+    return;
+  }
+  const { table, file } = data;
+  const output = new AtomicOutput(target, { ...options, inputs: [file, ...(options.inputs ?? [])] });
+  await rewriteCsv(
+    file,
+    table.dialect,
+    selection.indices,
+    output,
+    (firstRow, input) =>
+      matrix(
+        result.data.subarray(firstRow * result.cols, (firstRow + input.rows) * result.cols),
+        input.rows,
+        result.cols,
+      ),
+    options.signal,
+    { skipBadRows: table.badRows !== undefined },
+  );
 }
 
 /** rewriteCsvSource (../csv/rewrite.ts) from a file on disk, printing on two cores where there are two. */

@@ -1,17 +1,26 @@
 /**
  * Saved fitted parameters: `{"format": "normscope/params", "version": 1, "method", "columns", "scaler"}`,
- * and `"dialect"` for a CSV training file: how it was read, which `transform` reads its input with
- * unless flags say otherwise.
+ * or for a per-column plan `{"format", "version", "method": "plan", "columns", "plan"}` (the plan as
+ * written and each fitted step); and `"dialect"` for a CSV training file: how it was read, which
+ * `transform` reads its input with unless flags say otherwise.
  */
+import { checkPlan, PlanTransformer, type ColumnPlan } from '../../engine/advise/plan';
 import { DECIMALS, DELIMITERS, ENCODINGS, QUOTES } from '../csv/dialect';
 import { scalerFromJSON } from '../../engine/scale/registry';
-import type { Scaler } from '../../engine/scale/scaler';
+import type { ScalerJSON } from '../../engine/scale/scaler';
 import { InputError } from '../errors';
 import { reviveNumbers } from '../json-numbers';
-import type { ParamsFile, RecordedDialect } from '../params';
+import type { ParamsFile, RecordedDialect, SavedTransform } from '../params';
 import { readWholeFile } from './read-file';
 
-export { paramsText, recordedDialect, type ParamsFile, type RecordedDialect } from '../params';
+export {
+  paramsText,
+  planParamsText,
+  recordedDialect,
+  type ParamsFile,
+  type RecordedDialect,
+  type SavedTransform,
+} from '../params';
 
 function checkDialect(dialect: RecordedDialect | undefined, file: string): RecordedDialect | undefined {
   if (dialect === undefined) return undefined;
@@ -38,7 +47,7 @@ function checkDialect(dialect: RecordedDialect | undefined, file: string): Recor
 
 export async function readParamsFile(
   file: string,
-): Promise<{ scaler: Scaler; columns: string[]; dialect?: RecordedDialect }> {
+): Promise<{ scaler: SavedTransform; columns: string[]; dialect?: RecordedDialect }> {
   let params: ParamsFile;
   try {
     params = JSON.parse(new TextDecoder().decode(await readWholeFile(file)), reviveNumbers) as ParamsFile;
@@ -53,13 +62,29 @@ export async function readParamsFile(
     );
   }
   try {
-    return {
-      scaler: scalerFromJSON(params.scaler),
-      columns: params.columns,
-      dialect: checkDialect(params.dialect, file),
-    };
+    const dialect = checkDialect(params.dialect, file);
+    if (params.plan)
+      return { scaler: new PlanTransformer(params.plan), columns: params.plan.columns, dialect };
+    return { scaler: scalerFromJSON(params.scaler as ScalerJSON), columns: params.columns, dialect };
   } catch (error) {
     if (error instanceof TypeError || error instanceof RangeError) throw new InputError(error.message, file);
+    throw error;
+  }
+}
+
+/** A plan file (`{"columns": [{"column", "method", "options"?}]}`), checked; errors name the file and entry. */
+export async function readPlanFile(file: string): Promise<ColumnPlan> {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(await readWholeFile(file)), reviveNumbers);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new InputError(`is not valid JSON (${error.message})`, file);
+    throw error;
+  }
+  try {
+    return checkPlan(value);
+  } catch (error) {
+    if (error instanceof RangeError) throw new InputError(error.message, file);
     throw error;
   }
 }

@@ -49,7 +49,13 @@ test('initialRequest starts with the default method, statistics only, BatchNorm 
     method: 'robust',
     options: {},
     bins: 12,
+    language: 'en',
   });
+  assert.equal(
+    (initialRequest(dataset, { ...SETTINGS, displayLanguage: 'zh-cn' }, false) as { language?: string })
+      .language,
+    'zh-cn',
+  );
   assert.equal((initialRequest(dataset, SETTINGS, true) as { method: string }).method, 'none');
   const { dataset: tensor } = await loadDataFile(fileSource('samples/activations.npy'), {});
   assert.deepEqual(initialRequest(tensor, SETTINGS, false), {

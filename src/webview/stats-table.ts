@@ -1,0 +1,97 @@
+/**
+ * A statistics table (before or after): one row per column (or kept-axis index), sortable by any field
+ * from its header buttons, copyable as CSV or Markdown. Percentiles 1/5/95/99 follow the quartiles when
+ * the view has them.
+ */
+import type { StatisticsPayload, ViewPayload } from '../shared/protocol';
+import { el, formatValue } from './dom';
+import { t } from './l10n';
+
+const TABLE_FIELDS = ['count', 'missing', 'mean', 'std', 'min', 'q25', 'median', 'q75', 'max'] as const;
+
+export interface SortState {
+  field: string;
+  descending: boolean;
+}
+
+export interface StatisticsTableOptions {
+  which: 'before' | 'after';
+  title: string;
+  stats: StatisticsPayload;
+  percentiles: ViewPayload['percentiles'];
+  sort: SortState | undefined;
+  onSort(sort: SortState): void;
+  onCopy(text: string, what: string): void;
+}
+
+/** A CSV field quoted when it holds a comma, a quote or a line break (\n or \r), as RFC 4180. */
+function csvField(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The title row (with its copy buttons) and the table. */
+export function statisticsTable(options: StatisticsTableOptions): HTMLElement[] {
+  const { which, title, stats, percentiles, sort } = options;
+  const percentileNames = percentiles ? percentiles.q.map((q) => `p${Math.round(q * 100)}`) : [];
+  const fields: string[] = [...TABLE_FIELDS, ...percentileNames];
+  const rows = stats.labels.map((label, i) => ({
+    label,
+    values: {
+      ...Object.fromEntries(stats.fields.map((f, k) => [f, stats.values[i * stats.fields.length + k]])),
+      ...Object.fromEntries(
+        percentileNames.map((name, k) => [name, percentiles![which][i * percentileNames.length + k]]),
+      ),
+    },
+  }));
+  if (sort) {
+    const key = (row: (typeof rows)[number]) => (sort.field === 'label' ? row.label : row.values[sort.field]);
+    rows.sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      const order = typeof x === 'string' ? x.localeCompare(String(y)) : x - (y as number) || 0;
+      return sort.descending ? -order : order;
+    });
+  }
+  const head = el('tr', {});
+  for (const field of ['label', ...fields]) {
+    const active = sort?.field === field;
+    const name = field === 'label' ? 'column' : field;
+    const button = el('button', { className: 'sort', text: name, 'aria-label': `Sort by ${name}` });
+    button.addEventListener('click', () =>
+      options.onSort({ field, descending: active ? !sort.descending : false }),
+    );
+    head.append(
+      el(
+        'th',
+        { scope: 'col', 'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : 'none' },
+        button,
+      ),
+    );
+  }
+  const cells = rows.map((row) => [row.label, ...fields.map((f) => formatValue(row.values[f]))]);
+  const body = cells.map(([label, ...values]) =>
+    el('tr', {}, el('th', { scope: 'row', text: label }), ...values.map((text) => el('td', { text }))),
+  );
+  const copy = (format: 'csv' | 'markdown') => {
+    const header = ['column', ...fields];
+    const text =
+      format === 'csv'
+        ? [header, ...cells].map((r) => r.map(csvField).join(',')).join('\n') + '\n'
+        : [
+            `| ${header.join(' | ')} |`,
+            `|${header.map(() => '---').join('|')}|`,
+            ...cells.map(
+              (r) => `| ${r.map((c) => c.replaceAll('|', '\\|').replace(/\r?\n|\r/g, ' ')).join(' | ')} |`,
+            ),
+          ].join('\n') + '\n';
+    options.onCopy(text, `the ${title.toLowerCase()} statistics as ${format === 'csv' ? 'CSV' : 'Markdown'}`);
+  };
+  const csv = el('button', { id: `copy-${which}-csv`, text: t('copyCsv') });
+  csv.addEventListener('click', () => copy('csv'));
+  const markdown = el('button', { id: `copy-${which}-markdown`, text: t('copyMarkdown') });
+  markdown.addEventListener('click', () => copy('markdown'));
+  return [
+    el('div', { className: 'table-title' }, el('h2', { text: title }), csv, markdown),
+    el('table', { id: `stats-${which}` }, el('thead', {}, head), el('tbody', {}, ...body)),
+  ];
+}
