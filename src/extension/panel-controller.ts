@@ -121,7 +121,7 @@ export class PanelController {
         output.matrix,
         files.source(file.file),
         await files.output(target, inputs),
-        { printer: files.printer() },
+        { printer: files.printer(), target },
       );
     } else if (format === 'npy') {
       await writeAll(

@@ -225,7 +225,8 @@ export function npyMatrixShape(array: NpyArray, file?: string): { rows: number; 
 
 /**
  * Refuses an output writeLikeTo cannot write for `data`: a .npy for a .npy, a .npz or .npy for an .npz,
- * a CSV for a CSV. Tables of the other formats are written back (or converted) by the Node hosts only.
+ * a CSV for a CSV or for a table of another format (its columns converted). Tables written back in
+ * their own format (Parquet, Arrow…) are the Node hosts' (./node/data-files.ts).
  */
 export function checkSameKind(data: DataFile, target: string): void {
   const format = formatOrCsv(target).id;
@@ -241,10 +242,12 @@ export function checkSameKind(data: DataFile, target: string): void {
       if (format !== 'csv') throw new InputError('write a CSV output for a CSV input', target);
       return;
     case 'table':
-      throw new InputError(
-        `${FORMATS[data.data.format].label} outputs are written by VS Code desktop and the normscope CLI; the browser writes CSV and NumPy outputs`,
-        target,
-      );
+      if (format !== 'csv')
+        throw new InputError(
+          `${FORMATS[data.data.format].label} outputs are written by VS Code desktop and the normscope CLI; the browser writes a ${FORMATS[data.data.format].label} input's columns as CSV`,
+          target,
+        );
+      return;
   }
 }
 
@@ -288,10 +291,38 @@ export async function writeLikeTo(
       );
       return;
     }
-    case 'table':
-      await output.abort();
-      checkSameKind(data, options.target ?? data.file);
+    case 'table': {
+      try {
+        checkSameKind(data, options.target ?? data.file);
+      } catch (error) {
+        await output.abort();
+        throw error;
+      }
+      // Every column of the input, the selected ones replaced; the writers load on first use.
+      const { table } = data.data;
+      const replaced = new Map(
+        selection.names.map((name, k) => [
+          name,
+          Float64Array.from({ length: result.rows }, (_, i) => result.data[i * result.cols + k]),
+        ]),
+      );
+      const { csvOfColumns } = await import('./formats/table-writers');
+      const columns = table.columns.map((c) => ({
+        name: c.name,
+        values: replaced.get(c.name) ?? (c.kind === 'numeric' ? c.values : c.texts!),
+      }));
+      try {
+        for (const part of csvOfColumns(columns, table.rowCount)) {
+          options.signal?.throwIfAborted();
+          await output.write(part);
+        }
+        await output.commit();
+      } catch (error) {
+        await output.abort();
+        throw error;
+      }
       return;
+    }
     case 'csv':
       await rewriteCsvSource(
         input,

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { answerFileDialog, waitForQuickInput } from '../vscode/code-server';
 import { hoverText, notebookOutputFrame, statsRowOf } from '../helpers/workbench-page';
 import { CHROMIUM, startWebWorkbench, type WebWorkbench } from './web-workbench';
+import { duckdb } from '../unit/io/formats/fixtures';
 
 let workbench: WebWorkbench;
 const EXPORT_CSV = 'Gerät 7;;\r\nOrt;Wert;N\r\nCafé;1,5;3\r\nStraße;2,5;4\r\nX;3,5;5\r\n';
@@ -28,7 +29,14 @@ const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (set CHR
 before(async () => {
   if (skip) return;
   execFileSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
+  // samples/housing.csv as DuckDB writes it in Parquet (zstd, row groups of 50 rows)
+  const parquet = join(tmpdir(), `normscope-web-${process.pid}.parquet`);
+  await duckdb([
+    `copy (select * from read_csv('samples/housing.csv')) to '${parquet}' (format parquet, compression zstd, row_group_size 50)`,
+  ]);
   workbench = await startWebWorkbench((folder) => {
+    copyFileSync(parquet, join(folder, 'housing.parquet'));
+    rmSync(parquet);
     // A spreadsheet export as Excel writes it in Germany: Windows-1252, a preamble line, `;` and decimal commas.
     writeFileSync(join(folder, 'export.csv'), Buffer.from(EXPORT_CSV, 'latin1'));
     // python3-torch's own transformer.py, in its package folders: its LayerNorm is a relative import.
@@ -151,6 +159,20 @@ web(
     assert.deepEqual((await statsRow('before', 'Wert')).slice(0, 3), ['3', '0', '2.5']);
     assert.equal(await view.locator('.shape').textContent(), '3 rows × 3 columns');
     await workbench.screenshot('read-as');
+    await closeEditors();
+  },
+);
+
+web(
+  'NormScope: Show Statistics reads a Parquet file written by DuckDB from its workspace.fs bytes, as its CSV twin',
+  async () => {
+    await workbench.runCommand('NormScope: Show Statistics');
+    await answerFileDialog(workbench.page, '/housing.parquet', 'Show statistics of');
+    const view = workbench.webview();
+    await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
+    assert.equal(await view.locator('h1').textContent(), 'housing.parquet');
+    assert.deepEqual((await statsRow('before', 'rooms')).slice(0, 3), ['240', '0', '3.125']);
+    await workbench.screenshot('show-statistics-parquet');
     await closeEditors();
   },
 );

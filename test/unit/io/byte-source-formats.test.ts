@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { bytesSource, type OutputSink } from '../../../src/io/byte-source';
 import { checkSameKind, readDataSource, selectColumns, writeLikeTo } from '../../../src/io/data-file';
 import { readNpz } from '../../../src/io/formats/npz';
-import { readDataFile } from '../../../src/io/node/data-files';
+import { readDataFile, writeLike } from '../../../src/io/node/data-files';
 import { InputError } from '../../../src/io/errors';
 import { scratchDir } from '../../helpers/cli';
 import { duckdb, hasPython, PARQUET_VARIANTS, python, REAL_TABLES, VEGA_DATA } from './formats/fixtures';
@@ -116,4 +116,29 @@ test('formats whose reader needs Node are refused from bytes with the file named
   );
   const web = await fromBytes(join(VEGA_DATA, 'flights-200k.arrow'));
   assert.throws(() => checkSameKind(web, 'out.arrow'), /written by VS Code desktop/);
+});
+
+test("a table's export as CSV from bytes equals the Node writer's, text columns included (vega's flights-200k.arrow)", async () => {
+  const file = join(VEGA_DATA, 'flights-200k.arrow');
+  const web = await fromBytes(file);
+  const selection = selectColumns(web);
+  const halved = { ...selection.matrix, data: selection.matrix.data.map((v) => v / 2) };
+  let text = '';
+  let committed = false;
+  const sink: OutputSink = {
+    write: (part) => Promise.resolve(void (text += part as string)),
+    commit: () => Promise.resolve(void (committed = true)),
+    abort: () => Promise.resolve(),
+  };
+  await writeLikeTo(web, selection, halved, bytesSource(file, new Uint8Array()), sink, { target: 'out.csv' });
+  assert.ok(committed);
+  const { dir, cleanup } = scratchDir();
+  try {
+    const target = join(dir, 'out.csv');
+    await writeLike(await readDataFile(file), selection, halved, target, {});
+    assert.equal(text, readFileSync(target, 'utf8'));
+    assert.equal(text.split('\n').length, 200002);
+  } finally {
+    cleanup();
+  }
 });
