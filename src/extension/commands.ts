@@ -107,15 +107,7 @@ export async function normalizeFile(
   if (!target) return;
   const isFolder = (await vscode.workspace.fs.stat(target)).type === vscode.FileType.Directory;
   if (isFolder || formatOrCsv(target.path).id === 'image') {
-    if (statisticsOnly && host.imageStatistics) return host.imageStatistics(target);
-    if (statisticsOnly) {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t(
-          'NormScope: image statistics decode images with sharp, which runs in VS Code desktop and the normscope CLI, not in the browser.',
-        ),
-      );
-      return;
-    }
+    if (statisticsOnly) return host.imageStatistics(target);
     void vscode.window.showInformationMessage(
       'NormScope: images give per-channel statistics (Show Statistics); normalizing reads tables and arrays.',
     );

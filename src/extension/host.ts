@@ -26,8 +26,8 @@ export interface Host {
   moduleReader(uri: vscode.Uri): ((module: string) => string | undefined) | undefined;
   /** Data files as the panel's datasets: every format of the registry on the desktop, those read from bytes on the web. */
   readonly data: HostData;
-  /** Per-channel statistics of an image or a folder of images, where the host can decode them. */
-  readonly imageStatistics?: (target: vscode.Uri) => Promise<void>;
+  /** Show Statistics on an image or a folder of images (sharp on the desktop; PNG and JPEG on the web). */
+  readonly imageStatistics: (target: vscode.Uri) => Promise<void>;
   /** "Fit with DuckDB" for training files over DUCKDB_FIT_ABOVE_BYTES: the desktop only (a native module). */
   readonly duckDb?: OutOfCoreFit;
 }

@@ -20,9 +20,12 @@ import { answerFileDialog, waitForQuickInput } from '../vscode/code-server';
 import { hoverText, notebookOutputFrame, statsRowOf } from '../helpers/workbench-page';
 import { CHROMIUM, startWebWorkbench, type WebWorkbench } from './web-workbench';
 import { duckdb } from '../unit/io/formats/fixtures';
+import { runCli } from '../helpers/cli';
 
 let workbench: WebWorkbench;
 const EXPORT_CSV = 'Gerät 7;;\r\nOrt;Wert;N\r\nCafé;1,5;3\r\nStraße;2,5;4\r\nX;3,5;5\r\n';
+// A PNG Debian ships (python3-matplotlib's sample data), decoded by fast-png in the worker.
+const MATPLOTLIB_LOGO = '/usr/share/matplotlib/mpl-data/sample_data/logo2.png';
 const TORCH_TRANSFORMER = '/usr/lib/python3/dist-packages/torch/nn/modules/transformer.py';
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
 
@@ -36,6 +39,7 @@ before(async () => {
   ]);
   workbench = await startWebWorkbench((folder) => {
     copyFileSync(parquet, join(folder, 'housing.parquet'));
+    if (existsSync(MATPLOTLIB_LOGO)) copyFileSync(MATPLOTLIB_LOGO, join(folder, 'logo2.png'));
     rmSync(parquet);
     // A spreadsheet export as Excel writes it in Germany: Windows-1252, a preamble line, `;` and decimal commas.
     writeFileSync(join(folder, 'export.csv'), Buffer.from(EXPORT_CSV, 'latin1'));
@@ -173,6 +177,32 @@ web(
     assert.equal(await view.locator('h1').textContent(), 'housing.parquet');
     assert.deepEqual((await statsRow('before', 'rooms')).slice(0, 3), ['240', '0', '3.125']);
     await workbench.screenshot('show-statistics-parquet');
+    await closeEditors();
+  },
+);
+
+web(
+  "NormScope: Show Statistics on a PNG decodes it in the worker and prints the CLI's Normalize line",
+  async () => {
+    if (!existsSync(MATPLOTLIB_LOGO)) return;
+    const cli = runCli(['stats', MATPLOTLIB_LOGO]);
+    assert.equal(cli.status, 0, cli.stderr);
+    const expected = /transforms\.Normalize\([^)]*\)/.exec(cli.stdout)![0];
+    await workbench.runCommand('NormScope: Show Statistics');
+    await answerFileDialog(workbench.page, '/logo2.png', 'Show statistics of');
+    await workbench.page
+      .locator('.monaco-editor .view-line', { hasText: expected })
+      .first()
+      .waitFor({ timeout: 30000 });
+    const lines = (await workbench.page.locator('.monaco-editor .view-line').allTextContents()).map((l) =>
+      l.replace(/\u00a0/g, ' '),
+    );
+    assert.ok(
+      lines.some((l) => l.includes('1 image(s), 67200 pixels')),
+      lines.join('\n'),
+    );
+    await workbench.screenshot('show-statistics-png');
+    await workbench.runCommand('View: Revert and Close Editor'); // the untitled statistics document
     await closeEditors();
   },
 );

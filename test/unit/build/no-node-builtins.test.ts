@@ -59,10 +59,17 @@ test('noNodeBuiltins lets the browser entry build, with no Node built-in and no 
     ),
     [],
   );
-  // The readers that take bytes come along (Parquet, Arrow, JSON Lines, .npz); the ones that need Node
-  // (exceljs, sharp) do not.
-  for (const reader of ['parquet', 'arrow', 'json-lines', 'npz'])
-    assert.ok(inputs.includes(`src/io/formats/${reader}.ts`), reader);
+  // The readers that take bytes come along (Parquet, Arrow, JSON Lines, .npz, PNG, JPEG); the ones that
+  // need Node (exceljs, sharp) do not.
+  for (const reader of [
+    'formats/parquet',
+    'formats/arrow',
+    'formats/json-lines',
+    'formats/npz',
+    'images/png',
+    'images/jpeg',
+  ])
+    assert.ok(inputs.includes(`src/io/${reader}.ts`), reader);
   const packages = new Set(
     inputs
       .filter((path) => path.startsWith('node_modules/'))
@@ -75,6 +82,7 @@ test('noNodeBuiltins lets the browser entry build, with no Node built-in and no 
     [...packages].sort(),
     [
       'apache-arrow',
+      'fast-png',
       'fflate',
       'flatbuffers',
       'fzstd',
@@ -82,11 +90,14 @@ test('noNodeBuiltins lets the browser entry build, with no Node built-in and no 
       'hyparquet-compressors',
       'hyparquet-writer',
       'hysnappy',
+      'iobuffer',
+      'jpeg-js',
+      'pako',
       'tslib',
       'web-tree-sitter',
     ].filter((name) => packages.has(name)),
   );
-  for (const name of ['apache-arrow', 'fflate', 'hyparquet', 'web-tree-sitter'])
+  for (const name of ['apache-arrow', 'fast-png', 'fflate', 'hyparquet', 'jpeg-js', 'web-tree-sitter'])
     assert.ok(packages.has(name), name);
   for (const name of ['exceljs', 'sharp', '@duckdb/node-api']) assert.ok(!packages.has(name), name);
   // Only web-tree-sitter's Node-only branch reaches for Node, and it gets the throwing stubs.
