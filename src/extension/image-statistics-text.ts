@@ -1,7 +1,7 @@
 /** Per-channel image statistics as a markdown document, with the Normalize lines to copy (both hosts). */
 import * as vscode from 'vscode';
 import { afterTransform, IMAGE_TRANSFORMS, normalizeLines } from '../io/images/channel-stats';
-import type { ImageFolderStats } from '../io/node/image-files';
+import type { ImageFolderStats } from '../io/images/folder-stats';
 
 export function imageStatisticsText(path: string, result: ImageFolderStats): string {
   const lines = normalizeLines(result);

@@ -10,7 +10,7 @@ import type { DecodedImage } from '../../io/images/decoded';
 import { decodeJpegImage } from '../../io/images/jpeg';
 import { decodePngImage } from '../../io/images/png';
 import { extensionOf, FORMATS } from '../../io/formats/registry';
-import type { ImageFolderStats } from '../../io/node/image-files';
+import { folderImageStats, type ImageFolderStats } from '../../io/images/folder-stats';
 import { showImageStatisticsText } from '../image-statistics-text';
 import { withCancellableProgress } from '../progress';
 
@@ -56,37 +56,11 @@ async function webImageStats(
     }
     return stats.result();
   }
-  const files = await listImages(target);
-  if (files.length === 0)
-    throw new InputError(
-      `no ${FORMATS.image.extensions.map((e) => `.${e}`).join('/')} images under it`,
-      where,
-    );
-  const skipped: { file: string; reason: string }[] = [];
-  const classes = new Map<string, number>();
-  let everyInClass = true;
-  for (const [index, { uri, parts }] of files.entries()) {
-    signal.throwIfAborted();
-    try {
-      stats.add(decodeImage(await vscode.workspace.fs.readFile(uri)));
-      if (parts.length >= 2) classes.set(parts[0], (classes.get(parts[0]) ?? 0) + 1);
-      else everyInClass = false;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      skipped.push({ file: parts.join('/'), reason: error.detail });
-    }
-    onProgress(index + 1, files.length);
-  }
-  if (stats.images === 0)
-    throw new InputError(
-      `none of its ${files.length} images could be read (first: ${skipped[0].file}: ${skipped[0].reason})`,
-      where,
-    );
-  return {
-    ...stats.result(),
-    ...(everyInClass && classes.size > 0 ? { classes: Object.fromEntries(classes) } : {}),
-    ...(skipped.length > 0 ? { skipped } : {}),
-  };
+  const images = (await listImages(target)).map(({ uri, parts }) => ({
+    parts,
+    decode: async () => decodeImage(await vscode.workspace.fs.readFile(uri)),
+  }));
+  return folderImageStats(images, where, { signal, onProgress });
 }
 
 export async function showWebImageStatistics(target: vscode.Uri): Promise<void> {

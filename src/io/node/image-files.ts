@@ -9,18 +9,15 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { InputError } from '../errors';
 import { FORMATS, extensionOf } from '../formats/registry';
-import { ImageChannelStats, type ImageStatsResult } from '../images/channel-stats';
+import { ImageChannelStats } from '../images/channel-stats';
+import { folderImageStats, type ImageFolderStats } from '../images/folder-stats';
 import { MODE_OF_CHANNELS, type DecodedImage } from '../images/decoded';
 import { decodeJpegImage } from '../images/jpeg';
 import { decodePngImage } from '../images/png';
 import type { ReadProgress } from './csv-file';
 import { fileSystemError, readWholeFile } from './read-file';
 
-export interface ImageFolderStats extends ImageStatsResult {
-  /** Images per class (first-level sub-folder), when every image is in one. */
-  classes?: Record<string, number>;
-  skipped?: { file: string; reason: string }[];
-}
+export type { ImageFolderStats } from '../images/folder-stats';
 
 export const isImagePath = (path: string) => FORMATS.image.extensions.includes(extensionOf(path));
 
@@ -118,36 +115,10 @@ export async function imageStats(path: string, progress: ReadProgress = {}): Pro
     return stats.result();
   }
   const files = await listImages(path);
-  if (files.length === 0)
-    throw new InputError(
-      `no ${FORMATS.image.extensions.map((e) => `.${e}`).join('/')} images under it`,
-      path,
-    );
-  const stats = new ImageChannelStats();
-  const skipped: { file: string; reason: string }[] = [];
-  const classes = new Map<string, number>();
-  let everyInClass = true;
-  for (const [index, file] of files.entries()) {
-    progress.signal?.throwIfAborted();
-    const parts = relative(path, file).split(sep);
-    try {
-      stats.add(await decodeImageFile(file));
-      if (parts.length >= 2) classes.set(parts[0], (classes.get(parts[0]) ?? 0) + 1);
-      else everyInClass = false;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      skipped.push({ file: relative(path, file), reason: error.detail });
-    }
-    progress.onProgress?.(index + 1, files.length);
-  }
-  if (stats.images === 0)
-    throw new InputError(
-      `none of its ${files.length} images could be read (first: ${skipped[0].file}: ${skipped[0].reason})`,
-      path,
-    );
-  return {
-    ...stats.result(),
-    ...(everyInClass && classes.size > 0 ? { classes: Object.fromEntries(classes) } : {}),
-    ...(skipped.length > 0 ? { skipped } : {}),
-  };
+  // a skipped image is named by its path below the folder, '/'-separated on every platform
+  const images = files.map((file) => ({
+    parts: relative(path, file).split(sep),
+    decode: () => decodeImageFile(file),
+  }));
+  return folderImageStats(images, path, progress);
 }
