@@ -19,6 +19,7 @@ const systemPackagesPresent = [
   '/usr/lib/python3/dist-packages/sklearn',
   '/usr/lib/python3/dist-packages/PIL',
   '/usr/lib/python3/dist-packages/openpyxl',
+  '/usr/share/matplotlib/mpl-data/sample_data/logo2.png',
 ].every((path) => existsSync(path));
 if (!systemPackagesPresent) {
   const canInstall = process.getuid?.() === 0 || existsSync('/usr/bin/sudo');

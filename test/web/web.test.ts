@@ -24,9 +24,21 @@ import { runCli } from '../helpers/cli';
 
 let workbench: WebWorkbench;
 const EXPORT_CSV = 'Gerät 7;;\r\nOrt;Wert;N\r\nCafé;1,5;3\r\nStraße;2,5;4\r\nX;3,5;5\r\n';
-// A PNG Debian ships (python3-matplotlib's sample data), decoded by fast-png in the worker.
+// A PNG Debian ships (python-matplotlib-data, which scripts/install-system-packages.sh installs),
+// decoded by fast-png in the worker.
 const MATPLOTLIB_LOGO = '/usr/share/matplotlib/mpl-data/sample_data/logo2.png';
-const TORCH_TRANSFORMER = '/usr/lib/python3/dist-packages/torch/nn/modules/transformer.py';
+// PyTorch's own transformer.py: from the recognizer's corpus (fetched from Debian's archive by the
+// pretest step), or from an installed python3-torch.
+const TORCH_TRANSFORMER =
+  [
+    join(
+      import.meta.dirname,
+      '..',
+      '..',
+      '.cache/public-models/usr/lib/python3/dist-packages/torch/nn/modules/transformer.py',
+    ),
+    '/usr/lib/python3/dist-packages/torch/nn/modules/transformer.py',
+  ].find((path) => existsSync(path)) ?? '';
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
 
 before(async () => {
@@ -44,7 +56,7 @@ before(async () => {
     // A spreadsheet export as Excel writes it in Germany: Windows-1252, a preamble line, `;` and decimal commas.
     writeFileSync(join(folder, 'export.csv'), Buffer.from(EXPORT_CSV, 'latin1'));
     // python3-torch's own transformer.py, in its package folders: its LayerNorm is a relative import.
-    if (!existsSync(TORCH_TRANSFORMER)) return;
+    if (!TORCH_TRANSFORMER) return; // the hover test below says what is missing
     const target = join(folder, 'torch', 'nn', 'modules');
     mkdirSync(target, { recursive: true });
     copyFileSync(TORCH_TRANSFORMER, join(target, 'transformer.py'));
@@ -184,7 +196,7 @@ web(
 web(
   "NormScope: Show Statistics on a PNG decodes it in the worker and prints the CLI's Normalize line",
   async () => {
-    if (!existsSync(MATPLOTLIB_LOGO)) return;
+    assert.ok(existsSync(MATPLOTLIB_LOGO), `${MATPLOTLIB_LOGO}: apt-get install python-matplotlib-data`);
     const cli = runCli(['stats', MATPLOTLIB_LOGO]);
     assert.equal(cli.status, 0, cli.stderr);
     const expected = /transforms\.Normalize\([^)]*\)/.exec(cli.stdout)![0];
@@ -380,7 +392,7 @@ web(
 web(
   "hovering LayerNorm in python3-torch's own torch/nn/modules/transformer.py resolves its relative import through workspace.fs",
   async () => {
-    if (!existsSync(TORCH_TRANSFORMER)) return; // python3-torch is not installed
+    assert.ok(TORCH_TRANSFORMER, 'torch/nn/modules/transformer.py: run scripts/fetch-public-models.mjs');
     const page = workbench.page;
     await workbench.runCommand('File: Open File...');
     await answerFileDialog(page, '/torch/nn/modules/transformer.py');
