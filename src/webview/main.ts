@@ -21,6 +21,7 @@ import { CODE_TARGETS } from '../engine/export/targets';
 import { overviewGrid } from './overview';
 import { setPanelLanguage, t } from './l10n';
 import { statisticsTable, type SortState } from './stats-table';
+import { setTabStop } from './grid-keys';
 import { whyNormalizeContent } from './why-normalize';
 import type { ColumnPlan, PlanAction } from '../engine/advise/plan';
 import { vscodeTransport, type Transport } from './transport';
@@ -588,6 +589,10 @@ export class PanelView {
   }
 
   private renderTable(which: 'before' | 'after', title: string, stats: StatisticsPayload): void {
+    // A sort re-renders the table: the sort button pressed keeps focus and the tab stop.
+    const pressed = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(
+      `#stats-${which} button.sort`,
+    )?.dataset.field;
     this.root.querySelector(`#table-${which}`)!.replaceChildren(
       ...statisticsTable({
         which,
@@ -602,6 +607,12 @@ export class PanelView {
         onCopy: (text, what) => this.transport.post({ type: 'copyText', text, what }),
       }),
     );
+    if (pressed === undefined) return;
+    const button = this.root.querySelector<HTMLElement>(`#stats-${which} button.sort[data-field="${pressed}"]`);
+    const grid = this.root.querySelector<HTMLElement>(`#stats-${which}`);
+    if (!button || !grid) return;
+    setTabStop(grid, button.parentElement!);
+    button.focus();
   }
 }
 
