@@ -5,34 +5,28 @@
  * the host; this page only draws them.
  */
 import type { ReportRequest } from '../engine/report/report';
-import { presetAxes, type TensorPreset } from '../engine/report/presets';
 import type {
   CodeLanguage,
-  HistogramPayload,
   HostMessage,
   PanelInit,
   StatisticsPayload,
   ViewPayload,
 } from '../shared/protocol';
-import { binLabel, chartsIn, destroyChartsIn, drawHistogram, watchTheme } from './charts';
+import { chartsIn, destroyChartsIn, watchTheme } from './charts';
 import { el } from './dom';
-import { METHOD_OPTIONS, type OptionField } from './options';
+import { METHOD_OPTIONS } from './options';
 import { CODE_TARGETS } from '../engine/export/targets';
 import { overviewGrid } from './overview';
 import { setPanelLanguage, t } from './l10n';
 import { statisticsTable, type SortState } from './stats-table';
+import { chartFigure, drawDetailChart } from './detail-charts';
+import { optionControl } from './option-control';
+import { tensorControls } from './tensor-controls';
 import { setTabStop } from './grid-keys';
 import { whyNormalizeContent } from './why-normalize';
 import type { ColumnPlan, PlanAction } from '../engine/advise/plan';
 import { vscodeTransport, type Transport } from './transport';
 import { readAsLine } from './read-as';
-
-const PRESETS: { preset: Exclude<TensorPreset, 'custom'>; label: string }[] = [
-  { preset: 'batchnorm', label: 'BatchNorm (per channel)' },
-  { preset: 'layernorm', label: 'LayerNorm (per sample)' },
-  { preset: 'instancenorm', label: 'InstanceNorm' },
-  { preset: 'groupnorm', label: 'GroupNorm' },
-];
 
 /** Whether two inits describe the same table (names and kinds) or tensor (shape), rows aside. */
 function sameColumns(a: PanelInit, b: PanelInit): boolean {
@@ -248,125 +242,23 @@ export class PanelView {
         this.binsControl(),
         ...(request.prefitted || this.plan
           ? []
-          : (METHOD_OPTIONS[request.method] ?? []).map((field) => this.optionControl(field))),
+          : (METHOD_OPTIONS[request.method] ?? []).map((field) =>
+              optionControl(field, this.options[field.key] ?? field.initial, (value) => {
+                this.options[field.key] = value;
+                this.compute();
+              }),
+            )),
       );
       return;
     }
     if (request.kind === 'tensor' && init.dataset.kind === 'tensor') {
-      const { shape, axisNames } = init.dataset;
-      const axes = el('div', { id: 'axes', role: 'group', 'aria-label': 'Reduced axes (click to toggle)' });
-      shape.forEach((extent, axis) => {
-        const reduced = request.reducedAxes.includes(axis);
-        const button = el('button', {
-          className: reduced ? 'axis reduced' : 'axis',
-          'aria-pressed': String(reduced),
-          text: `${axisNames[axis]}=${extent}`,
-        });
-        button.addEventListener('click', () => {
-          request.preset = 'custom';
-          request.reducedAxes = reduced
-            ? request.reducedAxes.filter((a) => a !== axis)
-            : [...request.reducedAxes, axis].sort((a, b) => a - b);
-          this.renderControls();
-          if (request.reducedAxes.length > 0) this.compute();
-          else this.setStatus('Choose at least one axis to reduce over.', true);
-        });
-        axes.append(button);
-        if (axis < shape.length - 1) axes.append(el('span', { className: 'dot', text: '·' }));
-      });
-      const presets = el('div', { className: 'presets', role: 'group', 'aria-label': 'Presets' });
-      for (const { preset, label } of PRESETS) {
-        const button = el('button', {
-          className: request.preset === preset ? 'preset active' : 'preset',
-          'aria-pressed': String(request.preset === preset),
-          text: label,
-        });
-        button.addEventListener('click', () => {
-          request.preset = preset;
-          request.reducedAxes = presetAxes(preset, shape.length);
-          this.renderControls();
-          this.compute();
-        });
-        presets.append(button);
-      }
-      const groups = el('input', {
-        id: 'groups',
-        type: 'number',
-        min: 1,
-        step: 1,
-        value: String(request.groups ?? 1),
-        'aria-label': 'Groups',
-      });
-      groups.addEventListener('change', () => {
-        request.groups = Number(groups.value);
-        if (request.preset === 'groupnorm') this.compute();
-      });
-      const normalize = el('input', { id: 'normalize', type: 'checkbox', checked: request.normalize });
-      normalize.checked = request.normalize;
-      normalize.addEventListener('change', () => {
-        request.normalize = normalize.checked;
-        this.compute();
-      });
       box.append(
-        el('div', { className: 'axis-row' }, el('span', { text: 'Reduce over ' }), axes),
-        presets,
-        el('label', {}, 'Groups ', groups),
-        el('label', {}, normalize, ' Normalize'),
+        ...tensorControls(init.dataset, request, {
+          redraw: () => this.renderControls(),
+          compute: () => this.compute(),
+          status: (text) => this.setStatus(text, true),
+        }),
       );
-    }
-  }
-
-  private optionControl(field: OptionField): HTMLElement {
-    const current = this.options[field.key] ?? field.initial;
-    const id = `option-${field.key}`;
-    const commit = (value: unknown) => {
-      this.options[field.key] = value;
-      this.compute();
-    };
-    switch (field.kind) {
-      case 'checkbox': {
-        const input = el('input', { id, type: 'checkbox' });
-        input.checked = Boolean(current);
-        input.addEventListener('change', () => commit(input.checked));
-        return el('label', {}, input, ` ${field.label}`);
-      }
-      case 'number': {
-        const input = el('input', {
-          id,
-          type: 'number',
-          value: String(current as number),
-          ...(field.min !== undefined ? { min: field.min } : {}),
-          ...(field.step ? { step: field.step } : {}),
-        });
-        input.addEventListener('change', () => commit(Number(input.value)));
-        return el('label', {}, `${field.label} `, input);
-      }
-      case 'pair': {
-        const [a, b] = current as [number, number];
-        const first = el('input', {
-          id: `${id}-0`,
-          type: 'number',
-          value: String(a),
-          'aria-label': `${field.label} from`,
-        });
-        const second = el('input', {
-          id: `${id}-1`,
-          type: 'number',
-          value: String(b),
-          'aria-label': `${field.label} to`,
-        });
-        const change = () => commit([Number(first.value), Number(second.value)]);
-        first.addEventListener('change', change);
-        second.addEventListener('change', change);
-        return el('label', {}, `${field.label} `, first, ' to ', second);
-      }
-      case 'choice': {
-        const select = el('select', { id });
-        for (const choice of field.choices) select.append(el('option', { value: choice, text: choice }));
-        select.value = typeof current === 'string' ? current : field.initial;
-        select.addEventListener('change', () => commit(select.value));
-        return el('label', {}, `${field.label} `, select);
-      }
     }
   }
 
@@ -567,25 +459,15 @@ export class PanelView {
   private drawCharts(): void {
     const view = this.view;
     if (!view) return;
-    this.drawOne('before', view.histogramBefore, '--vscode-charts-blue');
-    this.drawOne('after', view.histogramAfter, '--vscode-charts-orange');
+    drawDetailChart(this.root, this.logY, 'before', view.histogramBefore, '--vscode-charts-blue');
+    drawDetailChart(this.root, this.logY, 'after', view.histogramAfter, '--vscode-charts-orange');
     if (view.outliers) {
-      this.drawOne('minmax', view.outliers.minmax, '--vscode-charts-purple');
-      this.drawOne('robust', view.outliers.robust, '--vscode-charts-green');
+      drawDetailChart(this.root, this.logY, 'minmax', view.outliers.minmax, '--vscode-charts-purple');
+      drawDetailChart(this.root, this.logY, 'robust', view.outliers.robust, '--vscode-charts-green');
     }
     this.root.dataset.charts = String(chartsIn(this.root));
     // When, in epoch ms: benchmarks read it rather than the moment their polling noticed.
     this.root.dataset.drawnAt = String(Date.now());
-  }
-
-  private drawOne(id: string, histogram: HistogramPayload, color: string): void {
-    const canvas = this.root.querySelector<HTMLCanvasElement>(`#chart-${id}`);
-    if (!canvas) return;
-    drawHistogram(canvas, histogram, color, { logY: this.logY });
-    this.root.querySelector(`#bins-${id}`)?.replaceChildren(binsTable(histogram, id));
-    const counts = this.root.querySelector<HTMLElement>(`#counts-${id}`)!;
-    const total = histogram.counts.reduce((s, c) => s + c, 0);
-    counts.textContent = `${total} values · NaN ${histogram.missing} · +∞ ${histogram.positiveInfinities} · −∞ ${histogram.negativeInfinities}`;
   }
 
   private renderTable(which: 'before' | 'after', title: string, stats: StatisticsPayload): void {
@@ -608,7 +490,9 @@ export class PanelView {
       }),
     );
     if (pressed === undefined) return;
-    const button = this.root.querySelector<HTMLElement>(`#stats-${which} button.sort[data-field="${pressed}"]`);
+    const button = this.root.querySelector<HTMLElement>(
+      `#stats-${which} button.sort[data-field="${pressed}"]`,
+    );
     const grid = this.root.querySelector<HTMLElement>(`#stats-${which}`);
     if (!button || !grid) return;
     setTabStop(grid, button.parentElement!);
@@ -627,53 +511,6 @@ function planOf(plan: ReadonlyMap<string, string>): ColumnPlan {
 
 function numericNames(view: ViewPayload): string[] {
   return (view.overview ?? []).filter((r) => r.kind === 'numeric').map((r) => r.name);
-}
-
-function chartFigure(id: string, caption: string): HTMLElement {
-  return el(
-    'figure',
-    {},
-    el('figcaption', { text: caption }),
-    el('canvas', {
-      id: `chart-${id}`,
-      width: 420,
-      height: 220,
-      role: 'img',
-      'aria-label': `${caption} histogram`,
-    }),
-    el('p', { id: `counts-${id}`, className: 'counts' }),
-    el(
-      'details',
-      { className: 'bins-table' },
-      el('summary', { text: t('binsAndCounts', { chart: caption }) }),
-      el('div', { id: `bins-${id}` }),
-    ),
-  );
-}
-
-/** A chart's text alternative: each bin's range and count. */
-function binsTable(histogram: HistogramPayload, id: string): HTMLElement {
-  return el(
-    'table',
-    { id: `bins-table-${id}` },
-    el(
-      'thead',
-      {},
-      el('tr', {}, el('th', { scope: 'col', text: 'bin' }), el('th', { scope: 'col', text: 'count' })),
-    ),
-    el(
-      'tbody',
-      {},
-      ...Array.from(histogram.counts, (count, i) =>
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'row', text: binLabel(histogram, i) }),
-          el('td', { text: String(count) }),
-        ),
-      ),
-    ),
-  );
 }
 
 export function start(transport: Transport = vscodeTransport()): PanelView {

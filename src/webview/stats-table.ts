@@ -71,7 +71,11 @@ export function statisticsTable(options: StatisticsTableOptions): HTMLElement[] 
     head.append(
       el(
         'th',
-        { role: 'columnheader', scope: 'col', 'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : 'none' },
+        {
+          role: 'columnheader',
+          scope: 'col',
+          'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : 'none',
+        },
         button,
       ),
     );
