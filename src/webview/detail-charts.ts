@@ -18,7 +18,7 @@ export function chartFigure(id: string, caption: string): HTMLElement {
       width: 420,
       height: 220,
       role: 'img',
-      'aria-label': `${caption} histogram`,
+      'aria-label': t('histogramOf', { chart: caption }),
     }),
     el('p', { id: `counts-${id}`, className: 'counts' }),
     el(
@@ -38,7 +38,7 @@ function binsTable(histogram: HistogramPayload, id: string): HTMLElement {
     el(
       'thead',
       {},
-      el('tr', {}, el('th', { scope: 'col', text: 'bin' }), el('th', { scope: 'col', text: 'count' })),
+      el('tr', {}, el('th', { scope: 'col', text: t('bin') }), el('th', { scope: 'col', text: t('count') })),
     ),
     el(
       'tbody',
@@ -69,5 +69,10 @@ export function drawDetailChart(
   root.querySelector(`#bins-${id}`)?.replaceChildren(binsTable(histogram, id));
   const counts = root.querySelector<HTMLElement>(`#counts-${id}`)!;
   const total = histogram.counts.reduce((s, c) => s + c, 0);
-  counts.textContent = `${total} values · NaN ${histogram.missing} · +∞ ${histogram.positiveInfinities} · −∞ ${histogram.negativeInfinities}`;
+  counts.textContent = t('countsLine', {
+    total,
+    nan: histogram.missing,
+    positive: histogram.positiveInfinities,
+    negative: histogram.negativeInfinities,
+  });
 }

@@ -50,11 +50,47 @@ const EN = {
   copyCsv: 'Copy CSV',
   copyMarkdown: 'Copy Markdown',
   leftOutOfPlan: '{column} is left out of the current plan; choose a method for it to see its detail.',
+  shapeTable: '{rows} rows × {columns} columns',
+  normalization: 'Normalization',
+  distributions: 'Distributions',
+  statistics: 'Statistics',
+  actions: 'Actions',
+  columnToDraw: 'Column to draw',
+  computing: 'Computing…',
+  outliersTraining: "Outliers: min-max vs robust scaling, with the training file's parameters",
+  outliersSame: 'Outliers: min-max vs robust scaling of the same column',
+  histogramOf: '{chart} histogram',
+  countsLine: '{total} values · NaN {nan} · +∞ {positive} · −∞ {negative}',
+  bin: 'bin',
+  count: 'count',
+  sortBy: 'Sort by {field}',
+  rangeFrom: '{label} from',
+  rangeTo: '{label} to',
+  rangeJoin: 'to',
+  reduceOver: 'Reduce over',
+  reducedAxes: 'Reduced axes (click to toggle)',
+  presets: 'Presets',
+  presetBatchnorm: 'BatchNorm (per channel)',
+  presetLayernorm: 'LayerNorm (per sample)',
+  presetInstancenorm: 'InstanceNorm',
+  presetGroupnorm: 'GroupNorm',
+  groups: 'Groups',
+  normalize: 'Normalize',
+  chooseAxis: 'Choose at least one axis to reduce over.',
+  codeLanguage: 'Code language',
+  openInPanel: 'Open in NormScope panel',
+  exportCsv: 'Export CSV…',
+  exportNpy: 'Export .npy…',
+  saveParameters: 'Save parameters…',
+  copyAsCode: 'Copy as code',
+  replaceSelection: 'Replace selection',
+  copyResult: 'Copy result',
+  untrusted: 'Untrusted workspace: writing a file asks first.',
 };
 
 export type PanelMessageKey = keyof typeof EN;
 
-const MESSAGES: Record<AdviceLanguage, Record<PanelMessageKey, string>> = {
+export const PANEL_MESSAGES: Record<AdviceLanguage, Record<PanelMessageKey, string>> = {
   en: EN,
   'zh-cn': {
     columns: '列',
@@ -101,6 +137,42 @@ const MESSAGES: Record<AdviceLanguage, Record<PanelMessageKey, string>> = {
     copyCsv: '复制 CSV',
     copyMarkdown: '复制 Markdown',
     leftOutOfPlan: '{column} 不在当前方案中；为它选择一种方法即可查看详情。',
+    shapeTable: '{rows} 行 × {columns} 列',
+    normalization: '归一化',
+    distributions: '分布',
+    statistics: '统计量',
+    actions: '操作',
+    columnToDraw: '要绘制的列',
+    computing: '正在计算…',
+    outliersTraining: '离群值：最小-最大缩放与稳健缩放对比，使用训练文件的参数',
+    outliersSame: '离群值：同一列的最小-最大缩放与稳健缩放对比',
+    histogramOf: '{chart}直方图',
+    countsLine: '{total} 个值 · NaN {nan} · +∞ {positive} · −∞ {negative}',
+    bin: '分箱',
+    count: '计数',
+    sortBy: '按 {field} 排序',
+    rangeFrom: '{label} 起点',
+    rangeTo: '{label} 终点',
+    rangeJoin: '至',
+    reduceOver: '归约轴',
+    reducedAxes: '归约的轴（点击切换）',
+    presets: '预设',
+    presetBatchnorm: 'BatchNorm（逐通道）',
+    presetLayernorm: 'LayerNorm（逐样本）',
+    presetInstancenorm: 'InstanceNorm',
+    presetGroupnorm: 'GroupNorm',
+    groups: '组数',
+    normalize: '归一化',
+    chooseAxis: '请至少选择一个要归约的轴。',
+    codeLanguage: '代码语言',
+    openInPanel: '在 NormScope 面板中打开',
+    exportCsv: '导出 CSV…',
+    exportNpy: '导出 .npy…',
+    saveParameters: '保存参数…',
+    copyAsCode: '复制为代码',
+    replaceSelection: '替换所选内容',
+    copyResult: '复制结果',
+    untrusted: '工作区不受信任：写入文件前会先询问。',
   },
 };
 
@@ -112,10 +184,15 @@ export function setPanelLanguage(next: AdviceLanguage | undefined): void {
   document.documentElement.lang = language === 'zh-cn' ? 'zh-CN' : 'en';
 }
 
+/** The page's language. */
+export function panelLanguage(): AdviceLanguage {
+  return language;
+}
+
 /** The panel's message `key` in the page's language, placeholders filled. */
 export function t(key: PanelMessageKey, values: Readonly<Record<string, string | number>> = {}): string {
   return fillMessage(
-    MESSAGES[language][key],
+    PANEL_MESSAGES[language][key],
     Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])),
   );
 }

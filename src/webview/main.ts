@@ -22,6 +22,7 @@ import { statisticsTable, type SortState } from './stats-table';
 import { chartFigure, drawDetailChart } from './detail-charts';
 import { optionControl } from './option-control';
 import { tensorControls } from './tensor-controls';
+import { methodTitle, optionLabel } from './method-words';
 import { setTabStop } from './grid-keys';
 import { whyNormalizeContent } from './why-normalize';
 import type { ColumnPlan, PlanAction } from '../engine/advise/plan';
@@ -109,7 +110,7 @@ export class PanelView {
       this.request.plan = this.plan ? planOf(this.plan) : undefined;
     }
     this.latestRequest++;
-    this.setStatus('Computing…');
+    this.setStatus(t('computing'));
     this.transport.post({
       type: 'compute',
       requestId: this.latestRequest,
@@ -129,7 +130,7 @@ export class PanelView {
     const init = this.init!;
     const shape =
       init.dataset.kind === 'table'
-        ? `${init.dataset.rowCount} rows × ${init.dataset.columns.length} columns`
+        ? t('shapeTable', { rows: init.dataset.rowCount, columns: init.dataset.columns.length })
         : init.dataset.shape
             .map((n, i) => `${(init.dataset as { axisNames: string[] }).axisNames[i]}=${n}`)
             .join(' · ');
@@ -155,11 +156,11 @@ export class PanelView {
         ),
         el('div', { id: 'overview-body' }),
       ),
-      el('section', { id: 'controls', 'aria-label': 'Normalization' }),
+      el('section', { id: 'controls', 'aria-label': t('normalization') }),
       el('p', { id: 'status', role: 'status' }),
       el(
         'section',
-        { id: 'charts', 'aria-label': 'Distributions' },
+        { id: 'charts', 'aria-label': t('distributions') },
         el('h2', { id: 'focus-title', text: t('distribution') }),
         el('p', { id: 'focus-advice', className: 'focus-advice' }),
         el(
@@ -174,14 +175,14 @@ export class PanelView {
           el('h2', {
             text:
               init.initialRequest.kind === 'table' && init.initialRequest.outlierReference
-                ? "Outliers: min-max vs robust scaling, with the training file's parameters"
-                : 'Outliers: min-max vs robust scaling of the same column',
+                ? t('outliersTraining')
+                : t('outliersSame'),
           }),
           el(
             'div',
             { className: 'pair' },
-            chartFigure('minmax', 'Min-max'),
-            chartFigure('robust', 'Robust (median / IQR)'),
+            chartFigure('minmax', methodTitle('minmax', 'Min-max')),
+            chartFigure('robust', methodTitle('robust', 'Robust (median / IQR)')),
           ),
         ),
       ),
@@ -193,11 +194,11 @@ export class PanelView {
       ),
       el(
         'section',
-        { id: 'tables', 'aria-label': 'Statistics' },
+        { id: 'tables', 'aria-label': t('statistics') },
         el('div', { id: 'table-before' }),
         el('div', { id: 'table-after' }),
       ),
-      el('section', { id: 'actions', 'aria-label': 'Actions' }),
+      el('section', { id: 'actions', 'aria-label': t('actions') }),
     ];
     this.root.replaceChildren(...parts.filter((part): part is HTMLElement => part !== null));
     this.renderControls();
@@ -212,11 +213,12 @@ export class PanelView {
     if (request.kind === 'table' && init.dataset.kind === 'table') {
       const method = el('select', {
         id: 'method',
-        'aria-label': 'Method',
+        'aria-label': t('method'),
         disabled: request.prefitted !== undefined,
       });
       method.append(el('option', { value: 'none', text: t('statisticsOnly') }));
-      for (const m of init.methods) method.append(el('option', { value: m.method, text: m.title }));
+      for (const m of init.methods)
+        method.append(el('option', { value: m.method, text: methodTitle(m.method, m.title) }));
       if (this.plan) method.append(el('option', { value: 'plan', text: t('perColumnPlan') }));
       method.value = this.plan ? 'plan' : request.method;
       method.addEventListener('change', () => {
@@ -227,7 +229,7 @@ export class PanelView {
         this.renderControls();
         this.compute();
       });
-      const focus = el('select', { id: 'focus', 'aria-label': 'Column to draw' });
+      const focus = el('select', { id: 'focus', 'aria-label': t('columnToDraw') });
       const numeric = init.dataset.columns.filter((c) => c.kind === 'numeric').map((c) => c.name);
       for (const name of this.appliedColumns() ?? numeric)
         focus.append(el('option', { value: name, text: name }));
@@ -243,10 +245,15 @@ export class PanelView {
         ...(request.prefitted || this.plan
           ? []
           : (METHOD_OPTIONS[request.method] ?? []).map((field) =>
-              optionControl(field, this.options[field.key] ?? field.initial, (value) => {
-                this.options[field.key] = value;
-                this.compute();
-              }),
+              optionControl(
+                field,
+                optionLabel(request.method, field),
+                this.options[field.key] ?? field.initial,
+                (value) => {
+                  this.options[field.key] = value;
+                  this.compute();
+                },
+              ),
             )),
       );
       return;
@@ -386,46 +393,42 @@ export class PanelView {
       b.addEventListener('click', onClick);
       return b;
     };
-    const language = el('select', { id: 'code-language', 'aria-label': 'Code language' });
+    const language = el('select', { id: 'code-language', 'aria-label': t('codeLanguage') });
     for (const { target, title } of CODE_TARGETS)
       language.append(el('option', { value: target, text: title }));
     const offers = init.actions;
     const actions: (HTMLElement | null)[] = [
       offers.openInPanel
-        ? button('open-in-panel', 'Open in NormScope panel', () =>
-            this.transport.post({ type: 'openInPanel' }),
-          )
+        ? button('open-in-panel', t('openInPanel'), () => this.transport.post({ type: 'openInPanel' }))
         : null,
       offers.export
-        ? button('export-csv', 'Export CSV…', () => this.transport.post({ type: 'export', format: 'csv' }))
+        ? button('export-csv', t('exportCsv'), () => this.transport.post({ type: 'export', format: 'csv' }))
         : null,
       offers.export
-        ? button('export-npy', 'Export .npy…', () => this.transport.post({ type: 'export', format: 'npy' }))
+        ? button('export-npy', t('exportNpy'), () => this.transport.post({ type: 'export', format: 'npy' }))
         : null,
       offers.saveParameters
-        ? button('save-params', 'Save parameters…', () => this.transport.post({ type: 'saveParameters' }))
+        ? button('save-params', t('saveParameters'), () => this.transport.post({ type: 'saveParameters' }))
         : null,
       offers.copyCode
         ? el(
             'span',
             { className: 'group' },
-            button('copy-code', 'Copy as code', () =>
+            button('copy-code', t('copyAsCode'), () =>
               this.transport.post({ type: 'copyCode', language: language.value as CodeLanguage }),
             ),
             language,
           )
         : null,
       init.canReplaceSelection
-        ? button('replace-selection', 'Replace selection', () =>
+        ? button('replace-selection', t('replaceSelection'), () =>
             this.transport.post({ type: 'replaceSelection' }),
           )
         : null,
       init.canReplaceSelection
-        ? button('copy-result', 'Copy result', () => this.transport.post({ type: 'copyResult' }))
+        ? button('copy-result', t('copyResult'), () => this.transport.post({ type: 'copyResult' }))
         : null,
-      init.trusted
-        ? null
-        : el('span', { className: 'untrusted', text: 'Untrusted workspace: writing a file asks first.' }),
+      init.trusted ? null : el('span', { className: 'untrusted', text: t('untrusted') }),
     ];
     box.replaceChildren(...actions.filter((action): action is HTMLElement => action !== null));
   }
@@ -448,8 +451,8 @@ export class PanelView {
     const fd = this.root.querySelector<HTMLOptionElement>('#bins option[value="fd"]');
     if (fd && view.bins.rule === 'fd') fd.textContent = `Freedman–Diaconis (${view.bins.count})`;
     this.drawCharts();
-    this.renderTable('before', 'Before', view.before);
-    this.renderTable('after', 'After', view.after);
+    this.renderTable('before', t('before'), view.before);
+    this.renderTable('after', t('after'), view.after);
     for (const id of ['save-params', 'copy-code']) {
       const b = this.root.querySelector<HTMLButtonElement>(`#${id}`);
       if (b) b.disabled = !view.hasFittedParameters;

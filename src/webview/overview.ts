@@ -8,6 +8,7 @@ import { formatPercent, formatSignificant } from '../engine/report/number-format
 import type { MethodDescription, OverviewRowPayload } from '../shared/protocol';
 import { el } from './dom';
 import { navigableGrid } from './grid-keys';
+import { methodTitle } from './method-words';
 import { t, type PanelMessageKey } from './l10n';
 
 /** What a plan can do with a column, besides a scaling method. */
@@ -144,7 +145,10 @@ function methodCell(
     'aria-label': t('methodFor', { column: row.name }),
     disabled: !state.editable,
   });
-  const choices = [...PLAN_ACTIONS.map((a) => ({ method: a.method, title: t(a.title) })), ...state.methods];
+  const choices = [
+    ...PLAN_ACTIONS.map((a) => ({ method: a.method, title: t(a.title) })),
+    ...state.methods.map((m) => ({ method: m.method, title: methodTitle(m.method, m.title) })),
+  ];
   for (const choice of choices) {
     const advised = choice.method === row.advisedMethod;
     select.append(

@@ -62,7 +62,7 @@ export function statisticsTable(options: StatisticsTableOptions): HTMLElement[] 
       className: 'sort',
       text: name,
       tabindex: -1,
-      'aria-label': `Sort by ${name}`,
+      'aria-label': t('sortBy', { field: name }),
       'data-field': field,
     });
     button.addEventListener('click', () =>

@@ -6,12 +6,13 @@ import { presetAxes, type TensorPreset } from '../engine/report/presets';
 import type { ReportRequest } from '../engine/report/report';
 import type { PanelInit } from '../shared/protocol';
 import { el } from './dom';
+import { t, type PanelMessageKey } from './l10n';
 
-const PRESETS: { preset: Exclude<TensorPreset, 'custom'>; label: string }[] = [
-  { preset: 'batchnorm', label: 'BatchNorm (per channel)' },
-  { preset: 'layernorm', label: 'LayerNorm (per sample)' },
-  { preset: 'instancenorm', label: 'InstanceNorm' },
-  { preset: 'groupnorm', label: 'GroupNorm' },
+const PRESETS: { preset: Exclude<TensorPreset, 'custom'>; label: PanelMessageKey }[] = [
+  { preset: 'batchnorm', label: 'presetBatchnorm' },
+  { preset: 'layernorm', label: 'presetLayernorm' },
+  { preset: 'instancenorm', label: 'presetInstancenorm' },
+  { preset: 'groupnorm', label: 'presetGroupnorm' },
 ];
 
 export interface TensorControlHandlers {
@@ -29,7 +30,7 @@ export function tensorControls(
   handlers: TensorControlHandlers,
 ): HTMLElement[] {
   const { shape, axisNames } = dataset;
-  const axes = el('div', { id: 'axes', role: 'group', 'aria-label': 'Reduced axes (click to toggle)' });
+  const axes = el('div', { id: 'axes', role: 'group', 'aria-label': t('reducedAxes') });
   shape.forEach((extent, axis) => {
     const reduced = request.reducedAxes.includes(axis);
     const button = el('button', {
@@ -44,17 +45,17 @@ export function tensorControls(
         : [...request.reducedAxes, axis].sort((a, b) => a - b);
       handlers.redraw();
       if (request.reducedAxes.length > 0) handlers.compute();
-      else handlers.status('Choose at least one axis to reduce over.');
+      else handlers.status(t('chooseAxis'));
     });
     axes.append(button);
     if (axis < shape.length - 1) axes.append(el('span', { className: 'dot', text: '·' }));
   });
-  const presets = el('div', { className: 'presets', role: 'group', 'aria-label': 'Presets' });
+  const presets = el('div', { className: 'presets', role: 'group', 'aria-label': t('presets') });
   for (const { preset, label } of PRESETS) {
     const button = el('button', {
       className: request.preset === preset ? 'preset active' : 'preset',
       'aria-pressed': String(request.preset === preset),
-      text: label,
+      text: t(label),
     });
     button.addEventListener('click', () => {
       request.preset = preset;
@@ -70,7 +71,7 @@ export function tensorControls(
     min: 1,
     step: 1,
     value: String(request.groups ?? 1),
-    'aria-label': 'Groups',
+    'aria-label': t('groups'),
   });
   groups.addEventListener('change', () => {
     request.groups = Number(groups.value);
@@ -83,9 +84,9 @@ export function tensorControls(
     handlers.compute();
   });
   return [
-    el('div', { className: 'axis-row' }, el('span', { text: 'Reduce over ' }), axes),
+    el('div', { className: 'axis-row' }, el('span', { text: `${t('reduceOver')} ` }), axes),
     presets,
-    el('label', {}, 'Groups ', groups),
-    el('label', {}, normalize, ' Normalize'),
+    el('label', {}, `${t('groups')} `, groups),
+    el('label', {}, normalize, ` ${t('normalize')}`),
   ];
 }
