@@ -278,6 +278,17 @@ test(
       assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
       assert.equal(await page.textContent('#focus-title'), 'mean radius 的分布');
       assert.match((await page.textContent('#focus-advice')) ?? '', /^建议：/);
+      // Method titles, statuses and actions speak Chinese too.
+      assert.equal(
+        await page.$eval('#method option[value="zscore"]', (o) => o.textContent),
+        'Z 分数（标准化）',
+      );
+      assert.equal(await page.textContent('#export-csv'), '导出 CSV…');
+      assert.equal(
+        await page.getAttribute('#stats-before th:nth-child(4) button', 'aria-label'),
+        '按 mean 排序',
+      );
+      assert.match((await page.textContent('#counts-before')) ?? '', /^\d+ 个值 · NaN 0/);
       await page.click('#overview-grid tr[data-column="id"] th');
       await page.waitForFunction(() => document.getElementById('focus-title')?.textContent === 'id 的分布');
       assert.match((await page.textContent('#focus-advice')) ?? '', /互不相同的整数/);
