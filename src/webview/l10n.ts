@@ -1,5 +1,5 @@
 /**
- * The panel's own words in every language it speaks (English, Simplified Chinese), chosen once per page
+ * The webviews' own words (the panel's and the explainer's) in every language it speaks (English, Simplified Chinese), chosen once per page
  * from the host's display language. Each language must fill every key (the `Record` type refuses a
  * missing one); `{name}` placeholders are filled by `t`.
  */
@@ -86,6 +86,39 @@ const EN = {
   replaceSelection: 'Replace selection',
   copyResult: 'Copy result',
   untrusted: 'Untrusted workspace: writing a file asks first.',
+  explainerTitle: 'BatchNorm, LayerNorm, InstanceNorm, GroupNorm: which values share a statistic',
+  explainerTab: 'BatchNorm vs LayerNorm',
+  whyTab: 'Why normalize',
+  shape: 'Shape',
+  framework: 'Framework',
+  conventions: 'Conventions',
+  liveSelection: 'Live statistics of your selection ({source}).',
+  liveSample:
+    'Live statistics of a seeded sample tensor (select an array literal and run the command to use yours).',
+  pictureLabel: '{layer}: the values of one statistic, highlighted',
+  planCaption: 'over {axes} · {values} values per statistic · {count} per batch',
+  liveLine: 'live: {count} means, first {means}',
+  noteBatchnorm:
+    'BatchNorm normalizes each channel over N, H, W: its statistics depend on the rest of the batch, so eval uses running averages.',
+  noteLayernorm:
+    'LayerNorm normalizes each sample over its normalized_shape: C, H, W for images, C for tokens (B, T, C).',
+  noteGroupnorm: 'GroupNorm(1, C) is LayerNorm over C, H, W; GroupNorm(C, C) is InstanceNorm.',
+  conventionLayer: 'layer',
+  conventionApi: 'API',
+  conventionEps: 'eps',
+  conventionMomentum: 'momentum',
+  conventionRunningVariance: 'running variance',
+  dtypeEps: 'dtype eps',
+  contoursHeading: 'Loss contours of a two-feature linear regression (rooms, price)',
+  contoursBeforeLabel: 'Loss contours before scaling',
+  contoursAfterLabel: 'Loss contours after scaling',
+  kappaBefore: 'Before scaling: condition number {kappa}',
+  kappaAfter: 'After z-scores: condition number {kappa}',
+  zigzag:
+    'Gradient descent zig-zags across long, thin contours; after scaling they are nearly round and one learning rate suits both weights.',
+  sigmoidHeading: 'Sigmoid saturation',
+  sigmoidSaturation:
+    'Unscaled inputs (price in thousands): {rawFlat} of {rawCount} sit where the sigmoid is flat (|x| > 4) and its gradient vanishes; standardized: {scaledFlat} of {scaledCount}.',
 };
 
 export type PanelMessageKey = keyof typeof EN;
@@ -173,6 +206,36 @@ export const PANEL_MESSAGES: Record<AdviceLanguage, Record<PanelMessageKey, stri
     replaceSelection: '替换所选内容',
     copyResult: '复制结果',
     untrusted: '工作区不受信任：写入文件前会先询问。',
+    explainerTitle: 'BatchNorm、LayerNorm、InstanceNorm、GroupNorm：哪些值共享同一个统计量',
+    explainerTab: 'BatchNorm 与 LayerNorm 对比',
+    whyTab: '为什么要归一化',
+    shape: '形状',
+    framework: '框架',
+    conventions: '约定',
+    liveSelection: '你所选数组的实时统计量（{source}）。',
+    liveSample: '带固定种子的示例张量的实时统计量（选中一个数组字面量并运行该命令即可使用你的数据）。',
+    pictureLabel: '{layer}：同一统计量所用的值（高亮显示）',
+    planCaption: '归约轴 {axes} · 每个统计量 {values} 个值 · 每批 {count} 个统计量',
+    liveLine: '实时：{count} 个均值，前几个为 {means}',
+    noteBatchnorm:
+      'BatchNorm 在 N、H、W 上对每个通道归一化：其统计量依赖批次中的其他样本，因此评估时使用滑动平均。',
+    noteLayernorm: 'LayerNorm 在 normalized_shape 上对每个样本归一化：图像为 C、H、W，词元 (B, T, C) 为 C。',
+    noteGroupnorm: 'GroupNorm(1, C) 即在 C、H、W 上的 LayerNorm；GroupNorm(C, C) 即 InstanceNorm。',
+    conventionLayer: '层',
+    conventionApi: '接口',
+    conventionEps: 'eps（防零项）',
+    conventionMomentum: '动量',
+    conventionRunningVariance: '滑动方差',
+    dtypeEps: '数据类型的 eps',
+    contoursHeading: '双特征线性回归（房间数、价格）的损失等高线',
+    contoursBeforeLabel: '缩放前的损失等高线',
+    contoursAfterLabel: '缩放后的损失等高线',
+    kappaBefore: '缩放前：条件数 {kappa}',
+    kappaAfter: 'Z 分数标准化后：条件数 {kappa}',
+    zigzag: '在狭长的等高线上，梯度下降会来回震荡；缩放后等高线近乎圆形，一个学习率即可同时适合两个权重。',
+    sigmoidHeading: 'Sigmoid 饱和',
+    sigmoidSaturation:
+      '未缩放的输入（价格以千为单位）：{rawCount} 个中有 {rawFlat} 个落在 sigmoid 的平坦区（|x| > 4），梯度消失；标准化后：{scaledCount} 个中有 {scaledFlat} 个。',
   },
 };
 

@@ -155,3 +155,38 @@ test('the Why normalize tab gives the condition numbers before and after z-score
     await harness.close();
   }
 });
+
+test('in Simplified Chinese (the host’s language zh-cn) the explainer’s words are Chinese, with 0 axe violations', async () => {
+  const harness = await openExplainer({
+    type: 'explainerInit',
+    layer: 'layernorm',
+    framework: 'torch',
+    language: 'zh-cn',
+    array: { shape: SHAPE, values: VALUES, source: 'model.py:12' },
+  });
+  try {
+    const page = harness.page;
+    await page.waitForFunction(() => document.getElementById('panel-layernorm')?.classList.contains('focus'));
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.equal(await page.textContent('#tab-why'), '为什么要归一化');
+    assert.equal(await page.textContent('#source'), '你所选数组的实时统计量（model.py:12）。');
+    assert.equal(
+      await page.textContent('#panel-batchnorm .live'),
+      `实时：3 个均值，前几个为 ${channelMeans().map(formatValue).join(', ')}`,
+    );
+    assert.deepEqual(await page.$$eval('#conventions thead th', (cells) => cells.map((c) => c.textContent)), [
+      '层',
+      '接口',
+      'eps（防零项）',
+      '动量',
+      '滑动方差',
+    ]);
+    await page.click('#tab-why');
+    assert.match((await page.textContent('#kappa-before')) ?? '', /^缩放前：条件数 \d/);
+    assert.deepEqual(await axeViolations(harness), []);
+    await page.screenshot({ path: 'test-results/browser/explainer-why-zh-cn.png' });
+    assert.deepEqual(await harness.violations(), []);
+  } finally {
+    await harness.close();
+  }
+});

@@ -8,6 +8,7 @@ import { FRAMEWORKS, type Framework } from '../../engine/explain/conventions';
 import { FRAMEWORK_APIS } from '../../engine/explain/layer-apis';
 import type { ExplainerHostMessage, ExplainerWebviewMessage } from '../../shared/protocol';
 import { el } from '../dom';
+import { setPanelLanguage, t } from '../l10n';
 import type { Transport } from '../transport';
 import { renderConventions } from './conventions';
 import { renderPictures } from './picture';
@@ -21,46 +22,30 @@ function render(root: HTMLElement, state: ExplainerState): void {
   root.dataset.ready = '1';
 }
 
-export function startExplainer(transport: Transport<ExplainerHostMessage, ExplainerWebviewMessage>): void {
-  const state = initialState();
-  const root = document.getElementById('app')!;
-  const number = (id: string, label: string, value: number) => {
-    const input = el('input', {
-      id,
-      type: 'number',
-      min: 1,
-      step: 1,
-      value: String(value),
-      'aria-label': label,
-    });
-    return input;
-  };
+/**
+ * The page's title, tabs and controls, built from the state in the page's language (again when the
+ * host's init brings a language, shape or framework); `changed` runs after a control changes the state.
+ */
+function buildShell(root: HTMLElement, state: ExplainerState, changed: () => void): void {
+  const number = (id: string, label: string, value: number) =>
+    el('input', { id, type: 'number', min: 1, step: 1, value: String(value), 'aria-label': label });
   const inputs = ['N', 'C', 'H', 'W'].map((name, i) => number(`shape-${name}`, name, state.shape[i]));
-  const groups = number('groups', 'Groups', state.groups);
-  const framework = el('select', { id: 'framework', 'aria-label': 'Framework' });
+  const groups = number('groups', t('groups'), state.groups);
+  const framework = el('select', { id: 'framework', 'aria-label': t('framework') });
   for (const f of FRAMEWORKS) framework.append(el('option', { value: f, text: FRAMEWORK_APIS[f].title }));
+  framework.value = state.framework;
   const update = () => {
     state.shape = inputs.map((input) => Math.max(1, Math.min(64, Math.floor(Number(input.value) || 1))));
     state.groups = Math.max(1, Math.floor(Number(groups.value) || 1));
     state.framework = framework.value as Framework;
-    render(root, state);
+    changed();
   };
   for (const input of [...inputs, groups]) input.addEventListener('change', update);
   framework.addEventListener('change', update);
-  const tabs = el('div', { role: 'tablist' });
-  const explainTab = el('button', {
-    id: 'tab-explain',
-    role: 'tab',
-    'aria-selected': 'true',
-    text: 'BatchNorm vs LayerNorm',
-  });
-  const whyTab = el('button', {
-    id: 'tab-why',
-    role: 'tab',
-    'aria-selected': 'false',
-    text: 'Why normalize',
-  });
-  tabs.append(explainTab, whyTab);
+  const tab = (id: string, text: string, selected: boolean) =>
+    el('button', { id, role: 'tab', 'aria-selected': String(selected), text });
+  const explainTab = tab('tab-explain', t('explainerTab'), true);
+  const whyTab = tab('tab-why', t('whyTab'), false);
   const explainPanel = el(
     'section',
     { id: 'explain', role: 'tabpanel' },
@@ -70,16 +55,16 @@ export function startExplainer(transport: Transport<ExplainerHostMessage, Explai
       el(
         'label',
         {},
-        'Shape ',
+        `${t('shape')} `,
         ...inputs.flatMap((input, i) => [el('span', { text: `${'NCHW'[i]}=` }), input]),
       ),
-      el('label', {}, 'Groups ', groups),
-      el('label', {}, 'Framework ', framework),
+      el('label', {}, `${t('groups')} `, groups),
+      el('label', {}, `${t('framework')} `, framework),
     ),
     el('p', { id: 'source' }),
     el('div', { id: 'pictures', className: 'pair' }),
     el('ul', { id: 'notes' }),
-    el('h2', { text: 'Conventions' }),
+    el('h2', { text: t('conventions') }),
     el('div', { id: 'convention-table' }),
   );
   const whyPanel = el('section', { id: 'why', role: 'tabpanel', hidden: true });
@@ -92,32 +77,35 @@ export function startExplainer(transport: Transport<ExplainerHostMessage, Explai
   explainTab.addEventListener('click', () => select(false));
   whyTab.addEventListener('click', () => select(true));
   root.replaceChildren(
-    el('h1', { text: 'BatchNorm, LayerNorm, InstanceNorm, GroupNorm: which values share a statistic' }),
-    tabs,
+    el('h1', { text: t('explainerTitle') }),
+    el('div', { role: 'tablist' }, explainTab, whyTab),
     explainPanel,
     whyPanel,
   );
+}
+
+export function startExplainer(transport: Transport<ExplainerHostMessage, ExplainerWebviewMessage>): void {
+  const state = initialState();
+  const root = document.getElementById('app')!;
+  const changed = () => render(root, state);
   transport.onMessage((message) => {
     if (message.type !== 'explainerInit') return;
+    setPanelLanguage(message.language);
     state.framework = message.framework;
     state.focus = message.layer;
-    framework.value = state.framework;
     const array = message.array;
     if (array) {
       state.array = { shape: array.shape, values: Float64Array.from(array.values), source: array.source };
       state.shape = [...array.shape];
-      inputs.forEach((input, i) => (input.value = String(state.shape[i])));
       // keep GroupNorm drawable: the largest group count up to the current one that divides C
       while (state.shape[1] % state.groups !== 0) state.groups--;
-      groups.value = String(state.groups);
     }
+    buildShell(root, state, changed);
     render(root, state);
     root.querySelector(`#panel-${state.focus}`)?.classList.add('focus');
   });
-  new MutationObserver(() => render(root, state)).observe(document.body, {
-    attributes: true,
-    attributeFilter: ['class'],
-  });
+  new MutationObserver(changed).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  buildShell(root, state, changed);
   render(root, state);
   transport.post({ type: 'ready' });
 }

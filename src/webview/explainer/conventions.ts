@@ -2,6 +2,7 @@
 import { LAYER_CONVENTIONS } from '../../engine/explain/conventions';
 import { describeMomentum } from '../../engine/explain/plan';
 import { el } from '../dom';
+import { t } from '../l10n';
 import type { ExplainerState } from './state';
 
 export function renderConventions(root: HTMLElement, state: ExplainerState): void {
@@ -15,9 +16,15 @@ export function renderConventions(root: HTMLElement, state: ExplainerState): voi
       el(
         'tr',
         {},
-        ...['layer', 'API', 'eps', 'momentum', 'running variance'].map((h) =>
-          el('th', { scope: 'col', text: h }),
-        ),
+        ...(
+          [
+            'conventionLayer',
+            'conventionApi',
+            'conventionEps',
+            'conventionMomentum',
+            'conventionRunningVariance',
+          ] as const
+        ).map((h) => el('th', { scope: 'col', text: t(h) })),
       ),
     ),
     el(
@@ -29,7 +36,7 @@ export function renderConventions(root: HTMLElement, state: ExplainerState): voi
           {},
           el('th', { scope: 'row', text: c.layer }),
           el('td', { text: c.api }),
-          el('td', { text: c.eps === 'dtype-eps' ? 'dtype eps' : String(c.eps) }),
+          el('td', { text: c.eps === 'dtype-eps' ? t('dtypeEps') : String(c.eps) }),
           el('td', { text: describeMomentum(c.momentum, c.momentumConvention) }),
           el('td', { text: c.runningVariance ?? '—' }),
         ),

@@ -9,6 +9,7 @@ import { explainPlan, type ExplainPlan } from '../../engine/explain/plan';
 import { describeAxes } from '../../engine/stats/describe';
 import { tensor } from '../../engine/tensor/tensor';
 import { el, formatValue } from '../dom';
+import { t } from '../l10n';
 import { liveTensor, themeColor, usesArray, type ExplainerState } from './state';
 
 const PANELS: { layer: NormLayer; title: string }[] = [
@@ -94,9 +95,7 @@ function planFor(layer: NormLayer, state: ExplainerState): ExplainPlan | string 
 }
 
 function liveSource(state: ExplainerState): string {
-  return usesArray(state)
-    ? `Live statistics of your selection (${state.array!.source}).`
-    : 'Live statistics of a seeded sample tensor (select an array literal and run the command to use yours).';
+  return usesArray(state) ? t('liveSelection', { source: state.array!.source }) : t('liveSample');
 }
 
 function liveStatistics(layer: NormLayer, state: ExplainerState): string {
@@ -107,16 +106,15 @@ function liveStatistics(layer: NormLayer, state: ExplainerState): string {
     if (C % state.groups !== 0) return '—';
     const grouped = tensor(x.data, [N, state.groups, (C / state.groups) * H * W]);
     const first = describeAxes(grouped, [2]).summaries;
-    return `${first.length} means, first ${first
-      .slice(0, 3)
-      .map((s) => formatValue(s.mean))
-      .join(', ')}`;
+    return liveLine(first.map((s) => s.mean));
   }
   const summaries = describeAxes(x, axes).summaries;
-  return `${summaries.length} means, first ${summaries
-    .slice(0, 3)
-    .map((s) => formatValue(s.mean))
-    .join(', ')}`;
+  return liveLine(summaries.map((s) => s.mean));
+}
+
+/** How many means a layer computes, and the first three. */
+function liveLine(means: number[]): string {
+  return t('liveLine', { count: means.length, means: means.slice(0, 3).map(formatValue).join(', ') });
 }
 
 export function renderPictures(root: HTMLElement, state: ExplainerState): void {
@@ -128,32 +126,36 @@ export function renderPictures(root: HTMLElement, state: ExplainerState): void {
         width: 260,
         height: 200,
         role: 'img',
-        'aria-label': `${title}: the values of one statistic, highlighted`,
+        'aria-label': t('pictureLabel', { layer: title }),
       });
       drawPanel(canvas, layer, state);
       const plan = planFor(layer, state);
       const caption =
         typeof plan === 'string'
           ? plan
-          : `over ${plan.reducedAxisNames.join(', ')} · ${plan.valuesPerStatistic} values per statistic · ${plan.statisticsPerBatch} per batch`;
+          : t('planCaption', {
+              axes: plan.reducedAxisNames.join(', '),
+              values: plan.valuesPerStatistic,
+              count: plan.statisticsPerBatch,
+            });
       return el(
         'figure',
         { id: `panel-${layer}` },
         el('figcaption', { text: title }),
         canvas,
         el('p', { className: 'plan', text: caption }),
-        el('p', { className: 'live', text: `live: ${liveStatistics(layer, state)}` }),
+        el('p', { className: 'live', text: liveStatistics(layer, state) }),
       );
     }),
   );
   const notes = root.querySelector('#notes')!;
   notes.replaceChildren(
     el('li', {
-      text: 'BatchNorm normalizes each channel over N, H, W: its statistics depend on the rest of the batch, so eval uses running averages.',
+      text: t('noteBatchnorm'),
     }),
     el('li', {
-      text: 'LayerNorm normalizes each sample over its normalized_shape: C, H, W for images, C for tokens (B, T, C).',
+      text: t('noteLayernorm'),
     }),
-    el('li', { text: 'GroupNorm(1, C) is LayerNorm over C, H, W; GroupNorm(C, C) is InstanceNorm.' }),
+    el('li', { text: t('noteGroupnorm') }),
   );
 }

@@ -3,6 +3,7 @@
  * after z-scores, with the condition numbers of XᵀX/n, and how many inputs sit in a sigmoid's flat region.
  */
 import { el, formatValue } from '../dom';
+import { t } from '../l10n';
 import { themeColor } from './state';
 
 /** Condition number of XᵀX/n for two features, and the loss contours (ellipses) it implies. */
@@ -57,14 +58,14 @@ export function renderWhy(root: HTMLElement): void {
     width: 260,
     height: 240,
     role: 'img',
-    'aria-label': 'Loss contours before scaling',
+    'aria-label': t('contoursBeforeLabel'),
   });
   const after = el('canvas', {
     id: 'contours-after',
     width: 260,
     height: 240,
     role: 'img',
-    'aria-label': 'Loss contours after scaling',
+    'aria-label': t('contoursAfterLabel'),
   });
   contours(before, moments(rooms, rooms), moments(rooms, price), moments(price, price));
   contours(after, moments(zr, zr), moments(zr, zp), moments(zp, zp));
@@ -72,7 +73,7 @@ export function renderWhy(root: HTMLElement): void {
   const rawInputs = [...rooms, ...price.map((p) => p / 1000)];
   const standardized = [...zr, ...zp];
   root.querySelector('#why')!.replaceChildren(
-    el('h2', { text: 'Loss contours of a two-feature linear regression (rooms, price)' }),
+    el('h2', { text: t('contoursHeading') }),
     el(
       'div',
       { className: 'pair' },
@@ -81,7 +82,7 @@ export function renderWhy(root: HTMLElement): void {
         {},
         el('figcaption', {
           id: 'kappa-before',
-          text: `Before scaling: condition number ${formatValue(raw)}`,
+          text: t('kappaBefore', { kappa: formatValue(raw) }),
         }),
         before,
       ),
@@ -90,18 +91,23 @@ export function renderWhy(root: HTMLElement): void {
         {},
         el('figcaption', {
           id: 'kappa-after',
-          text: `After z-scores: condition number ${formatValue(scaled)}`,
+          text: t('kappaAfter', { kappa: formatValue(scaled) }),
         }),
         after,
       ),
     ),
     el('p', {
-      text: 'Gradient descent zig-zags across long, thin contours; after scaling they are nearly round and one learning rate suits both weights.',
+      text: t('zigzag'),
     }),
-    el('h2', { text: 'Sigmoid saturation' }),
+    el('h2', { text: t('sigmoidHeading') }),
     el('p', {
       id: 'saturation',
-      text: `Unscaled inputs (price in thousands): ${saturated(rawInputs)} of ${rawInputs.length} sit where the sigmoid is flat (|x| > 4) and its gradient vanishes; standardized: ${saturated(standardized)} of ${standardized.length}.`,
+      text: t('sigmoidSaturation', {
+        rawFlat: saturated(rawInputs),
+        rawCount: rawInputs.length,
+        scaledFlat: saturated(standardized),
+        scaledCount: standardized.length,
+      }),
     }),
   );
 }
