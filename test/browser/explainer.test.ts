@@ -5,30 +5,14 @@
 // light, dark and high contrast on both tabs.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { LAYER_CONVENTIONS } from '../../src/engine/explain/conventions';
 import { explainPlan } from '../../src/engine/explain/plan';
 import { formatValue } from '../../src/webview/dom';
-import { closeBrowser, openExplainer, type ExplainerHarness } from './harness';
+import { axeViolations } from './axe';
+import { closeBrowser, openExplainer } from './harness';
 import type { ThemeName } from './themes';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 after(() => closeBrowser());
-
-async function axeViolations(harness: ExplainerHarness): Promise<string[]> {
-  await harness.page.evaluate(AXE_SOURCE);
-  return harness.page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** A [2, 3, 2, 2] array whose channel c holds 10·c + its position: channel means are known by hand. */
 const SHAPE = [2, 3, 2, 2];

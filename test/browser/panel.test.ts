@@ -267,7 +267,13 @@ test('the statistics tables are ARIA grids walked by keyboard: one tab stop, arr
     );
     await page.focus('#copy-before-markdown');
     await page.keyboard.press('Tab');
-    assert.deepEqual(await active(), { table: 'stats-before', row: 0, cell: 0, tag: 'BUTTON', text: 'column' });
+    assert.deepEqual(await active(), {
+      table: 'stats-before',
+      row: 0,
+      cell: 0,
+      tag: 'BUTTON',
+      text: 'column',
+    });
     await page.keyboard.press('ArrowDown');
     assert.deepEqual(await active(), {
       table: 'stats-before',
@@ -301,7 +307,8 @@ test('the statistics tables are ARIA grids walked by keyboard: one tab stop, arr
     assert.deepEqual(await active(), { table: 'stats-before', row: 0, cell: 3, tag: 'BUTTON', text: 'mean' });
     await page.keyboard.press('Enter');
     await page.waitForFunction(
-      () => document.querySelector('#stats-before th:nth-child(4)')?.getAttribute('aria-sort') === 'ascending',
+      () =>
+        document.querySelector('#stats-before th:nth-child(4)')?.getAttribute('aria-sort') === 'ascending',
     );
     assert.deepEqual(
       await active(),
