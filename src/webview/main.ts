@@ -5,17 +5,10 @@
  * the host; this page only draws them.
  */
 import type { ReportRequest } from '../engine/report/report';
-import type {
-  CodeLanguage,
-  HostMessage,
-  PanelInit,
-  StatisticsPayload,
-  ViewPayload,
-} from '../shared/protocol';
+import type { HostMessage, PanelInit, StatisticsPayload, ViewPayload } from '../shared/protocol';
 import { chartsIn, destroyChartsIn, watchTheme } from './charts';
 import { el } from './dom';
 import { METHOD_OPTIONS } from './options';
-import { CODE_TARGETS } from '../engine/export/targets';
 import { overviewGrid } from './overview';
 import { setPanelLanguage, t } from './l10n';
 import { statisticsTable, type SortState } from './stats-table';
@@ -23,6 +16,8 @@ import { chartFigure, drawDetailChart } from './detail-charts';
 import { optionControl } from './option-control';
 import { tensorControls } from './tensor-controls';
 import { methodTitle, optionLabel } from './method-words';
+import { methodPicker } from './method-picker';
+import { actionButtons } from './actions';
 import { setTabStop } from './grid-keys';
 import { whyNormalizeContent } from './why-normalize';
 import type { ColumnPlan, PlanAction } from '../engine/advise/plan';
@@ -211,23 +206,18 @@ export class PanelView {
     const request = this.request!;
     box.replaceChildren();
     if (request.kind === 'table' && init.dataset.kind === 'table') {
-      const method = el('select', {
-        id: 'method',
-        'aria-label': t('method'),
+      const method = methodPicker({
+        methods: init.methods,
+        current: this.plan ? 'plan' : request.method,
+        hasPlan: this.plan !== undefined,
         disabled: request.prefitted !== undefined,
-      });
-      method.append(el('option', { value: 'none', text: t('statisticsOnly') }));
-      for (const m of init.methods)
-        method.append(el('option', { value: m.method, text: methodTitle(m.method, m.title) }));
-      if (this.plan) method.append(el('option', { value: 'plan', text: t('perColumnPlan') }));
-      method.value = this.plan ? 'plan' : request.method;
-      method.addEventListener('change', () => {
-        if (method.value === 'plan') return;
-        this.plan = undefined;
-        request.method = method.value as typeof request.method;
-        for (const key of Object.keys(this.options)) delete this.options[key];
-        this.renderControls();
-        this.compute();
+        pick: (picked) => {
+          this.plan = undefined;
+          request.method = picked as typeof request.method;
+          for (const key of Object.keys(this.options)) delete this.options[key];
+          this.renderControls();
+          this.compute();
+        },
       });
       const focus = el('select', { id: 'focus', 'aria-label': t('columnToDraw') });
       const numeric = init.dataset.columns.filter((c) => c.kind === 'numeric').map((c) => c.name);
@@ -386,51 +376,9 @@ export class PanelView {
   }
 
   private renderActions(): void {
-    const init = this.init!;
-    const box = this.root.querySelector<HTMLElement>('#actions')!;
-    const button = (id: string, text: string, onClick: () => void) => {
-      const b = el('button', { id, text });
-      b.addEventListener('click', onClick);
-      return b;
-    };
-    const language = el('select', { id: 'code-language', 'aria-label': t('codeLanguage') });
-    for (const { target, title } of CODE_TARGETS)
-      language.append(el('option', { value: target, text: title }));
-    const offers = init.actions;
-    const actions: (HTMLElement | null)[] = [
-      offers.openInPanel
-        ? button('open-in-panel', t('openInPanel'), () => this.transport.post({ type: 'openInPanel' }))
-        : null,
-      offers.export
-        ? button('export-csv', t('exportCsv'), () => this.transport.post({ type: 'export', format: 'csv' }))
-        : null,
-      offers.export
-        ? button('export-npy', t('exportNpy'), () => this.transport.post({ type: 'export', format: 'npy' }))
-        : null,
-      offers.saveParameters
-        ? button('save-params', t('saveParameters'), () => this.transport.post({ type: 'saveParameters' }))
-        : null,
-      offers.copyCode
-        ? el(
-            'span',
-            { className: 'group' },
-            button('copy-code', t('copyAsCode'), () =>
-              this.transport.post({ type: 'copyCode', language: language.value as CodeLanguage }),
-            ),
-            language,
-          )
-        : null,
-      init.canReplaceSelection
-        ? button('replace-selection', t('replaceSelection'), () =>
-            this.transport.post({ type: 'replaceSelection' }),
-          )
-        : null,
-      init.canReplaceSelection
-        ? button('copy-result', t('copyResult'), () => this.transport.post({ type: 'copyResult' }))
-        : null,
-      init.trusted ? null : el('span', { className: 'untrusted', text: t('untrusted') }),
-    ];
-    box.replaceChildren(...actions.filter((action): action is HTMLElement => action !== null));
+    this.root
+      .querySelector<HTMLElement>('#actions')!
+      .replaceChildren(...actionButtons(this.init!, (message) => this.transport.post(message)));
   }
 
   private renderView(): void {
