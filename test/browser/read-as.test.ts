@@ -13,6 +13,7 @@ mkdirSync(screenshots, { recursive: true });
 
 after(() => closeBrowser());
 
+
 test('the Read as line shows how the file was read and Read again re-reads it with the controls', async () => {
   const { dir, cleanup } = scratchDir();
   try {
