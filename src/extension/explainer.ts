@@ -1,5 +1,6 @@
 /** The explainer view (BatchNorm vs LayerNorm, and why normalize): a webview from the one HTML builder. */
 import * as vscode from 'vscode';
+import { adviceLanguage } from '../engine/advise/messages';
 import type { Framework, NormLayer } from '../engine/explain/conventions';
 import type { ExplainerArray, ExplainerHostMessage, ExplainerWebviewMessage } from '../shared/protocol';
 import { createNonce, webviewHtml } from '../shared/webview-html';
@@ -32,6 +33,7 @@ export function openExplainer(
     layer: focus.layer && focus.layer !== 'unitnorm' ? focus.layer : 'batchnorm',
     framework: focus.framework ?? 'torch',
     array: focus.array,
+    language: adviceLanguage(vscode.env.language),
   };
   const listener = webview.onDidReceiveMessage((message: ExplainerWebviewMessage) => {
     if (message?.type === 'ready') void webview.postMessage(init);

@@ -5,6 +5,7 @@
  */
 import type { ReportRequest, TensorPreset } from '../engine/report/report';
 import type { CodeTarget } from '../engine/export/targets';
+import type { AdviceLanguage } from '../engine/advise/messages';
 
 /** Statistics of one row of the table, in SUMMARY_FIELDS order. */
 export type SummaryFieldName =
@@ -230,6 +231,8 @@ export type ExplainerHostMessage =
     layer: 'batchnorm' | 'layernorm' | 'instancenorm' | 'groupnorm' | 'rmsnorm';
     framework: 'torch' | 'keras' | 'flax';
     array?: ExplainerArray;
+    /** The explainer's language, from VS Code's display language (English when absent). */
+    language?: AdviceLanguage;
   };
 
 /** Explainer webview → host. */

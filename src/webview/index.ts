@@ -1,14 +1,9 @@
 // The panel bundle's entry: start with the VS Code transport, unless a test page supplies its own; the
 // engine's WebAssembly kernels where the CSP grants 'wasm-unsafe-eval' (else its TypeScript kernels).
 import { enableWasmKernels } from '../engine/layers/wasm-kernels';
+import type { HostMessage, WebviewMessage } from '../shared/protocol';
 import { start } from './main';
-import type { Transport } from './transport';
-
-declare global {
-  interface Window {
-    normscopeTestTransport?: Transport;
-  }
-}
+import { pageTransport } from './transport';
 
 void enableWasmKernels();
-start(window.normscopeTestTransport);
+start(pageTransport<HostMessage, WebviewMessage>());

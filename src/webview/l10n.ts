@@ -1,5 +1,5 @@
 /**
- * The panel's own words in every language it speaks (English, Simplified Chinese), chosen once per page
+ * The webviews' own words (the panel's and the explainer's) in every language it speaks (English, Simplified Chinese), chosen once per page
  * from the host's display language. Each language must fill every key (the `Record` type refuses a
  * missing one); `{name}` placeholders are filled by `t`.
  */
@@ -50,11 +50,80 @@ const EN = {
   copyCsv: 'Copy CSV',
   copyMarkdown: 'Copy Markdown',
   leftOutOfPlan: '{column} is left out of the current plan; choose a method for it to see its detail.',
+  shapeTable: '{rows} rows × {columns} columns',
+  normalization: 'Normalization',
+  distributions: 'Distributions',
+  statistics: 'Statistics',
+  actions: 'Actions',
+  columnToDraw: 'Column to draw',
+  computing: 'Computing…',
+  outliersTraining: "Outliers: min-max vs robust scaling, with the training file's parameters",
+  outliersSame: 'Outliers: min-max vs robust scaling of the same column',
+  histogramOf: '{chart} histogram',
+  countsLine: '{total} values · NaN {nan} · +∞ {positive} · −∞ {negative}',
+  bin: 'bin',
+  count: 'count',
+  sortBy: 'Sort by {field}',
+  rangeFrom: '{label} from',
+  rangeTo: '{label} to',
+  rangeJoin: 'to',
+  reduceOver: 'Reduce over',
+  reducedAxes: 'Reduced axes (click to toggle)',
+  presets: 'Presets',
+  presetBatchnorm: 'BatchNorm (per channel)',
+  presetLayernorm: 'LayerNorm (per sample)',
+  presetInstancenorm: 'InstanceNorm',
+  presetGroupnorm: 'GroupNorm',
+  groups: 'Groups',
+  normalize: 'Normalize',
+  chooseAxis: 'Choose at least one axis to reduce over.',
+  codeLanguage: 'Code language',
+  openInPanel: 'Open in NormScope panel',
+  exportCsv: 'Export CSV…',
+  exportNpy: 'Export .npy…',
+  saveParameters: 'Save parameters…',
+  copyAsCode: 'Copy as code',
+  replaceSelection: 'Replace selection',
+  copyResult: 'Copy result',
+  untrusted: 'Untrusted workspace: writing a file asks first.',
+  explainerTitle: 'BatchNorm, LayerNorm, InstanceNorm, GroupNorm: which values share a statistic',
+  explainerTab: 'BatchNorm vs LayerNorm',
+  whyTab: 'Why normalize',
+  shape: 'Shape',
+  framework: 'Framework',
+  conventions: 'Conventions',
+  liveSelection: 'Live statistics of your selection ({source}).',
+  liveSample:
+    'Live statistics of a seeded sample tensor (select an array literal and run the command to use yours).',
+  pictureLabel: '{layer}: the values of one statistic, highlighted',
+  planCaption: 'over {axes} · {values} values per statistic · {count} per batch',
+  liveLine: 'live: {count} means, first {means}',
+  noteBatchnorm:
+    'BatchNorm normalizes each channel over N, H, W: its statistics depend on the rest of the batch, so eval uses running averages.',
+  noteLayernorm:
+    'LayerNorm normalizes each sample over its normalized_shape: C, H, W for images, C for tokens (B, T, C).',
+  noteGroupnorm: 'GroupNorm(1, C) is LayerNorm over C, H, W; GroupNorm(C, C) is InstanceNorm.',
+  conventionLayer: 'layer',
+  conventionApi: 'API',
+  conventionEps: 'eps',
+  conventionMomentum: 'momentum',
+  conventionRunningVariance: 'running variance',
+  dtypeEps: 'dtype eps',
+  contoursHeading: 'Loss contours of a two-feature linear regression (rooms, price)',
+  contoursBeforeLabel: 'Loss contours before scaling',
+  contoursAfterLabel: 'Loss contours after scaling',
+  kappaBefore: 'Before scaling: condition number {kappa}',
+  kappaAfter: 'After z-scores: condition number {kappa}',
+  zigzag:
+    'Gradient descent zig-zags across long, thin contours; after scaling they are nearly round and one learning rate suits both weights.',
+  sigmoidHeading: 'Sigmoid saturation',
+  sigmoidSaturation:
+    'Unscaled inputs (price in thousands): {rawFlat} of {rawCount} sit where the sigmoid is flat (|x| > 4) and its gradient vanishes; standardized: {scaledFlat} of {scaledCount}.',
 };
 
 export type PanelMessageKey = keyof typeof EN;
 
-const MESSAGES: Record<AdviceLanguage, Record<PanelMessageKey, string>> = {
+export const PANEL_MESSAGES: Record<AdviceLanguage, Record<PanelMessageKey, string>> = {
   en: EN,
   'zh-cn': {
     columns: '列',
@@ -101,6 +170,72 @@ const MESSAGES: Record<AdviceLanguage, Record<PanelMessageKey, string>> = {
     copyCsv: '复制 CSV',
     copyMarkdown: '复制 Markdown',
     leftOutOfPlan: '{column} 不在当前方案中；为它选择一种方法即可查看详情。',
+    shapeTable: '{rows} 行 × {columns} 列',
+    normalization: '归一化',
+    distributions: '分布',
+    statistics: '统计量',
+    actions: '操作',
+    columnToDraw: '要绘制的列',
+    computing: '正在计算…',
+    outliersTraining: '离群值：最小-最大缩放与稳健缩放对比，使用训练文件的参数',
+    outliersSame: '离群值：同一列的最小-最大缩放与稳健缩放对比',
+    histogramOf: '{chart}直方图',
+    countsLine: '{total} 个值 · NaN {nan} · +∞ {positive} · −∞ {negative}',
+    bin: '分箱',
+    count: '计数',
+    sortBy: '按 {field} 排序',
+    rangeFrom: '{label} 起点',
+    rangeTo: '{label} 终点',
+    rangeJoin: '至',
+    reduceOver: '归约轴',
+    reducedAxes: '归约的轴（点击切换）',
+    presets: '预设',
+    presetBatchnorm: 'BatchNorm（逐通道）',
+    presetLayernorm: 'LayerNorm（逐样本）',
+    presetInstancenorm: 'InstanceNorm',
+    presetGroupnorm: 'GroupNorm',
+    groups: '组数',
+    normalize: '归一化',
+    chooseAxis: '请至少选择一个要归约的轴。',
+    codeLanguage: '代码语言',
+    openInPanel: '在 NormScope 面板中打开',
+    exportCsv: '导出 CSV…',
+    exportNpy: '导出 .npy…',
+    saveParameters: '保存参数…',
+    copyAsCode: '复制为代码',
+    replaceSelection: '替换所选内容',
+    copyResult: '复制结果',
+    untrusted: '工作区不受信任：写入文件前会先询问。',
+    explainerTitle: 'BatchNorm、LayerNorm、InstanceNorm、GroupNorm：哪些值共享同一个统计量',
+    explainerTab: 'BatchNorm 与 LayerNorm 对比',
+    whyTab: '为什么要归一化',
+    shape: '形状',
+    framework: '框架',
+    conventions: '约定',
+    liveSelection: '你所选数组的实时统计量（{source}）。',
+    liveSample: '带固定种子的示例张量的实时统计量（选中一个数组字面量并运行该命令即可使用你的数据）。',
+    pictureLabel: '{layer}：同一统计量所用的值（高亮显示）',
+    planCaption: '归约轴 {axes} · 每个统计量 {values} 个值 · 每批 {count} 个统计量',
+    liveLine: '实时：{count} 个均值，前几个为 {means}',
+    noteBatchnorm:
+      'BatchNorm 在 N、H、W 上对每个通道归一化：其统计量依赖批次中的其他样本，因此评估时使用滑动平均。',
+    noteLayernorm: 'LayerNorm 在 normalized_shape 上对每个样本归一化：图像为 C、H、W，词元 (B, T, C) 为 C。',
+    noteGroupnorm: 'GroupNorm(1, C) 即在 C、H、W 上的 LayerNorm；GroupNorm(C, C) 即 InstanceNorm。',
+    conventionLayer: '层',
+    conventionApi: '接口',
+    conventionEps: 'eps（防零项）',
+    conventionMomentum: '动量',
+    conventionRunningVariance: '滑动方差',
+    dtypeEps: '数据类型的 eps',
+    contoursHeading: '双特征线性回归（房间数、价格）的损失等高线',
+    contoursBeforeLabel: '缩放前的损失等高线',
+    contoursAfterLabel: '缩放后的损失等高线',
+    kappaBefore: '缩放前：条件数 {kappa}',
+    kappaAfter: 'Z 分数标准化后：条件数 {kappa}',
+    zigzag: '在狭长的等高线上，梯度下降会来回震荡；缩放后等高线近乎圆形，一个学习率即可同时适合两个权重。',
+    sigmoidHeading: 'Sigmoid 饱和',
+    sigmoidSaturation:
+      '未缩放的输入（价格以千为单位）：{rawCount} 个中有 {rawFlat} 个落在 sigmoid 的平坦区（|x| > 4），梯度消失；标准化后：{scaledCount} 个中有 {scaledFlat} 个。',
   },
 };
 
@@ -112,10 +247,15 @@ export function setPanelLanguage(next: AdviceLanguage | undefined): void {
   document.documentElement.lang = language === 'zh-cn' ? 'zh-CN' : 'en';
 }
 
+/** The page's language. */
+export function panelLanguage(): AdviceLanguage {
+  return language;
+}
+
 /** The panel's message `key` in the page's language, placeholders filled. */
 export function t(key: PanelMessageKey, values: Readonly<Record<string, string | number>> = {}): string {
   return fillMessage(
-    MESSAGES[language][key],
+    PANEL_MESSAGES[language][key],
     Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])),
   );
 }

@@ -5,33 +5,24 @@
  * the host; this page only draws them.
  */
 import type { ReportRequest } from '../engine/report/report';
-import { presetAxes, type TensorPreset } from '../engine/report/presets';
-import type {
-  CodeLanguage,
-  HistogramPayload,
-  HostMessage,
-  PanelInit,
-  StatisticsPayload,
-  ViewPayload,
-} from '../shared/protocol';
-import { binLabel, chartsIn, destroyChartsIn, drawHistogram, watchTheme } from './charts';
+import type { HostMessage, PanelInit, StatisticsPayload, ViewPayload } from '../shared/protocol';
+import { chartsIn, destroyChartsIn, watchTheme } from './charts';
 import { el } from './dom';
-import { METHOD_OPTIONS, type OptionField } from './options';
-import { CODE_TARGETS } from '../engine/export/targets';
+import { METHOD_OPTIONS } from './options';
 import { overviewGrid } from './overview';
 import { setPanelLanguage, t } from './l10n';
 import { statisticsTable, type SortState } from './stats-table';
+import { chartFigure, drawDetailChart } from './detail-charts';
+import { optionControl } from './option-control';
+import { tensorControls } from './tensor-controls';
+import { methodTitle, optionLabel } from './method-words';
+import { methodPicker } from './method-picker';
+import { actionButtons } from './actions';
+import { setTabStop } from './grid-keys';
 import { whyNormalizeContent } from './why-normalize';
 import type { ColumnPlan, PlanAction } from '../engine/advise/plan';
 import { vscodeTransport, type Transport } from './transport';
 import { readAsLine } from './read-as';
-
-const PRESETS: { preset: Exclude<TensorPreset, 'custom'>; label: string }[] = [
-  { preset: 'batchnorm', label: 'BatchNorm (per channel)' },
-  { preset: 'layernorm', label: 'LayerNorm (per sample)' },
-  { preset: 'instancenorm', label: 'InstanceNorm' },
-  { preset: 'groupnorm', label: 'GroupNorm' },
-];
 
 /** Whether two inits describe the same table (names and kinds) or tensor (shape), rows aside. */
 function sameColumns(a: PanelInit, b: PanelInit): boolean {
@@ -114,7 +105,7 @@ export class PanelView {
       this.request.plan = this.plan ? planOf(this.plan) : undefined;
     }
     this.latestRequest++;
-    this.setStatus('Computing…');
+    this.setStatus(t('computing'));
     this.transport.post({
       type: 'compute',
       requestId: this.latestRequest,
@@ -134,7 +125,7 @@ export class PanelView {
     const init = this.init!;
     const shape =
       init.dataset.kind === 'table'
-        ? `${init.dataset.rowCount} rows × ${init.dataset.columns.length} columns`
+        ? t('shapeTable', { rows: init.dataset.rowCount, columns: init.dataset.columns.length })
         : init.dataset.shape
             .map((n, i) => `${(init.dataset as { axisNames: string[] }).axisNames[i]}=${n}`)
             .join(' · ');
@@ -160,11 +151,11 @@ export class PanelView {
         ),
         el('div', { id: 'overview-body' }),
       ),
-      el('section', { id: 'controls', 'aria-label': 'Normalization' }),
+      el('section', { id: 'controls', 'aria-label': t('normalization') }),
       el('p', { id: 'status', role: 'status' }),
       el(
         'section',
-        { id: 'charts', 'aria-label': 'Distributions' },
+        { id: 'charts', 'aria-label': t('distributions') },
         el('h2', { id: 'focus-title', text: t('distribution') }),
         el('p', { id: 'focus-advice', className: 'focus-advice' }),
         el(
@@ -179,14 +170,14 @@ export class PanelView {
           el('h2', {
             text:
               init.initialRequest.kind === 'table' && init.initialRequest.outlierReference
-                ? "Outliers: min-max vs robust scaling, with the training file's parameters"
-                : 'Outliers: min-max vs robust scaling of the same column',
+                ? t('outliersTraining')
+                : t('outliersSame'),
           }),
           el(
             'div',
             { className: 'pair' },
-            chartFigure('minmax', 'Min-max'),
-            chartFigure('robust', 'Robust (median / IQR)'),
+            chartFigure('minmax', methodTitle('minmax', 'Min-max')),
+            chartFigure('robust', methodTitle('robust', 'Robust (median / IQR)')),
           ),
         ),
       ),
@@ -198,11 +189,11 @@ export class PanelView {
       ),
       el(
         'section',
-        { id: 'tables', 'aria-label': 'Statistics' },
+        { id: 'tables', 'aria-label': t('statistics') },
         el('div', { id: 'table-before' }),
         el('div', { id: 'table-after' }),
       ),
-      el('section', { id: 'actions', 'aria-label': 'Actions' }),
+      el('section', { id: 'actions', 'aria-label': t('actions') }),
     ];
     this.root.replaceChildren(...parts.filter((part): part is HTMLElement => part !== null));
     this.renderControls();
@@ -215,24 +206,20 @@ export class PanelView {
     const request = this.request!;
     box.replaceChildren();
     if (request.kind === 'table' && init.dataset.kind === 'table') {
-      const method = el('select', {
-        id: 'method',
-        'aria-label': 'Method',
+      const method = methodPicker({
+        methods: init.methods,
+        current: this.plan ? 'plan' : request.method,
+        hasPlan: this.plan !== undefined,
         disabled: request.prefitted !== undefined,
+        pick: (picked) => {
+          this.plan = undefined;
+          request.method = picked as typeof request.method;
+          for (const key of Object.keys(this.options)) delete this.options[key];
+          this.renderControls();
+          this.compute();
+        },
       });
-      method.append(el('option', { value: 'none', text: t('statisticsOnly') }));
-      for (const m of init.methods) method.append(el('option', { value: m.method, text: m.title }));
-      if (this.plan) method.append(el('option', { value: 'plan', text: t('perColumnPlan') }));
-      method.value = this.plan ? 'plan' : request.method;
-      method.addEventListener('change', () => {
-        if (method.value === 'plan') return;
-        this.plan = undefined;
-        request.method = method.value as typeof request.method;
-        for (const key of Object.keys(this.options)) delete this.options[key];
-        this.renderControls();
-        this.compute();
-      });
-      const focus = el('select', { id: 'focus', 'aria-label': 'Column to draw' });
+      const focus = el('select', { id: 'focus', 'aria-label': t('columnToDraw') });
       const numeric = init.dataset.columns.filter((c) => c.kind === 'numeric').map((c) => c.name);
       for (const name of this.appliedColumns() ?? numeric)
         focus.append(el('option', { value: name, text: name }));
@@ -247,125 +234,28 @@ export class PanelView {
         this.binsControl(),
         ...(request.prefitted || this.plan
           ? []
-          : (METHOD_OPTIONS[request.method] ?? []).map((field) => this.optionControl(field))),
+          : (METHOD_OPTIONS[request.method] ?? []).map((field) =>
+              optionControl(
+                field,
+                optionLabel(request.method, field),
+                this.options[field.key] ?? field.initial,
+                (value) => {
+                  this.options[field.key] = value;
+                  this.compute();
+                },
+              ),
+            )),
       );
       return;
     }
     if (request.kind === 'tensor' && init.dataset.kind === 'tensor') {
-      const { shape, axisNames } = init.dataset;
-      const axes = el('div', { id: 'axes', role: 'group', 'aria-label': 'Reduced axes (click to toggle)' });
-      shape.forEach((extent, axis) => {
-        const reduced = request.reducedAxes.includes(axis);
-        const button = el('button', {
-          className: reduced ? 'axis reduced' : 'axis',
-          'aria-pressed': String(reduced),
-          text: `${axisNames[axis]}=${extent}`,
-        });
-        button.addEventListener('click', () => {
-          request.preset = 'custom';
-          request.reducedAxes = reduced
-            ? request.reducedAxes.filter((a) => a !== axis)
-            : [...request.reducedAxes, axis].sort((a, b) => a - b);
-          this.renderControls();
-          if (request.reducedAxes.length > 0) this.compute();
-          else this.setStatus('Choose at least one axis to reduce over.', true);
-        });
-        axes.append(button);
-        if (axis < shape.length - 1) axes.append(el('span', { className: 'dot', text: '·' }));
-      });
-      const presets = el('div', { className: 'presets', role: 'group', 'aria-label': 'Presets' });
-      for (const { preset, label } of PRESETS) {
-        const button = el('button', {
-          className: request.preset === preset ? 'preset active' : 'preset',
-          'aria-pressed': String(request.preset === preset),
-          text: label,
-        });
-        button.addEventListener('click', () => {
-          request.preset = preset;
-          request.reducedAxes = presetAxes(preset, shape.length);
-          this.renderControls();
-          this.compute();
-        });
-        presets.append(button);
-      }
-      const groups = el('input', {
-        id: 'groups',
-        type: 'number',
-        min: 1,
-        step: 1,
-        value: String(request.groups ?? 1),
-        'aria-label': 'Groups',
-      });
-      groups.addEventListener('change', () => {
-        request.groups = Number(groups.value);
-        if (request.preset === 'groupnorm') this.compute();
-      });
-      const normalize = el('input', { id: 'normalize', type: 'checkbox', checked: request.normalize });
-      normalize.checked = request.normalize;
-      normalize.addEventListener('change', () => {
-        request.normalize = normalize.checked;
-        this.compute();
-      });
       box.append(
-        el('div', { className: 'axis-row' }, el('span', { text: 'Reduce over ' }), axes),
-        presets,
-        el('label', {}, 'Groups ', groups),
-        el('label', {}, normalize, ' Normalize'),
+        ...tensorControls(init.dataset, request, {
+          redraw: () => this.renderControls(),
+          compute: () => this.compute(),
+          status: (text) => this.setStatus(text, true),
+        }),
       );
-    }
-  }
-
-  private optionControl(field: OptionField): HTMLElement {
-    const current = this.options[field.key] ?? field.initial;
-    const id = `option-${field.key}`;
-    const commit = (value: unknown) => {
-      this.options[field.key] = value;
-      this.compute();
-    };
-    switch (field.kind) {
-      case 'checkbox': {
-        const input = el('input', { id, type: 'checkbox' });
-        input.checked = Boolean(current);
-        input.addEventListener('change', () => commit(input.checked));
-        return el('label', {}, input, ` ${field.label}`);
-      }
-      case 'number': {
-        const input = el('input', {
-          id,
-          type: 'number',
-          value: String(current as number),
-          ...(field.min !== undefined ? { min: field.min } : {}),
-          ...(field.step ? { step: field.step } : {}),
-        });
-        input.addEventListener('change', () => commit(Number(input.value)));
-        return el('label', {}, `${field.label} `, input);
-      }
-      case 'pair': {
-        const [a, b] = current as [number, number];
-        const first = el('input', {
-          id: `${id}-0`,
-          type: 'number',
-          value: String(a),
-          'aria-label': `${field.label} from`,
-        });
-        const second = el('input', {
-          id: `${id}-1`,
-          type: 'number',
-          value: String(b),
-          'aria-label': `${field.label} to`,
-        });
-        const change = () => commit([Number(first.value), Number(second.value)]);
-        first.addEventListener('change', change);
-        second.addEventListener('change', change);
-        return el('label', {}, `${field.label} `, first, ' to ', second);
-      }
-      case 'choice': {
-        const select = el('select', { id });
-        for (const choice of field.choices) select.append(el('option', { value: choice, text: choice }));
-        select.value = typeof current === 'string' ? current : field.initial;
-        select.addEventListener('change', () => commit(select.value));
-        return el('label', {}, `${field.label} `, select);
-      }
     }
   }
 
@@ -486,55 +376,9 @@ export class PanelView {
   }
 
   private renderActions(): void {
-    const init = this.init!;
-    const box = this.root.querySelector<HTMLElement>('#actions')!;
-    const button = (id: string, text: string, onClick: () => void) => {
-      const b = el('button', { id, text });
-      b.addEventListener('click', onClick);
-      return b;
-    };
-    const language = el('select', { id: 'code-language', 'aria-label': 'Code language' });
-    for (const { target, title } of CODE_TARGETS)
-      language.append(el('option', { value: target, text: title }));
-    const offers = init.actions;
-    const actions: (HTMLElement | null)[] = [
-      offers.openInPanel
-        ? button('open-in-panel', 'Open in NormScope panel', () =>
-            this.transport.post({ type: 'openInPanel' }),
-          )
-        : null,
-      offers.export
-        ? button('export-csv', 'Export CSV…', () => this.transport.post({ type: 'export', format: 'csv' }))
-        : null,
-      offers.export
-        ? button('export-npy', 'Export .npy…', () => this.transport.post({ type: 'export', format: 'npy' }))
-        : null,
-      offers.saveParameters
-        ? button('save-params', 'Save parameters…', () => this.transport.post({ type: 'saveParameters' }))
-        : null,
-      offers.copyCode
-        ? el(
-            'span',
-            { className: 'group' },
-            button('copy-code', 'Copy as code', () =>
-              this.transport.post({ type: 'copyCode', language: language.value as CodeLanguage }),
-            ),
-            language,
-          )
-        : null,
-      init.canReplaceSelection
-        ? button('replace-selection', 'Replace selection', () =>
-            this.transport.post({ type: 'replaceSelection' }),
-          )
-        : null,
-      init.canReplaceSelection
-        ? button('copy-result', 'Copy result', () => this.transport.post({ type: 'copyResult' }))
-        : null,
-      init.trusted
-        ? null
-        : el('span', { className: 'untrusted', text: 'Untrusted workspace: writing a file asks first.' }),
-    ];
-    box.replaceChildren(...actions.filter((action): action is HTMLElement => action !== null));
+    this.root
+      .querySelector<HTMLElement>('#actions')!
+      .replaceChildren(...actionButtons(this.init!, (message) => this.transport.post(message)));
   }
 
   private renderView(): void {
@@ -555,8 +399,8 @@ export class PanelView {
     const fd = this.root.querySelector<HTMLOptionElement>('#bins option[value="fd"]');
     if (fd && view.bins.rule === 'fd') fd.textContent = `Freedman–Diaconis (${view.bins.count})`;
     this.drawCharts();
-    this.renderTable('before', 'Before', view.before);
-    this.renderTable('after', 'After', view.after);
+    this.renderTable('before', t('before'), view.before);
+    this.renderTable('after', t('after'), view.after);
     for (const id of ['save-params', 'copy-code']) {
       const b = this.root.querySelector<HTMLButtonElement>(`#${id}`);
       if (b) b.disabled = !view.hasFittedParameters;
@@ -566,28 +410,22 @@ export class PanelView {
   private drawCharts(): void {
     const view = this.view;
     if (!view) return;
-    this.drawOne('before', view.histogramBefore, '--vscode-charts-blue');
-    this.drawOne('after', view.histogramAfter, '--vscode-charts-orange');
+    drawDetailChart(this.root, this.logY, 'before', view.histogramBefore, '--vscode-charts-blue');
+    drawDetailChart(this.root, this.logY, 'after', view.histogramAfter, '--vscode-charts-orange');
     if (view.outliers) {
-      this.drawOne('minmax', view.outliers.minmax, '--vscode-charts-purple');
-      this.drawOne('robust', view.outliers.robust, '--vscode-charts-green');
+      drawDetailChart(this.root, this.logY, 'minmax', view.outliers.minmax, '--vscode-charts-purple');
+      drawDetailChart(this.root, this.logY, 'robust', view.outliers.robust, '--vscode-charts-green');
     }
     this.root.dataset.charts = String(chartsIn(this.root));
     // When, in epoch ms: benchmarks read it rather than the moment their polling noticed.
     this.root.dataset.drawnAt = String(Date.now());
   }
 
-  private drawOne(id: string, histogram: HistogramPayload, color: string): void {
-    const canvas = this.root.querySelector<HTMLCanvasElement>(`#chart-${id}`);
-    if (!canvas) return;
-    drawHistogram(canvas, histogram, color, { logY: this.logY });
-    this.root.querySelector(`#bins-${id}`)?.replaceChildren(binsTable(histogram, id));
-    const counts = this.root.querySelector<HTMLElement>(`#counts-${id}`)!;
-    const total = histogram.counts.reduce((s, c) => s + c, 0);
-    counts.textContent = `${total} values · NaN ${histogram.missing} · +∞ ${histogram.positiveInfinities} · −∞ ${histogram.negativeInfinities}`;
-  }
-
   private renderTable(which: 'before' | 'after', title: string, stats: StatisticsPayload): void {
+    // A sort re-renders the table: the sort button pressed keeps focus and the tab stop.
+    const pressed = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(
+      `#stats-${which} button.sort`,
+    )?.dataset.field;
     this.root.querySelector(`#table-${which}`)!.replaceChildren(
       ...statisticsTable({
         which,
@@ -602,6 +440,14 @@ export class PanelView {
         onCopy: (text, what) => this.transport.post({ type: 'copyText', text, what }),
       }),
     );
+    if (pressed === undefined) return;
+    const button = this.root.querySelector<HTMLElement>(
+      `#stats-${which} button.sort[data-field="${pressed}"]`,
+    );
+    const grid = this.root.querySelector<HTMLElement>(`#stats-${which}`);
+    if (!button || !grid) return;
+    setTabStop(grid, button.parentElement!);
+    button.focus();
   }
 }
 
@@ -616,53 +462,6 @@ function planOf(plan: ReadonlyMap<string, string>): ColumnPlan {
 
 function numericNames(view: ViewPayload): string[] {
   return (view.overview ?? []).filter((r) => r.kind === 'numeric').map((r) => r.name);
-}
-
-function chartFigure(id: string, caption: string): HTMLElement {
-  return el(
-    'figure',
-    {},
-    el('figcaption', { text: caption }),
-    el('canvas', {
-      id: `chart-${id}`,
-      width: 420,
-      height: 220,
-      role: 'img',
-      'aria-label': `${caption} histogram`,
-    }),
-    el('p', { id: `counts-${id}`, className: 'counts' }),
-    el(
-      'details',
-      { className: 'bins-table' },
-      el('summary', { text: t('binsAndCounts', { chart: caption }) }),
-      el('div', { id: `bins-${id}` }),
-    ),
-  );
-}
-
-/** A chart's text alternative: each bin's range and count. */
-function binsTable(histogram: HistogramPayload, id: string): HTMLElement {
-  return el(
-    'table',
-    { id: `bins-table-${id}` },
-    el(
-      'thead',
-      {},
-      el('tr', {}, el('th', { scope: 'col', text: 'bin' }), el('th', { scope: 'col', text: 'count' })),
-    ),
-    el(
-      'tbody',
-      {},
-      ...Array.from(histogram.counts, (count, i) =>
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'row', text: binLabel(histogram, i) }),
-          el('td', { text: String(count) }),
-        ),
-      ),
-    ),
-  );
 }
 
 export function start(transport: Transport = vscodeTransport()): PanelView {

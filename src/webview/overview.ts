@@ -7,6 +7,8 @@
 import { formatPercent, formatSignificant } from '../engine/report/number-format';
 import type { MethodDescription, OverviewRowPayload } from '../shared/protocol';
 import { el } from './dom';
+import { navigableGrid } from './grid-keys';
+import { methodTitle } from './method-words';
 import { t, type PanelMessageKey } from './l10n';
 
 /** What a plan can do with a column, besides a scaling method. */
@@ -68,11 +70,11 @@ export function overviewGrid(state: OverviewState, handlers: OverviewHandlers): 
     el('thead', {}, head),
     el('tbody', {}, ...body),
   );
-  grid.addEventListener('keydown', (event) => moveFocus(grid, event));
-  const entry =
-    grid.querySelector<HTMLElement>('tbody tr[aria-selected="true"] th') ??
-    grid.querySelector<HTMLElement>('tbody th');
-  if (entry) entry.tabIndex = 0;
+  navigableGrid(
+    grid,
+    { rows: 'body', onCellKey: enterPicker },
+    grid.querySelector<HTMLElement>('tbody tr[aria-selected="true"] th'),
+  );
   return el('div', { className: 'grid-scroll' }, grid);
 }
 
@@ -143,7 +145,10 @@ function methodCell(
     'aria-label': t('methodFor', { column: row.name }),
     disabled: !state.editable,
   });
-  const choices = [...PLAN_ACTIONS.map((a) => ({ method: a.method, title: t(a.title) })), ...state.methods];
+  const choices = [
+    ...PLAN_ACTIONS.map((a) => ({ method: a.method, title: t(a.title) })),
+    ...state.methods.map((m) => ({ method: m.method, title: methodTitle(m.method, m.title) })),
+  ];
   for (const choice of choices) {
     const advised = choice.method === row.advisedMethod;
     select.append(
@@ -195,36 +200,10 @@ function miniHistogram(counts: Float64Array | undefined, label: string, which: s
   return svg;
 }
 
-/** Arrow keys, Home and End move the one tabbable cell of the grid (roving tabindex). */
-function moveFocus(grid: HTMLElement, event: KeyboardEvent): void {
-  const target = event.target as HTMLElement;
-  if (target.closest('select') && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) return;
-  const current = target.closest<HTMLElement>('td, th');
-  const row = current?.parentElement;
-  if (!current || !row || row.parentElement?.tagName !== 'TBODY') return;
-  const rows = [...grid.querySelectorAll<HTMLElement>('tbody tr')];
-  const r = rows.indexOf(row);
-  const c = [...row.children].indexOf(current);
-  const moves: Record<string, [number, number]> = {
-    ArrowUp: [r - 1, c],
-    ArrowDown: [r + 1, c],
-    ArrowLeft: [r, c - 1],
-    ArrowRight: [r, c + 1],
-    Home: [r, 0],
-    End: [r, row.children.length - 1],
-  };
-  const move = moves[event.key];
-  if (!move) {
-    if (event.key === 'F2' || (event.key === 'Enter' && current.classList.contains('advice'))) {
-      current.querySelector('select')?.focus();
-      event.preventDefault();
-    }
-    return;
-  }
-  const next = rows[move[0]]?.children[move[1]] as HTMLElement | undefined;
-  if (!next) return;
-  event.preventDefault();
-  current.tabIndex = -1;
-  next.tabIndex = 0;
-  next.focus();
+/** F2, or Enter on the method cell, moves focus into the cell's picker. */
+function enterPicker(cell: HTMLElement, event: KeyboardEvent): boolean {
+  if (event.key !== 'F2' && !(event.key === 'Enter' && cell.classList.contains('advice'))) return false;
+  const select = cell.querySelector('select');
+  select?.focus();
+  return select !== null;
 }

@@ -1,10 +1,12 @@
 /**
  * A statistics table (before or after): one row per column (or kept-axis index), sortable by any field
  * from its header buttons, copyable as CSV or Markdown. Percentiles 1/5/95/99 follow the quartiles when
- * the view has them.
+ * the view has them. An ARIA grid: one tab stop, arrow keys / Home / End between cells (the header's
+ * sort buttons included), as the overview.
  */
 import type { StatisticsPayload, ViewPayload } from '../shared/protocol';
 import { el, formatValue } from './dom';
+import { navigableGrid } from './grid-keys';
 import { t } from './l10n';
 
 const TABLE_FIELDS = ['count', 'missing', 'mean', 'std', 'min', 'q25', 'median', 'q75', 'max'] as const;
@@ -52,25 +54,40 @@ export function statisticsTable(options: StatisticsTableOptions): HTMLElement[] 
       return sort.descending ? -order : order;
     });
   }
-  const head = el('tr', {});
+  const head = el('tr', { role: 'row' });
   for (const field of ['label', ...fields]) {
     const active = sort?.field === field;
     const name = field === 'label' ? 'column' : field;
-    const button = el('button', { className: 'sort', text: name, 'aria-label': `Sort by ${name}` });
+    const button = el('button', {
+      className: 'sort',
+      text: name,
+      tabindex: -1,
+      'aria-label': t('sortBy', { field: name }),
+      'data-field': field,
+    });
     button.addEventListener('click', () =>
       options.onSort({ field, descending: active ? !sort.descending : false }),
     );
     head.append(
       el(
         'th',
-        { scope: 'col', 'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : 'none' },
+        {
+          role: 'columnheader',
+          scope: 'col',
+          'aria-sort': active ? (sort.descending ? 'descending' : 'ascending') : 'none',
+        },
         button,
       ),
     );
   }
   const cells = rows.map((row) => [row.label, ...fields.map((f) => formatValue(row.values[f]))]);
   const body = cells.map(([label, ...values]) =>
-    el('tr', {}, el('th', { scope: 'row', text: label }), ...values.map((text) => el('td', { text }))),
+    el(
+      'tr',
+      { role: 'row' },
+      el('th', { role: 'rowheader', scope: 'row', text: label }),
+      ...values.map((text) => el('td', { role: 'gridcell', text })),
+    ),
   );
   const copy = (format: 'csv' | 'markdown') => {
     const header = ['column', ...fields];
@@ -90,8 +107,12 @@ export function statisticsTable(options: StatisticsTableOptions): HTMLElement[] 
   csv.addEventListener('click', () => copy('csv'));
   const markdown = el('button', { id: `copy-${which}-markdown`, text: t('copyMarkdown') });
   markdown.addEventListener('click', () => copy('markdown'));
-  return [
-    el('div', { className: 'table-title' }, el('h2', { text: title }), csv, markdown),
-    el('table', { id: `stats-${which}` }, el('thead', {}, head), el('tbody', {}, ...body)),
-  ];
+  const grid = el(
+    'table',
+    { id: `stats-${which}`, role: 'grid', 'aria-label': title, 'aria-rowcount': rows.length + 1 },
+    el('thead', {}, head),
+    el('tbody', {}, ...body),
+  );
+  navigableGrid(grid, { rows: 'all' });
+  return [el('div', { className: 'table-title' }, el('h2', { text: title }), csv, markdown), grid];
 }

@@ -1,12 +1,13 @@
 /**
- * The webview's only link to the host: acquireVsCodeApi is called once, here, behind an interface the
- * browser tests replace with a fake host.
+ * The webviews' only link to the host: acquireVsCodeApi is called once per webview, here, behind an
+ * interface the browser tests replace with a fake host (the page's `normscopeTestTransport`). The panel
+ * and the explainer each speak their own messages through it.
  */
 import type { HostMessage, WebviewMessage } from '../shared/protocol';
 
-export interface Transport {
-  post(message: WebviewMessage): void;
-  onMessage(handler: (message: HostMessage) => void): void;
+export interface Transport<In = HostMessage, Out = WebviewMessage> {
+  post(message: Out): void;
+  onMessage(handler: (message: In) => void): void;
 }
 
 interface VsCodeApi {
@@ -15,11 +16,23 @@ interface VsCodeApi {
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
-export function vscodeTransport(): Transport {
+declare global {
+  interface Window {
+    /** A test page's fake host; untyped here since each webview speaks its own messages. */
+    normscopeTestTransport?: Transport<never, never>;
+  }
+}
+
+export function vscodeTransport<In = HostMessage, Out = WebviewMessage>(): Transport<In, Out> {
   const api = acquireVsCodeApi();
   return {
     post: (message) => api.postMessage(message),
     onMessage: (handler) =>
-      window.addEventListener('message', (event: MessageEvent<HostMessage>) => handler(event.data)),
+      window.addEventListener('message', (event: MessageEvent<In>) => handler(event.data)),
   };
+}
+
+/** The test page's transport when it supplies one, else VS Code's. */
+export function pageTransport<In, Out>(): Transport<In, Out> {
+  return (window.normscopeTestTransport as Transport<In, Out> | undefined) ?? vscodeTransport<In, Out>();
 }

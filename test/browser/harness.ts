@@ -12,7 +12,12 @@ import { PanelController, type PanelServices } from '../../src/extension/panel-c
 import { diskFiles } from '../../src/extension/files/disk-files';
 import type { PanelSource } from '../../src/extension/panel-source';
 import { createNonce, webviewHtml } from '../../src/shared/webview-html';
-import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
+import type {
+  ExplainerHostMessage,
+  ExplainerWebviewMessage,
+  HostMessage,
+  WebviewMessage,
+} from '../../src/shared/protocol';
 import { themeClass, themeCss, type ThemeName } from './themes';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -79,11 +84,24 @@ export async function closeBrowser(): Promise<void> {
   browser = undefined;
 }
 
-export async function openPanel(
-  source: PanelSource,
-  options: { theme?: ThemeName; saveTo?: string } = {},
-): Promise<PanelHarness> {
-  let theme: ThemeName = options.theme ?? 'light';
+interface TestPage {
+  page: Page;
+  violations: () => Promise<string[]>;
+  setTheme(theme: ThemeName): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A webview bundle served as VS Code would (the one HTML builder, its CSP, the theme's variables), with
+ * the fake transport installed; `toHost` receives what the page posts.
+ */
+async function openPage(
+  bundle: string,
+  title: string,
+  initialTheme: ThemeName,
+  toHost: (message: unknown, page: Page) => unknown,
+): Promise<TestPage> {
+  let theme = initialTheme;
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -95,9 +113,9 @@ export async function openPanel(
       const html = webviewHtml({
         cspSource: origin,
         nonce: createNonce(),
-        scriptUri: `${origin}/dist/webview.js`,
+        scriptUri: `${origin}/dist/${bundle}`,
         styleUri: `${origin}/media/panel.css`,
-        title: 'panel test',
+        title,
       });
       send(
         'text/html',
@@ -118,46 +136,16 @@ export async function openPanel(
   const port = (server.address() as { port: number }).port;
   const context = await (await launchBrowser()).newContext({ viewport: { width: 1100, height: 1400 } });
   const page = await context.newPage();
-  const copied: string[] = [];
-  const written: string[] = [];
   const consoleViolations: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) consoleViolations.push(message.text());
   });
-  let saveCount = 0;
-  const services: PanelServices = {
-    files: diskFiles,
-    post: (message: HostMessage) =>
-      page.evaluate(
-        (m) => (window as unknown as { __deliver(m: unknown): void }).__deliver(m),
-        encode(message),
-      ),
-    saveLocation: (name) =>
-      Promise.resolve(options.saveTo ? join(options.saveTo, `${saveCount++}-${name}`) : undefined),
-    confirmWrite: (target) => {
-      written.push(target);
-      return Promise.resolve(true);
-    },
-    copy: (text) => {
-      copied.push(text);
-      return Promise.resolve();
-    },
-    replaceSelection: (text) => {
-      copied.push(`replace:${text}`);
-      return Promise.resolve(true);
-    },
-    reveal: () => undefined,
-  };
-  const controller = new PanelController(source, services);
-  await page.exposeBinding('__toHost', (_source, message: WebviewMessage) => controller.handle(message));
+  await page.exposeBinding('__toHost', (source, message: unknown) => toHost(message, source.page));
   // A string, not a function: the test runner's transpiler would add helpers the page does not have.
   await page.addInitScript({ content: FAKE_TRANSPORT });
   await page.goto(`http://127.0.0.1:${port}/`);
   return {
     page,
-    controller,
-    copied,
-    written,
     violations: async () => [
       ...consoleViolations,
       ...(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)),
@@ -179,4 +167,72 @@ export async function openPanel(
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Delivers a host message to the page, as VS Code's postMessage would. */
+function deliver(page: Page, message: unknown): Promise<void> {
+  return page.evaluate(
+    (m) => (window as unknown as { __deliver(m: unknown): void }).__deliver(m),
+    encode(message),
+  );
+}
+
+export async function openPanel(
+  source: PanelSource,
+  options: { theme?: ThemeName; saveTo?: string } = {},
+): Promise<PanelHarness> {
+  const copied: string[] = [];
+  const written: string[] = [];
+  let saveCount = 0;
+  // The page posts 'ready' while it loads, before openPage returns it.
+  let page: Page | undefined;
+  const services: PanelServices = {
+    files: diskFiles,
+    post: (message: HostMessage) => deliver(page!, message),
+    saveLocation: (name) =>
+      Promise.resolve(options.saveTo ? join(options.saveTo, `${saveCount++}-${name}`) : undefined),
+    confirmWrite: (target) => {
+      written.push(target);
+      return Promise.resolve(true);
+    },
+    copy: (text) => {
+      copied.push(text);
+      return Promise.resolve();
+    },
+    replaceSelection: (text) => {
+      copied.push(`replace:${text}`);
+      return Promise.resolve(true);
+    },
+    reveal: () => undefined,
+  };
+  const controller = new PanelController(source, services);
+  const opened = await openPage('webview.js', 'panel test', options.theme ?? 'light', (message, from) => {
+    page = from;
+    return controller.handle(message as WebviewMessage);
+  });
+  return { ...opened, controller, copied, written };
+}
+
+export interface ExplainerHarness extends TestPage {
+  /** What the page posted to the host, in order. */
+  received: ExplainerWebviewMessage[];
+}
+
+/** The explainer bundle, with a host that answers 'ready' with `init`, as the extension's explainer does. */
+export async function openExplainer(
+  init: ExplainerHostMessage,
+  options: { theme?: ThemeName } = {},
+): Promise<ExplainerHarness> {
+  const received: ExplainerWebviewMessage[] = [];
+  const opened = await openPage(
+    'explainer.js',
+    'explainer test',
+    options.theme ?? 'light',
+    (message, page) => {
+      const m = message as ExplainerWebviewMessage;
+      received.push(m);
+      if (m.type === 'ready') void deliver(page, init);
+    },
+  );
+  return { ...opened, received };
 }

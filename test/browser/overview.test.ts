@@ -6,7 +6,6 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { loadDataFile, panelInit, type PanelSettings } from '../../src/extension/load';
@@ -15,6 +14,7 @@ import { freedmanDiaconisBins } from '../../src/engine/stats/bin-rule';
 import { formatSignificant } from '../../src/engine/report/number-format';
 import { runCli, scratchDir } from '../helpers/cli';
 import { cliPlanRoundTrip } from '../helpers/plan-round-trip';
+import { axeViolations } from './axe';
 import { closeBrowser, openPanel, type PanelHarness } from './harness';
 
 const SETTINGS: PanelSettings = { defaultMethod: 'zscore', bins: 30 };
@@ -22,7 +22,6 @@ const screenshots = join(import.meta.dirname, '..', '..', 'test-results', 'brows
 mkdirSync(screenshots, { recursive: true });
 const PYTHON =
   process.env.NORMSCOPE_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const scratch = scratchDir('normscope-overview-');
 const table = join(scratch.dir, 'breast_cancer_with_id.csv');
@@ -66,19 +65,6 @@ async function overviewHarness(
 
 async function focusTitle(harness: PanelHarness): Promise<string> {
   return harness.page.evaluate(() => document.getElementById('focus-title')?.textContent ?? '');
-}
-
-async function axeViolations(harness: PanelHarness): Promise<string[]> {
-  await harness.page.evaluate(AXE_SOURCE);
-  return harness.page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 const skip = () => !havePandas && 'python3 with scikit-learn and pandas is not installed';
@@ -279,6 +265,17 @@ test(
       assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
       assert.equal(await page.textContent('#focus-title'), 'mean radius 的分布');
       assert.match((await page.textContent('#focus-advice')) ?? '', /^建议：/);
+      // Method titles, statuses and actions speak Chinese too.
+      assert.equal(
+        await page.$eval('#method option[value="zscore"]', (o) => o.textContent),
+        'Z 分数（标准化）',
+      );
+      assert.equal(await page.textContent('#export-csv'), '导出 CSV…');
+      assert.equal(
+        await page.getAttribute('#stats-before th:nth-child(4) button', 'aria-label'),
+        '按 mean 排序',
+      );
+      assert.match((await page.textContent('#counts-before')) ?? '', /^\d+ 个值 · NaN 0/);
       await page.click('#overview-grid tr[data-column="id"] th');
       await page.waitForFunction(() => document.getElementById('focus-title')?.textContent === 'id 的分布');
       assert.match((await page.textContent('#focus-advice')) ?? '', /互不相同的整数/);

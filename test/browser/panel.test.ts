@@ -238,6 +238,100 @@ test('the panel controls change the method and options, sort the table and copy 
   }
 });
 
+test('the statistics tables are ARIA grids walked by keyboard: one tab stop, arrows, Home/End, Enter sorts', async () => {
+  const harness = await fileHarness('samples/housing.csv');
+  try {
+    const page = harness.page;
+    const loaded = await loadDataFile(fileSource('samples/housing.csv'), {});
+    assert.equal(loaded.dataset.kind, 'table');
+    if (loaded.dataset.kind !== 'table') return;
+    const numeric = loaded.dataset.columns.filter((c) => c.kind === 'numeric');
+    const active = () =>
+      page.evaluate(() => {
+        const node = document.activeElement as HTMLElement | null;
+        const cell = node?.closest('td, th');
+        const row = cell?.parentElement;
+        const rows = [...(cell?.closest('table')?.querySelectorAll('tr') ?? [])];
+        return {
+          table: cell?.closest('table')?.id ?? null,
+          row: row ? rows.indexOf(row as HTMLTableRowElement) : -1,
+          cell: cell && row ? [...row.children].indexOf(cell) : -1,
+          tag: node?.tagName ?? '',
+          text: cell?.textContent ?? '',
+        };
+      });
+    assert.equal(await page.getAttribute('#stats-before', 'role'), 'grid');
+    assert.equal(
+      await page.$$eval('#stats-before [tabindex="0"]', (nodes) => nodes.length),
+      1,
+      'one tab stop in the grid',
+    );
+    await page.focus('#copy-before-markdown');
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await active(), {
+      table: 'stats-before',
+      row: 0,
+      cell: 0,
+      tag: 'BUTTON',
+      text: 'column',
+    });
+    await page.keyboard.press('ArrowDown');
+    assert.deepEqual(await active(), {
+      table: 'stats-before',
+      row: 1,
+      cell: 0,
+      tag: 'TH',
+      text: numeric[0].name,
+    });
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    const first = describe(numeric[0].values.length, numeric[0].values);
+    assert.equal((await active()).text, formatValue(first.mean), 'the mean cell of the first column');
+    await page.keyboard.press('ArrowDown');
+    const second = describe(numeric[1].values.length, numeric[1].values);
+    assert.equal((await active()).text, formatValue(second.mean), 'the mean cell of the second column');
+    await page.keyboard.press('Home');
+    assert.equal((await active()).text, numeric[1].name);
+    await page.keyboard.press('End');
+    assert.equal((await active()).cell, 13, 'label, nine statistics and percentiles 1/5/95/99: 14 cells');
+    await page.keyboard.press('Control+End');
+    assert.deepEqual(
+      { row: (await active()).row, cell: (await active()).cell },
+      { row: numeric.length, cell: 13 },
+    );
+    assert.equal(
+      await page.$$eval('#stats-before [tabindex="0"]', (nodes) => nodes.length),
+      1,
+      'still one tab stop after moving',
+    );
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await active(), { table: 'stats-before', row: 0, cell: 3, tag: 'BUTTON', text: 'mean' });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#stats-before th:nth-child(4)')?.getAttribute('aria-sort') === 'ascending',
+    );
+    assert.deepEqual(
+      await active(),
+      { table: 'stats-before', row: 0, cell: 3, tag: 'BUTTON', text: 'mean' },
+      'focus stays on the sort button after the table is redrawn',
+    );
+    const means = await page.$$eval('#stats-before tbody tr td:nth-child(4)', (cells) =>
+      cells.map((c) => Number(c.textContent)),
+    );
+    assert.deepEqual(
+      means,
+      [...means].sort((a, b) => a - b),
+    );
+    // Tab leaves the grid in one step.
+    await page.keyboard.press('Tab');
+    assert.notEqual((await active()).table, 'stats-before');
+    assert.deepEqual(await harness.violations(), []);
+  } finally {
+    await harness.close();
+  }
+});
+
 test('the panel exports the normalized CSV and saves parameters to new files', async () => {
   const { dir, cleanup } = scratchDir();
   const harness = await fileHarness('samples/housing.csv', false, dir);

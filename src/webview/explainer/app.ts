@@ -1,0 +1,111 @@
+/**
+ * The explainer view: its controls (shape, groups, framework), two tabs (the picture with plans and
+ * conventions; why normalize), redrawn when the controls or the theme change. Talks to the host only
+ * through its transport: 'ready', then the host's 'explainerInit' (framework, focused layer, the
+ * user's array).
+ */
+import { FRAMEWORKS, type Framework } from '../../engine/explain/conventions';
+import { FRAMEWORK_APIS } from '../../engine/explain/layer-apis';
+import type { ExplainerHostMessage, ExplainerWebviewMessage } from '../../shared/protocol';
+import { el } from '../dom';
+import { setPanelLanguage, t } from '../l10n';
+import type { Transport } from '../transport';
+import { renderConventions } from './conventions';
+import { renderPictures } from './picture';
+import { initialState, type ExplainerState } from './state';
+import { renderWhy } from './why-tab';
+
+function render(root: HTMLElement, state: ExplainerState): void {
+  renderPictures(root, state);
+  renderConventions(root, state);
+  renderWhy(root);
+  root.dataset.ready = '1';
+}
+
+/**
+ * The page's title, tabs and controls, built from the state in the page's language (again when the
+ * host's init brings a language, shape or framework); `changed` runs after a control changes the state.
+ */
+function buildShell(root: HTMLElement, state: ExplainerState, changed: () => void): void {
+  const number = (id: string, label: string, value: number) =>
+    el('input', { id, type: 'number', min: 1, step: 1, value: String(value), 'aria-label': label });
+  const inputs = ['N', 'C', 'H', 'W'].map((name, i) => number(`shape-${name}`, name, state.shape[i]));
+  const groups = number('groups', t('groups'), state.groups);
+  const framework = el('select', { id: 'framework', 'aria-label': t('framework') });
+  for (const f of FRAMEWORKS) framework.append(el('option', { value: f, text: FRAMEWORK_APIS[f].title }));
+  framework.value = state.framework;
+  const update = () => {
+    state.shape = inputs.map((input) => Math.max(1, Math.min(64, Math.floor(Number(input.value) || 1))));
+    state.groups = Math.max(1, Math.floor(Number(groups.value) || 1));
+    state.framework = framework.value as Framework;
+    changed();
+  };
+  for (const input of [...inputs, groups]) input.addEventListener('change', update);
+  framework.addEventListener('change', update);
+  const tab = (id: string, text: string, selected: boolean) =>
+    el('button', { id, role: 'tab', 'aria-selected': String(selected), text });
+  const explainTab = tab('tab-explain', t('explainerTab'), true);
+  const whyTab = tab('tab-why', t('whyTab'), false);
+  const explainPanel = el(
+    'section',
+    { id: 'explain', role: 'tabpanel' },
+    el(
+      'div',
+      { id: 'controls' },
+      el(
+        'label',
+        {},
+        `${t('shape')} `,
+        ...inputs.flatMap((input, i) => [el('span', { text: `${'NCHW'[i]}=` }), input]),
+      ),
+      el('label', {}, `${t('groups')} `, groups),
+      el('label', {}, `${t('framework')} `, framework),
+    ),
+    el('p', { id: 'source' }),
+    el('div', { id: 'pictures', className: 'pair' }),
+    el('ul', { id: 'notes' }),
+    el('h2', { text: t('conventions') }),
+    el('div', { id: 'convention-table' }),
+  );
+  const whyPanel = el('section', { id: 'why', role: 'tabpanel', hidden: true });
+  const select = (why: boolean) => {
+    explainPanel.hidden = why;
+    whyPanel.hidden = !why;
+    explainTab.setAttribute('aria-selected', String(!why));
+    whyTab.setAttribute('aria-selected', String(why));
+  };
+  explainTab.addEventListener('click', () => select(false));
+  whyTab.addEventListener('click', () => select(true));
+  root.replaceChildren(
+    el('h1', { text: t('explainerTitle') }),
+    el('div', { role: 'tablist' }, explainTab, whyTab),
+    explainPanel,
+    whyPanel,
+  );
+}
+
+export function startExplainer(transport: Transport<ExplainerHostMessage, ExplainerWebviewMessage>): void {
+  const state = initialState();
+  const root = document.getElementById('app')!;
+  const changed = () => render(root, state);
+  transport.onMessage((message) => {
+    if (message.type !== 'explainerInit') return;
+    setPanelLanguage(message.language);
+    state.framework = message.framework;
+    state.focus = message.layer;
+    const array = message.array;
+    if (array) {
+      state.array = { shape: array.shape, values: Float64Array.from(array.values), source: array.source };
+      state.shape = [...array.shape];
+      // keep GroupNorm drawable: the largest group count up to the current one that divides C
+      while (state.shape[1] % state.groups !== 0) state.groups--;
+    }
+    buildShell(root, state, changed);
+    render(root, state);
+    root.querySelector(`#panel-${state.focus}`)?.classList.add('focus');
+  });
+  new MutationObserver(changed).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  buildShell(root, state, changed);
+  render(root, state);
+  transport.post({ type: 'ready' });
+}
