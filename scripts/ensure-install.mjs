@@ -8,7 +8,11 @@ import { execFileSync, execSync } from 'node:child_process';
 const installed = existsSync('node_modules/.package-lock.json') && existsSync('node_modules/esbuild');
 if (!installed) {
   console.log('normscope: node_modules is missing; running npm ci');
-  execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
+  // the tests drive Debian's chromium: no browser download at install (as .npmrc says)
+  execSync('npm ci --no-audit --no-fund', {
+    stdio: 'inherit',
+    env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+  });
 }
 
 const systemPackagesPresent = [
