@@ -291,9 +291,9 @@ console.log(
   `\nNormalization layers on [32, 64, 56, 56]; copy bandwidth ${(bytesPerMs / 1e6).toFixed(1)} GB/s moved, so the bound is ${boundFor(4).toFixed(2)} ms (f32) / ${boundFor(8).toFixed(2)} ms (f64)`,
 );
 console.log(
-  '| operation | tool | median ms | fastest–slowest | × bound | × PyTorch 1 thread | × normscope |',
+  '| operation | tool | median ms | fastest–slowest | × bound | median × PyTorch 1 thread | fastest × PyTorch fastest | × normscope |',
 );
-console.log('|---|---|---:|---:|---:|---:|---:|');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 for (const r of results)
   console.log(
     `| ${r.operation} | ${r.tool} | ${r.medianMs} | ${r.minMs ?? ''}–${r.maxMs ?? ''} | ${r.ratioToBound} | ${r.ratioToPytorch1Thread ?? ''} | ${r.fastestRatioToPytorch1Thread ?? ''} | ${r.ratioToNormScope} |`,
