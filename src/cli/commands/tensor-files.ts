@@ -2,7 +2,7 @@
 import { tensor, type Tensor } from '../../engine/tensor/tensor';
 import type { RunningStats } from '../../engine/layers/batch-norm';
 import { encodeNpy, type NpyArray } from '../../io/npy';
-import { readWholeFile } from '../../io/node/read-file';
+import { readJsonFile } from '../../io/node/read-file';
 import { writeFileAtomic, type OutputOptions } from '../../io/node/atomic-output';
 import { InputError } from '../../io/errors';
 import { jsonText } from '../../io/json-numbers';
@@ -33,13 +33,7 @@ export interface StateFile {
 
 export async function readState(file: string | undefined): Promise<RunningStats | undefined> {
   if (file === undefined) return undefined;
-  let state: Partial<StateFile>;
-  try {
-    state = JSON.parse(new TextDecoder().decode(await readWholeFile(file))) as Partial<StateFile>;
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new InputError(`is not valid JSON (${error.message})`, file);
-    throw error;
-  }
+  const state = (await readJsonFile(file)) as Partial<StateFile>;
   const numbers = (key: 'runningMean' | 'runningVar') => {
     const value = state[key];
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'number')) {

@@ -11,7 +11,7 @@ import type { ScalerJSON } from '../../engine/scale/scaler';
 import { InputError } from '../errors';
 import { reviveNumbers } from '../json-numbers';
 import type { ParamsFile, RecordedDialect, SavedTransform } from '../params';
-import { readWholeFile } from './read-file';
+import { readJsonFile } from './read-file';
 
 export {
   paramsText,
@@ -48,13 +48,7 @@ function checkDialect(dialect: RecordedDialect | undefined, file: string): Recor
 export async function readParamsFile(
   file: string,
 ): Promise<{ scaler: SavedTransform; columns: string[]; dialect?: RecordedDialect }> {
-  let params: ParamsFile;
-  try {
-    params = JSON.parse(new TextDecoder().decode(await readWholeFile(file)), reviveNumbers) as ParamsFile;
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new InputError(`is not valid JSON (${error.message})`, file);
-    throw error;
-  }
+  const params = (await readJsonFile(file, reviveNumbers)) as ParamsFile;
   if (params?.format !== 'normscope/params' || params.version !== 1 || !Array.isArray(params.columns)) {
     throw new InputError(
       "is not a normscope params file (expected format 'normscope/params', version 1)",
@@ -74,13 +68,7 @@ export async function readParamsFile(
 
 /** A plan file (`{"columns": [{"column", "method", "options"?}]}`), checked; errors name the file and entry. */
 export async function readPlanFile(file: string): Promise<ColumnPlan> {
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder().decode(await readWholeFile(file)), reviveNumbers);
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new InputError(`is not valid JSON (${error.message})`, file);
-    throw error;
-  }
+  const value = await readJsonFile(file, reviveNumbers);
   try {
     return checkPlan(value);
   } catch (error) {

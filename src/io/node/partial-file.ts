@@ -3,7 +3,7 @@ import type { PartialFit } from '../../engine/scale/partial-fit';
 import { SCALING_METHOD_NAMES } from '../../engine/scale/registry';
 import { InputError } from '../errors';
 import { jsonText, reviveNumbers } from '../json-numbers';
-import { readWholeFile } from './read-file';
+import { readJsonFile } from './read-file';
 
 export function partialText(partial: PartialFit): string {
   return jsonText(partial);
@@ -25,13 +25,7 @@ const MOMENT_FIELDS = [
 ] as const;
 
 export async function readPartialFile(file: string): Promise<PartialFit> {
-  let partial: PartialFit;
-  try {
-    partial = JSON.parse(new TextDecoder().decode(await readWholeFile(file)), reviveNumbers) as PartialFit;
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new InputError(`is not valid JSON (${error.message})`, file);
-    throw error;
-  }
+  const partial = (await readJsonFile(file, reviveNumbers)) as PartialFit;
   if (partial?.format !== 'normscope/partial' || partial.version !== 1) {
     const hint =
       (partial as { format?: unknown })?.format === 'normscope/params'

@@ -59,3 +59,17 @@ export async function readWholeFile(file: string): Promise<Uint8Array> {
     throw fileSystemError(error, file);
   }
 }
+
+/** A JSON file's value (`reviver` as JSON.parse takes it); text that is not JSON is an InputError naming the file. */
+export async function readJsonFile(
+  file: string,
+  reviver?: (key: string, value: unknown) => unknown,
+): Promise<unknown> {
+  const text = new TextDecoder().decode(await readWholeFile(file));
+  try {
+    return JSON.parse(text, reviver) as unknown;
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new InputError(`is not valid JSON (${error.message})`, file);
+    throw error;
+  }
+}
