@@ -6,6 +6,7 @@
 import type { ReportRequest, TensorPreset } from '../engine/report/report';
 import type { CodeTarget } from '../engine/export/targets';
 import type { AdviceLanguage } from '../engine/advise/messages';
+import type { OverviewRow } from '../engine/report/overview';
 
 /** Statistics of one row of the table, in SUMMARY_FIELDS order. */
 export type SummaryFieldName =
@@ -38,23 +39,13 @@ export interface StatisticsPayload {
   values: Float64Array;
 }
 
-/** One overview row: a column at a glance, with the advice for it. */
-export interface OverviewRowPayload {
-  name: string;
-  kind: 'numeric' | 'text';
-  /** Missing / rows; NaN when not counted. */
-  missingShare: number;
-  min: number;
-  median: number;
-  max: number;
+/** One overview row: a column at a glance, with the advice for it flattened into plain fields. */
+export type OverviewRowPayload = Omit<OverviewRow, 'advice'> & {
   diagnoses: string[];
   /** The advised method: drop, exclude, none or a scaling method. */
   advisedMethod: string;
   reason: string;
-  /** Mini histogram counts before and after the current method (numeric columns). */
-  before?: Float64Array;
-  after?: Float64Array;
-}
+};
 
 /** The why-normalize numbers of some columns (see engine/advise/why-normalize). */
 export interface WhyNormalizePayload {

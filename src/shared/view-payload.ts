@@ -50,20 +50,8 @@ function statisticsPayload(all: Report['before'], limit: number): StatisticsPayl
   return { labels: rows.map((r) => r.label), fields, values };
 }
 
-function overviewRowPayload(row: OverviewRow): OverviewRowPayload {
-  return {
-    name: row.name,
-    kind: row.kind,
-    missingShare: row.missingShare,
-    min: row.min,
-    median: row.median,
-    max: row.max,
-    diagnoses: [...row.advice.diagnoses],
-    advisedMethod: row.advice.method,
-    reason: row.advice.reason,
-    ...(row.before ? { before: row.before } : {}),
-    ...(row.after ? { after: row.after } : {}),
-  };
+function overviewRowPayload({ advice, ...row }: OverviewRow): OverviewRowPayload {
+  return { ...row, diagnoses: [...advice.diagnoses], advisedMethod: advice.method, reason: advice.reason };
 }
 
 /** The summaries of a report, as they travel to the webview (at most `previewSize` table rows). */
