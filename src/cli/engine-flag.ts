@@ -2,7 +2,7 @@
  * `--engine ours|duckdb` for stats, fit and normalize. DuckDB (src/duckdb/) is imported only when
  * chosen, so the native module is loaded by nothing else.
  */
-import { formatOrCsv } from '../io/formats/registry';
+import { DUCKDB_FORMATS, formatOrCsv } from '../io/formats/registry';
 import { parseChoice } from './args';
 import { UsageError } from './usage-error';
 import { InputError } from '../io/errors';
@@ -12,14 +12,11 @@ export const ENGINE_USAGE = '[--engine ours|duckdb]';
 const ENGINES = ['ours', 'duckdb'] as const;
 
 /** True when `--engine duckdb` was given; refuses inputs DuckDB does not read. */
-/** The formats DuckDB's own readers take (files, globs and hive-partitioned folders of them). */
-export const DUCKDB_READS: readonly string[] = ['csv', 'parquet', 'jsonl'];
-
 export function usesDuckDb(value: string | undefined, input: string): boolean {
   if (value === undefined) return false;
   const engine = parseChoice('--engine', value, ENGINES);
   const format = formatOrCsv(input);
-  if (engine === 'duckdb' && !DUCKDB_READS.includes(format.id))
+  if (engine === 'duckdb' && !DUCKDB_FORMATS.includes(format.id))
     throw new UsageError(
       '--engine',
       `duckdb reads CSV, Parquet and JSON Lines; ${input} is ${format.label} (leave out --engine)`,

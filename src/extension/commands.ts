@@ -7,7 +7,7 @@ import { parseArrayLiteral, type LiteralStyle } from '../io/literal';
 import type { ByteSource } from '../io/byte-source';
 import { dataFileNotes, selectColumns, type DataFile } from '../io/data-file';
 import type { DialectOverrides } from '../io/csv/dialect';
-import { extensionsOf, FORMATS, formatOrCsv } from '../io/formats/registry';
+import { DUCKDB_FORMATS, extensionsOf, FORMATS, formatOrCsv } from '../io/formats/registry';
 import { nameOf } from './files/file-names';
 import { DUCKDB_FIT_ABOVE_BYTES, type Host, type OutOfCoreFit } from './host';
 import { withCancellableProgress } from './progress';
@@ -226,7 +226,7 @@ async function fitByDuckDb(duckDb: OutOfCoreFit, train: vscode.Uri, method: Scal
 
 /** Whether to fit a large training file out of core (DuckDB, on hosts that have it), asking the user. */
 async function fitOutOfCore(host: Host, train: vscode.Uri): Promise<boolean> {
-  if (!['csv', 'parquet', 'jsonl'].includes(formatOrCsv(train.path).id)) return false;
+  if (!DUCKDB_FORMATS.includes(formatOrCsv(train.path).id)) return false;
   const bytes = (await vscode.workspace.fs.stat(train)).size;
   if (bytes <= DUCKDB_FIT_ABOVE_BYTES) return false;
   if (host.duckDb) return host.duckDb.offer(train, bytes);

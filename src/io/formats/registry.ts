@@ -23,6 +23,9 @@ export interface FormatInfo {
   shape: FormatShape;
 }
 
+/** The formats DuckDB's own readers take (`--engine duckdb` and Fit with DuckDB: files, globs, folders). */
+export const DUCKDB_FORMATS: readonly FormatId[] = ['csv', 'parquet', 'jsonl'];
+
 const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
 
 export const FORMATS: { readonly [Id in FormatId]: FormatInfo & { id: Id } } = {
