@@ -216,10 +216,12 @@ async function fitInMemory(host: Host, train: vscode.Uri, method: ScalingMethod)
   };
 }
 
+/** As fitInMemory, each fit a DuckDB query over the whole file (the chosen method's fit is not run twice). */
 async function fitByDuckDb(duckDb: OutOfCoreFit, train: vscode.Uri, method: ScalingMethod) {
   const fitted = await duckDb.fit(train, method);
-  const minmax = fitted && (await duckDb.fit(train, 'minmax'));
-  const robust = minmax && (await duckDb.fit(train, 'robust'));
+  const reference = (m: ScalingMethod) => (m === method ? fitted : duckDb.fit(train, m));
+  const minmax = fitted && (await reference('minmax'));
+  const robust = minmax && (await reference('robust'));
   if (!fitted || !minmax || !robust) return undefined;
   return { ...fitted, outlierReference: { minmax: minmax.scaler.toJSON(), robust: robust.scaler.toJSON() } };
 }
