@@ -1,15 +1,23 @@
 /**
  * Show Statistics on an image or a folder of images: per-channel statistics with a cancellable progress
- * notification (one image at a time), shown as a text document with the Normalize lines to copy.
+ * notification (one image at a time), shown in the image panel (before/after each transform, the
+ * Normalize lines to copy, and the Markdown report a click away).
  */
 import * as vscode from 'vscode';
-import { imageStats } from '../io/node/image-files';
-import { showImageStatisticsText } from './image-statistics-text';
+import { imageStats, jpegDecoder } from '../io/node/image-files';
+import { ImagePanel } from './image-panel';
 import { withCancellableProgress } from './progress';
 
 export { imageStatisticsText } from './image-statistics-text';
 
-export async function showImageStatistics(target: vscode.Uri): Promise<void> {
+/** The desktop's decoders: PNG in TypeScript, JPEG and WebP by sharp where it loads. */
+async function desktopDecoders(): Promise<string> {
+  return (await jpegDecoder()) === 'sharp'
+    ? 'PNG: fast-png; JPEG, WebP: sharp (libvips)'
+    : 'PNG: fast-png; JPEG: jpeg-js (WebP needs sharp, which did not load)';
+}
+
+export async function showImageStatistics(target: vscode.Uri, extensionUri: vscode.Uri): Promise<void> {
   const where = vscode.workspace.asRelativePath(target);
   const result = await withCancellableProgress(`NormScope: reading images in ${where}`, (signal, report) =>
     imageStats(target.fsPath, {
@@ -17,5 +25,5 @@ export async function showImageStatistics(target: vscode.Uri): Promise<void> {
       onProgress: (done, total) => report((100 * done) / total, `${done} of ${total}`),
     }),
   );
-  if (result) await showImageStatisticsText(where, result);
+  if (result) ImagePanel.open(extensionUri, where, result, await desktopDecoders());
 }

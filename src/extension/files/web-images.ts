@@ -11,7 +11,7 @@ import { decodeJpegImage } from '../../io/images/jpeg';
 import { decodePngImage } from '../../io/images/png';
 import { extensionOf, FORMATS } from '../../io/formats/registry';
 import { folderImageStats, type ImageFolderStats } from '../../io/images/folder-stats';
-import { showImageStatisticsText } from '../image-statistics-text';
+import { ImagePanel } from '../image-panel';
 import { withCancellableProgress } from '../progress';
 
 function decodeImage(bytes: Uint8Array): DecodedImage {
@@ -63,12 +63,12 @@ async function webImageStats(
   return folderImageStats(images, where, { signal, onProgress });
 }
 
-export async function showWebImageStatistics(target: vscode.Uri): Promise<void> {
+export async function showWebImageStatistics(target: vscode.Uri, extensionUri: vscode.Uri): Promise<void> {
   const where = vscode.workspace.asRelativePath(target);
   const result = await withCancellableProgress(`NormScope: reading images in ${where}`, (signal, report) =>
     webImageStats(target, where, signal, (done, total) =>
       report((100 * done) / total, `${done} of ${total}`),
     ),
   );
-  if (result) await showImageStatisticsText(where, result);
+  if (result) ImagePanel.open(extensionUri, where, result, 'PNG: fast-png; JPEG: jpeg-js');
 }
