@@ -60,6 +60,7 @@ class ImagePage {
       this.controls(),
       this.heading,
       this.channelsArea,
+      el('h2', { text: t('statistics') }),
       this.tablesArea,
       this.alphaArea,
       this.copyLines(),

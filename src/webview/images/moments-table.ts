@@ -13,7 +13,7 @@ export function momentsTable(
   return el(
     'table',
     { id },
-    el('caption', { className: 'table-title', text: caption }),
+    el('caption', { text: caption }),
     el(
       'thead',
       {},
