@@ -194,7 +194,7 @@ web(
 );
 
 web(
-  "NormScope: Show Statistics on a PNG decodes it in the worker and prints the CLI's Normalize line",
+  "NormScope: Show Statistics on a PNG decodes it in the worker and opens the image panel with the CLI's Normalize line",
   async () => {
     assert.ok(existsSync(MATPLOTLIB_LOGO), `${MATPLOTLIB_LOGO}: apt-get install python-matplotlib-data`);
     const cli = runCli(['stats', MATPLOTLIB_LOGO]);
@@ -202,6 +202,13 @@ web(
     const expected = /transforms\.Normalize\([^)]*\)/.exec(cli.stdout)![0];
     await workbench.runCommand('NormScope: Show Statistics');
     await answerFileDialog(workbench.page, '/logo2.png', 'Show statistics of');
+    const view = workbench.webview();
+    await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
+    assert.equal(await view.locator('#line-torchvision').textContent(), expected);
+    assert.match((await view.locator('#image-summary').textContent())!, /^Images: 1 · pixels: 67200 · /);
+    await workbench.screenshot('show-statistics-png-panel');
+    // the Markdown report, one click away
+    await view.locator('#open-markdown').click();
     await workbench.page
       .locator('.monaco-editor .view-line', { hasText: expected })
       .first()
