@@ -22,11 +22,14 @@ import { IMAGE_BIN_CHOICES, mergedHistogram, transformedHistogram, type ImageBin
 import { momentsTable } from './moments-table';
 import { imageSummary } from './summary';
 
-/** The picker's words for each transform: its description and its short name in captions. */
-const TRANSFORM_WORDS: Record<ImageTransformName, { long: PanelMessageKey; short: PanelMessageKey }> = {
-  unit: { long: 'imageTransformUnit', short: 'imageTransformShortUnit' },
-  normalize: { long: 'imageTransformNormalize', short: 'imageTransformShortNormalize' },
-  symmetric: { long: 'imageTransformSymmetric', short: 'imageTransformShortSymmetric' },
+/**
+ * Each transform's description in the picker (in the page's language) and its name in captions (the
+ * API's own spelling, the same in every language).
+ */
+const TRANSFORM_WORDS: Record<ImageTransformName, { long: PanelMessageKey; short: string }> = {
+  unit: { long: 'imageTransformUnit', short: 'ToTensor (/255)' },
+  normalize: { long: 'imageTransformNormalize', short: 'Normalize(mean, std)' },
+  symmetric: { long: 'imageTransformSymmetric', short: '[-1, 1]' },
 };
 
 const COPY_WORDS: Record<ImageCopyLine, { label: PanelMessageKey; copied: PanelMessageKey }> = {
@@ -153,7 +156,7 @@ class ImagePage {
   }
 
   private transformName(): string {
-    return t(TRANSFORM_WORDS[this.transform].short);
+    return TRANSFORM_WORDS[this.transform].short;
   }
 
   /** Rebuilds the figures and tables for the current transform and bin count, then draws. */
