@@ -67,7 +67,7 @@ function binsTable(harness: ImagePanelHarness, id: string): Promise<[string, num
   return harness.page.evaluate(
     (tableId) =>
       Array.from(document.querySelectorAll(`#bins-table-${tableId} tbody tr`), (row): [string, number] => [
-        row.querySelector('th')!.textContent!,
+        row.querySelector('th')!.textContent,
         Number(row.querySelector('td')!.textContent),
       ]),
     id,

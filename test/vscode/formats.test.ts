@@ -156,6 +156,8 @@ e2e(
     await workbench.screenshot('image-folder-statistics');
     assert.deepEqual(workbench.cspErrors, []);
     await workbench.runCommand('View: Revert and Close Editor'); // the untitled statistics document
+    // Focus returns into the panel's frame; a click on the status bar gives it back to the workbench.
+    await workbench.page.locator('.statusbar').click({ position: { x: 600, y: 10 } });
     await closeEditors();
   },
   !hasPython('PIL'),

@@ -4,15 +4,14 @@
  * statistics, alpha apart, and the Normalize lines with Copy buttons. Talks to the host only through its
  * transport: 'ready', then the host's 'imageInit'; copies and the Markdown report are the host's to do.
  */
-import type {
-  ImageChannelPayload,
-  ImageCopyLine,
-  ImageHostMessage,
-  ImagePanelInit,
-  ImageTransformName,
-  ImageWebviewMessage,
+import {
+  IMAGE_TRANSFORM_IDS,
+  type ImageCopyLine,
+  type ImageHostMessage,
+  type ImagePanelInit,
+  type ImageTransformName,
+  type ImageWebviewMessage,
 } from '../../shared/image-protocol';
-import { IMAGE_TRANSFORM_IDS } from '../../shared/image-protocol';
 import { chartsIn, destroyChartsIn, watchTheme } from '../charts';
 import { chartFigure, drawDetailChart } from '../detail-charts';
 import { el, formatValue } from '../dom';
@@ -245,7 +244,7 @@ class ImagePage {
           AFTER_COLOR,
         );
     }
-    const alpha: ImageChannelPayload | undefined = this.init.alpha;
+    const alpha = this.init.alpha;
     if (alpha)
       drawDetailChart(
         this.root,

@@ -63,7 +63,7 @@ test(
       init.skipped?.map((s) => s.file),
       key.skipped,
     );
-    assert.match(init.skipped![0].reason, /PNG/);
+    assert.match(init.skipped[0].reason, /PNG/);
     assert.deepEqual(
       init.channels.map((c) => c.name),
       ['R', 'G', 'B'],
@@ -76,10 +76,10 @@ test(
       assert.deepEqual(Array.from(channel.histogram), expected.levels, `${channel.name} level counts`);
     });
     assert.equal(init.alpha?.name, 'A');
-    assertClose(init.alpha!.mean, key.alpha.mean, { rel: 1e-13 }, 'alpha mean');
-    assertClose(init.alpha!.std, key.alpha.std, { rel: 1e-13 }, 'alpha std');
-    assert.deepEqual(Array.from(init.alpha!.histogram), key.alpha.levels);
-    assert.equal(init.alpha!.after, undefined, 'alpha is never normalized');
+    assertClose(init.alpha.mean, key.alpha.mean, { rel: 1e-13 }, 'alpha mean');
+    assertClose(init.alpha.std, key.alpha.std, { rel: 1e-13 }, 'alpha std');
+    assert.deepEqual(Array.from(init.alpha.histogram), key.alpha.levels);
+    assert.equal(init.alpha.after, undefined, 'alpha is never normalized');
     assert.deepEqual(init.lines, normalizeLines(result));
     assert.equal(init.decoders, 'PNG: fast-png');
   },
