@@ -5,6 +5,7 @@
  * sort buttons included), as the overview.
  */
 import type { StatisticsPayload, ViewPayload } from '../shared/protocol';
+import { actionButton } from './controls';
 import { el, formatValue } from './dom';
 import { navigableGrid } from './grid-keys';
 import { t } from './l10n';
@@ -89,10 +90,10 @@ export function statisticsTable(options: StatisticsTableOptions): HTMLElement[] 
     const text = tableCopyText(format, [['column', ...fields], ...cells]);
     options.onCopy(text, `the ${title.toLowerCase()} statistics as ${format === 'csv' ? 'CSV' : 'Markdown'}`);
   };
-  const csv = el('button', { id: `copy-${which}-csv`, text: t('copyCsv') });
-  csv.addEventListener('click', () => copy('csv'));
-  const markdown = el('button', { id: `copy-${which}-markdown`, text: t('copyMarkdown') });
-  markdown.addEventListener('click', () => copy('markdown'));
+  const csv = actionButton(`copy-${which}-csv`, t('copyCsv'), () => copy('csv'), { secondary: true });
+  const markdown = actionButton(`copy-${which}-markdown`, t('copyMarkdown'), () => copy('markdown'), {
+    secondary: true,
+  });
   const grid = el(
     'table',
     { id: `stats-${which}`, role: 'grid', 'aria-label': title, 'aria-rowcount': rows.length + 1 },

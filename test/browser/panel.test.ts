@@ -16,6 +16,7 @@ import { parseArrayLiteral } from '../../src/io/literal';
 import { datasetFromArray } from '../../src/engine/report/dataset';
 import { formatValue } from '../../src/webview/dom';
 import { scratchDir } from '../helpers/cli';
+import { fillField, pickChoice } from '../helpers/elements';
 import { closeBrowser, openPanel, type PanelHarness } from './harness';
 
 const SETTINGS: PanelSettings = { defaultMethod: 'zscore', bins: 30 };
@@ -162,7 +163,7 @@ test('the panel on samples/housing.csv draws before/after histograms and a table
     );
     const counts = await harness.page.textContent('#counts-before');
     assert.match(counts ?? '', /^240 values · NaN 0 · \+∞ 0 · −∞ 0$/);
-    await harness.page.selectOption('#focus', 'household_income');
+    await pickChoice(harness.page.locator('#focus'), 'household_income');
     await harness.page.waitForFunction(
       () => document.getElementById('focus-title')?.textContent === 'Distribution of household_income',
     );
@@ -176,10 +177,9 @@ test('the panel on samples/housing.csv draws before/after histograms and a table
 test('the panel controls change the method and options, sort the table and copy it as CSV and Markdown', async () => {
   const harness = await fileHarness('samples/housing.csv');
   try {
-    await harness.page.selectOption('#method', 'minmax');
+    await pickChoice(harness.page.locator('#method'), 'minmax');
     await harness.page.waitForSelector('#option-featureRange-0');
-    await harness.page.fill('#option-featureRange-0', '-1');
-    await harness.page.dispatchEvent('#option-featureRange-0', 'change');
+    await fillField(harness.page.locator('#option-featureRange-0'), '-1');
     await harness.page.waitForFunction(() =>
       Array.from(document.querySelectorAll('#stats-after tbody tr')).every(
         (tr) => tr.querySelectorAll('td')[4]?.textContent === '-1',
@@ -192,7 +192,7 @@ test('the panel controls change the method and options, sort the table and copy 
       'min-max to [-1, 1]: min -1, max 1',
     );
     await harness.page.click('#option-clip');
-    await harness.page.selectOption('#method', 'robust');
+    await pickChoice(harness.page.locator('#method'), 'robust');
     await harness.page.waitForSelector('#option-unitVariance');
     await harness.page.click('#option-unitVariance');
     await harness.page.waitForFunction(() => document.getElementById('status')?.textContent === '');
@@ -217,16 +217,15 @@ test('the panel controls change the method and options, sort the table and copy 
     );
     assert.match(harness.copied[0], /^column,count,missing,mean,std,min,q25,median,q75,max,p1,p5,p95,p99\n/);
     assert.match(harness.copied[1], /^\| column \| count \|/);
-    await harness.page.selectOption('#code-language', 'sklearn');
+    await pickChoice(harness.page.locator('#code-language'), 'sklearn');
     await harness.page.click('#copy-code');
     await harness.page.waitForFunction(() =>
       /scikit|sklearn/.test(document.getElementById('status')?.textContent ?? ''),
     );
     assert.match(harness.copied[2], /scaler = RobustScaler\(quantile_range=\(25, 75\), unit_variance=True\)/);
-    await harness.page.selectOption('#method', 'quantile');
+    await pickChoice(harness.page.locator('#method'), 'quantile');
     await harness.page.waitForSelector('#option-nQuantiles');
-    await harness.page.fill('#option-nQuantiles', '0');
-    await harness.page.dispatchEvent('#option-nQuantiles', 'change');
+    await fillField(harness.page.locator('#option-nQuantiles'), '0');
     await harness.page.waitForFunction(() => document.getElementById('status')?.classList.contains('error'));
     assert.match(
       (await harness.page.textContent('#status')) ?? '',
@@ -378,7 +377,7 @@ test('the panel on an [8, 4, 6, 6] tensor highlights reduced axes and switches p
   try {
     await waitForView(harness);
     const pressed = () =>
-      harness.page.$$eval('#axes button', (buttons) =>
+      harness.page.$$eval('#axes vscode-button', (buttons) =>
         buttons.map((b) => `${b.textContent}:${b.getAttribute('aria-pressed')}`),
       );
     assert.deepEqual(await pressed(), ['N=8:true', 'C=4:false', 'H=6:true', 'W=6:true']);
@@ -395,14 +394,13 @@ test('the panel on an [8, 4, 6, 6] tensor highlights reduced axes and switches p
       () => document.querySelector('#stats-after tbody th')?.textContent === 'N=0',
     );
     assert.deepEqual(await pressed(), ['N=8:false', 'C=4:true', 'H=6:true', 'W=6:true']);
-    await harness.page.click('#axes button:nth-of-type(2)');
+    await harness.page.click('#axes vscode-button:nth-of-type(2)');
     await harness.page.waitForFunction(
       () => document.querySelector('#stats-after tbody th')?.textContent === 'N=0 C=0',
     );
     assert.equal((await tableCells(harness, 'after'))['N=7 C=3'].length, 9);
     // GroupNorm with 2 groups: the panel's output is the engine's groupNorm
-    await harness.page.fill('#groups', '2');
-    await harness.page.dispatchEvent('#groups', 'change');
+    await fillField(harness.page.locator('#groups'), '2');
     await harness.page.click('text=GroupNorm');
     await harness.page.waitForFunction(
       () => document.querySelector('#stats-after tbody th')?.textContent === 'C=0',

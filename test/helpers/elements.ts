@@ -1,0 +1,49 @@
+/**
+ * Driving the panel's @vscode-elements/elements controls from Playwright as a user does: a single
+ * select is opened with a click and a choice clicked in its (open shadow root) list; a select's value
+ * and a checkbox's state are read from the element.
+ */
+import type { Locator } from 'playwright-core';
+
+/** Opens `select` (a vscode-single-select) and clicks the choice whose value is `value`. */
+export async function pickChoice(select: Locator, value: string): Promise<void> {
+  const index = await select.evaluate(
+    (node, wanted) =>
+      [...node.querySelectorAll('vscode-option')].findIndex(
+        (o) => (o as unknown as { value: string }).value === wanted,
+      ),
+    value,
+  );
+  if (index < 0) throw new Error(`the select has no choice ${value}`);
+  await select.click();
+  await select.locator(`li.option[data-index="${index}"]`).click();
+}
+
+/** The value a vscode-single-select shows. */
+export function choiceValue(select: Locator): Promise<string> {
+  return select.evaluate((node) => (node as unknown as { value: string }).value);
+}
+
+/** The label of each choice of a vscode-single-select, by value. */
+export function choiceLabels(select: Locator): Promise<Record<string, string>> {
+  return select.evaluate((node) =>
+    Object.fromEntries(
+      [...node.querySelectorAll('vscode-option')].map((o) => [
+        (o as unknown as { value: string }).value,
+        o.textContent ?? '',
+      ]),
+    ),
+  );
+}
+
+/** Whether a vscode-checkbox is ticked. */
+export function isTicked(box: Locator): Promise<boolean> {
+  return box.evaluate((node) => (node as unknown as { checked: boolean }).checked);
+}
+
+/** Types `text` into a vscode-textfield and commits it (the change a user's Enter or Tab makes). */
+export async function fillField(field: Locator, text: string): Promise<void> {
+  const input = field.locator('input');
+  await input.fill(text);
+  await input.dispatchEvent('change');
+}
