@@ -66,8 +66,8 @@ export function choiceSelect(
   });
   select.label = props.label;
   for (const choice of choices) {
-    const option = el('vscode-option', { text: choice.text });
-    option.value = choice.value;
+    // The value as an attribute too, so `vscode-option[value="…"]` finds a choice.
+    const option = el('vscode-option', { text: choice.text, value: choice.value });
     option.selected = choice.value === current;
     select.append(option);
   }
@@ -83,9 +83,7 @@ export function choiceSelect(
 export function showChoice(select: VscodeSingleSelect, value: string, text = value): void {
   const options = [...select.querySelectorAll('vscode-option')];
   if (!options.some((option) => option.value === value)) {
-    const option = el('vscode-option', { text });
-    option.value = value;
-    select.append(option);
+    select.append(el('vscode-option', { text, value }));
   }
   select.value = value;
 }

@@ -16,7 +16,8 @@ import { parseArrayLiteral } from '../../src/io/literal';
 import { datasetFromArray } from '../../src/engine/report/dataset';
 import { formatValue } from '../../src/webview/dom';
 import { scratchDir } from '../helpers/cli';
-import { fillField, pickChoice } from '../helpers/elements';
+import { choiceValue, fillField, isTicked, pickChoice } from '../helpers/elements';
+import { axeViolations } from './axe';
 import { closeBrowser, openPanel, type PanelHarness } from './harness';
 
 const SETTINGS: PanelSettings = { defaultMethod: 'zscore', bins: 30 };
@@ -487,6 +488,76 @@ test('the panel is legible in light, dark and high contrast: screenshots of the 
     await harness.page.focus('#method');
     await harness.page.keyboard.press('Tab');
     assert.equal(await harness.page.evaluate(() => document.activeElement?.id), 'focus');
+    assert.deepEqual(await harness.violations(), []);
+  } finally {
+    await harness.close();
+  }
+});
+
+test('the vscode-elements controls work by keyboard, show focus in high contrast, and axe-core checks inside their shadow roots', async () => {
+  const harness = await fileHarness('samples/housing.csv');
+  try {
+    const page = harness.page;
+    await harness.setTheme('high-contrast');
+    assert.deepEqual(await axeViolations(harness), [], 'high contrast');
+    // Focusing the method picker focuses its combobox face, named and outlined in the focus colour.
+    await page.focus('#method');
+    const face = () =>
+      page.evaluate(() => {
+        const host = document.activeElement as HTMLElement;
+        const inner = host.shadowRoot?.activeElement as HTMLElement | null;
+        const style = inner ? getComputedStyle(inner) : undefined;
+        return {
+          host: host.id,
+          role: inner?.getAttribute('role'),
+          name: inner?.getAttribute('aria-label'),
+          border: style?.borderColor,
+        };
+      });
+    assert.deepEqual(
+      await face(),
+      {
+        host: 'method',
+        role: 'combobox',
+        name: 'Method',
+        border: 'rgb(243, 133, 24)',
+      },
+      'the focused select shows the high-contrast focus border (#f38518)',
+    );
+    // Enter opens the list, ArrowDown moves, Enter picks: Min-max follows Z-score in the method table.
+    const before = await choiceValue(page.locator('#method'));
+    assert.equal(before, 'zscore');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === '');
+    const picked = await choiceValue(page.locator('#method'));
+    assert.notEqual(picked, before);
+    assert.equal(harness.controller.current?.fitted?.scaler.method, picked);
+    // Space ticks a checkbox; Tab moves between the option controls.
+    await page.focus('#log-y');
+    await page.keyboard.press('Space');
+    assert.equal(await isTicked(page.locator('#log-y')), true);
+    await page.keyboard.press('Space');
+    assert.equal(await isTicked(page.locator('#log-y')), false);
+    // Enter and Space press a button.
+    await page.focus('#copy-before-csv');
+    await page.keyboard.press('Enter');
+    await page.focus('#copy-before-markdown');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => /Markdown/.test(document.getElementById('status')?.textContent ?? ''));
+    assert.match(harness.copied[0], /^column,count,/);
+    assert.match(harness.copied[1], /^\| column \|/);
+    // axe-core reads the open shadow roots: the method picker without its accessible name is caught.
+    await page.evaluate(() => {
+      (document.getElementById('method') as HTMLElement & { label: string }).label = '';
+    });
+    await page.waitForTimeout(50);
+    const unnamed = await axeViolations(harness);
+    assert.ok(
+      unnamed.some((line) => /aria-input-field-name|label/.test(line) && line.includes('#method')),
+      unnamed.join('\n'),
+    );
     assert.deepEqual(await harness.violations(), []);
   } finally {
     await harness.close();
