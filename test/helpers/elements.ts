@@ -19,7 +19,7 @@ export async function pickChoice(select: Locator, value: string): Promise<void> 
   await select.locator(`li.option[data-index="${index}"]`).click();
 }
 
-/** The value a vscode-single-select shows. */
+/** The value a vscode-single-select or vscode-textfield shows. */
 export function choiceValue(select: Locator): Promise<string> {
   return select.evaluate((node) => (node as unknown as { value: string }).value);
 }
