@@ -382,6 +382,7 @@ test('the panel on an [8, 4, 6, 6] tensor highlights reduced axes and switches p
         buttons.map((b) => `${b.textContent}:${b.getAttribute('aria-pressed')}`),
       );
     assert.deepEqual(await pressed(), ['N=8:true', 'C=4:false', 'H=6:true', 'W=6:true']);
+    await harness.page.screenshot({ path: join(screenshots, 'panel-tensor.png'), fullPage: false });
     assert.deepEqual(Object.keys(await tableCells(harness, 'after')), ['C=0', 'C=1', 'C=2', 'C=3']);
     const after = await tableCells(harness, 'after');
     assert.ok(
