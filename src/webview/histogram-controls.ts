@@ -50,7 +50,7 @@ export function histogramControls(
     'span',
     { id: 'histogram-controls', className: 'group' },
     el('label', {}, `${t('bins')} `, bins),
-    checkBox('log-y', t('logCount'), logY, handlers.logY),
+    checkBox('log-y', t('logCount'), logY, (on) => handlers.logY(on)),
   );
 }
 

@@ -32,7 +32,11 @@ export function panelLayout(init: PanelInit, parts: LayoutParts): HTMLElement[] 
     el('header', {}, el('h1', { text: init.title }), el('p', { className: 'shape', text: shapeText(init) })),
     init.note ? el('p', { className: 'note', role: 'note', text: init.note }) : null,
     // Components that describe how the file was read or loaded sit here, above the overview.
-    el('div', { id: 'header-slot' }, init.readAs ? readAsLine(init.readAs, parts.reread) : null),
+    el(
+      'div',
+      { id: 'header-slot' },
+      init.readAs ? readAsLine(init.readAs, (overrides) => parts.reread(overrides)) : null,
+    ),
     el(
       'section',
       { id: 'overview', 'aria-labelledby': 'overview-title', hidden: !table },

@@ -5,12 +5,18 @@
  */
 import type { Locator } from 'playwright-core';
 
+/** A select as the page holds it (these helpers compile without the DOM library). */
+interface SelectNode {
+  querySelectorAll(selector: 'vscode-option'): ArrayLike<{ value: string; textContent: string | null }>;
+}
+
 /** Opens `select` (a vscode-single-select) and clicks the choice whose value is `value`. */
 export async function pickChoice(select: Locator, value: string): Promise<void> {
   const index = await select.evaluate(
+    // Inline, not a helper: the function runs in the page.
     (node, wanted) =>
-      [...node.querySelectorAll('vscode-option')].findIndex(
-        (o) => (o as unknown as { value: string }).value === wanted,
+      Array.from((node as unknown as SelectNode).querySelectorAll('vscode-option')).findIndex(
+        (o) => o.value === wanted,
       ),
     value,
   );
@@ -28,8 +34,8 @@ export function choiceValue(select: Locator): Promise<string> {
 export function choiceLabels(select: Locator): Promise<Record<string, string>> {
   return select.evaluate((node) =>
     Object.fromEntries(
-      [...node.querySelectorAll('vscode-option')].map((o) => [
-        (o as unknown as { value: string }).value,
+      Array.from((node as unknown as SelectNode).querySelectorAll('vscode-option')).map((o) => [
+        o.value,
         o.textContent ?? '',
       ]),
     ),
