@@ -26,12 +26,15 @@ export interface Choice {
   text: string;
 }
 
-/** A button; `secondary` for the less prominent actions (copying a table). */
+/**
+ * A button; `secondary` for the less prominent actions (copying a table); `label` names it to assistive
+ * technology when its text alone does not say enough.
+ */
 export function actionButton(
   id: string | undefined,
   text: string,
   onClick: () => void,
-  options: { title?: string; secondary?: boolean; className?: string } = {},
+  options: { title?: string; secondary?: boolean; className?: string; label?: string } = {},
 ): VscodeButton {
   const button = el('vscode-button', {
     id,
@@ -40,6 +43,8 @@ export function actionButton(
     secondary: options.secondary,
     className: options.className,
   });
+  // A name longer than the visible text ("Copy" beside the line it copies).
+  if (options.label) button.setAttribute('aria-label', options.label);
   button.addEventListener('click', () => {
     if (!button.disabled) onClick();
   });

@@ -53,3 +53,12 @@ export async function fillField(field: Locator, text: string): Promise<void> {
   await input.fill(text);
   await input.dispatchEvent('change');
 }
+
+/** The accessible name a vscode-single-select gives its combobox face (its `label`). */
+export function choiceName(select: Locator): Promise<string | null> {
+  return select.evaluate(
+    (node) =>
+      (node as unknown as { shadowRoot: { querySelector(s: string): { getAttribute(a: string): string | null } | null } })
+        .shadowRoot.querySelector('[role="combobox"]')?.getAttribute('aria-label') ?? null,
+  );
+}
