@@ -58,7 +58,12 @@ export async function fillField(field: Locator, text: string): Promise<void> {
 export function choiceName(select: Locator): Promise<string | null> {
   return select.evaluate(
     (node) =>
-      (node as unknown as { shadowRoot: { querySelector(s: string): { getAttribute(a: string): string | null } | null } })
-        .shadowRoot.querySelector('[role="combobox"]')?.getAttribute('aria-label') ?? null,
+      (
+        node as unknown as {
+          shadowRoot: { querySelector(s: string): { getAttribute(a: string): string | null } | null };
+        }
+      ).shadowRoot
+        .querySelector('[role="combobox"]')
+        ?.getAttribute('aria-label') ?? null,
   );
 }
