@@ -208,6 +208,13 @@ web(
     assert.equal(await view.locator('#line-torchvision').textContent(), expected);
     assert.match((await view.locator('#image-summary').textContent())!, /^Images: 1 · pixels: 67200 · /);
     await workbench.screenshot('show-statistics-png-panel');
+    // the transform select, picked as a user does: ToTensor leaves the pixels / 255 as they are
+    await pickChoice(view.locator('#transform'), 'unit');
+    await view.locator('#stats-after caption', { hasText: 'ToTensor' }).waitFor({ timeout: 30000 });
+    assert.deepEqual(
+      await view.locator('#stats-after tbody td').allTextContents(),
+      await view.locator('#stats-before tbody td').allTextContents(),
+    );
     // the Markdown report, one click away
     await view.locator('#open-markdown').click();
     await workbench.page
