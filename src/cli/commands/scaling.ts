@@ -25,15 +25,15 @@ import { fitPlan } from '../../engine/advise/plan';
 import { InputError } from '../../io/errors';
 import type { DialectOverrides } from '../../io/csv/dialect';
 import { csvReadOptions, DIALECT_OPTIONS, DIALECT_USAGE, reportRead } from '../dialect-flags';
-import { AtomicOutput, checkOutputTarget, writeFileAtomic } from '../../io/node/atomic-output';
+import { checkOutputTarget, writeFileAtomic } from '../../io/node/atomic-output';
 import { parseCommandArgs, positional, requireValue } from '../args';
 import type { Command } from '../command';
 import {
   columnIndices,
   dataFileNotes,
   readDataFile,
-  rewriteCsv,
   selectColumns,
+  writeCsvOutput,
   writeLike,
   type DataFile,
 } from '../../io/node/data-files';
@@ -200,16 +200,11 @@ async function normalizeInPasses(
     const columns = layout.names.map((name, j) => ({ name, numeric: layout.columns[j].numeric }));
     const indices = withFlagNames(() => columnIndices(columns, wanted, file));
     await fitCsvInPasses(file, layout, indices, scaler, progress);
-    const output = new AtomicOutput(out, { force, inputs: [file] });
-    await rewriteCsv(
-      file,
-      layout.dialect,
-      indices,
-      output,
-      (_, input) => scaler.transform(input),
-      progress.signal,
-      { skipBadRows: layout.badRows !== undefined },
-    );
+    await writeCsvOutput(file, layout.dialect, columns, indices, (_, input) => scaler.transform(input), out, {
+      force,
+      signal: progress.signal,
+      skipBadRows: layout.badRows !== undefined,
+    });
   } finally {
     progress.close();
   }
