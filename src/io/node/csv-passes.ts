@@ -7,6 +7,7 @@ import { fromColumns, type Matrix } from '../../engine/scale/matrix';
 import { methodInfo } from '../../engine/scale/registry';
 import { isIncremental, type Scaler } from '../../engine/scale/scaler';
 import { RobustScaler } from '../../engine/scale/robust';
+import { StandardScaler } from '../../engine/scale/standard';
 import { ExactPasses, IGNORE, type ValueSink } from '../../engine/stats/passes';
 import type { Dialect, ReadReport } from '../csv/dialect';
 import { BadRows, CsvColumnsReader, GrowingValues } from '../csv/table';
@@ -146,7 +147,8 @@ export function fitsInPasses(scaler: Scaler): boolean {
 
 /**
  * Fits `scaler` on columns `columns` of the file by passes: none for stateless methods, one with
- * partialFit chunk by chunk for mergeable ones, or the robust scaler's exact quantiles.
+ * partialFit chunk by chunk for min-max and max-abs (exact: min and max merge exactly), the exact
+ * moments for z-score and the exact quantiles for the robust scaler (each the whole-file fit bit for bit).
  * `layout` comes from a first pass (readCsvLayout).
  */
 export async function fitCsvInPasses(
@@ -166,14 +168,24 @@ export async function fitCsvInPasses(
     );
     return;
   }
-  if (fitsFrom === 'quantiles' && scaler instanceof RobustScaler) {
-    const passes = new ExactPasses(scaler.fitQuantiles);
+  const exactPasses = async (qs: readonly number[]) => {
+    const passes = new ExactPasses(qs);
     layout.names.forEach((_, j) => {
       passes.sink(j); // every column exists from the first pass on; only the selected ones are kept
       if (!columns.includes(j)) passes.exclude(j);
     });
     await finishPasses(file, layout, passes, 2, options);
+    return passes;
+  };
+  if (fitsFrom === 'quantiles' && scaler instanceof RobustScaler) {
+    const passes = await exactPasses(scaler.fitQuantiles);
     scaler.fitFromQuantiles(columns.map((j) => passes.quantiles(j)));
+    return;
+  }
+  if (scaler instanceof StandardScaler) {
+    // the whole-file fit's moments exactly (two passes), not a merge of per-chunk moments
+    const passes = await exactPasses([]);
+    scaler.fitFromMoments(columns.map((j) => passes.moments(j)));
     return;
   }
   if (fitsFrom !== 'batches' || !isIncremental(scaler))

@@ -2,13 +2,16 @@
  * normalize on a Parquet file larger than --stream-above: the scaler is fitted by passes over the row
  * groups (partialFit row group by row group for mergeable methods, exact quantiles for the robust
  * scaler, nothing for stateless ones), then each row group is transformed and written as one row group
- * of the output, which keeps the input's schema. Memory: one row group.
+ * of the output, which keeps the input's schema. Memory: one row group. `fit` uses the same passes
+ * alone, and `transform` the row-group writing alone.
  */
 import { fromColumns, type Matrix } from '../../engine/scale/matrix';
 import { methodInfo } from '../../engine/scale/registry';
 import { RobustScaler } from '../../engine/scale/robust';
+import { StandardScaler } from '../../engine/scale/standard';
 import { isIncremental, type Scaler } from '../../engine/scale/scaler';
 import { ExactPasses } from '../../engine/stats/passes';
+import type { CellOptions } from '../formats/data-table';
 import type { AsyncBuffer, ParquetLayout, RowGroupColumns } from '../formats/parquet';
 import { AtomicOutput, type OutputOptions } from './atomic-output';
 import type { PassProgress } from './csv-passes';
@@ -38,6 +41,36 @@ function groupMatrix(data: RowGroupColumns, names: readonly string[], rows: numb
   );
 }
 
+/** ExactPasses (moments, and the quantiles `qs`) over the row groups' columns `names`. */
+async function exactPasses(
+  source: AsyncBuffer,
+  layout: ParquetLayout,
+  names: readonly string[],
+  qs: readonly number[],
+  progress: PassProgress,
+): Promise<ExactPasses> {
+  const { forEachRowGroup } = await import('../formats/parquet');
+  const passes = new ExactPasses(qs);
+  for (let pass = 1; !passes.done; pass++) {
+    await forEachRowGroup(
+      source,
+      layout,
+      names,
+      (start, rows, data) => {
+        const matrix = groupMatrix(data, names, rows);
+        names.forEach((_, k) => {
+          const sink = passes.sink(k);
+          for (let i = 0; i < rows; i++) sink.add(matrix.data[i * matrix.cols + k]);
+        });
+        progress.onProgress?.(start + rows, layout.rowCount, pass);
+      },
+      progress.signal,
+    );
+    passes.endPass();
+  }
+  return passes;
+}
+
 async function fitByRowGroups(
   source: AsyncBuffer,
   layout: ParquetLayout,
@@ -59,28 +92,17 @@ async function fitByRowGroups(
     case 'quantiles': {
       if (!(scaler instanceof RobustScaler))
         throw new TypeError(`${scaler.method} cannot be fitted by passes`);
-      const passes = new ExactPasses(scaler.fitQuantiles);
-      for (let pass = 1; !passes.done; pass++) {
-        await forEachRowGroup(
-          source,
-          layout,
-          names,
-          (start, rows, data) => {
-            const matrix = groupMatrix(data, names, rows);
-            names.forEach((_, k) => {
-              const sink = passes.sink(k);
-              for (let i = 0; i < rows; i++) sink.add(matrix.data[i * matrix.cols + k]);
-            });
-            progress.onProgress?.(start + rows, layout.rowCount, pass);
-          },
-          progress.signal,
-        );
-        passes.endPass();
-      }
+      const passes = await exactPasses(source, layout, names, scaler.fitQuantiles, progress);
       scaler.fitFromQuantiles(names.map((_, k) => passes.quantiles(k)));
       return;
     }
     case 'batches': {
+      if (scaler instanceof StandardScaler) {
+        // the whole-file fit's moments exactly (two passes), not a merge of per-row-group moments
+        const passes = await exactPasses(source, layout, names, [], progress);
+        scaler.fitFromMoments(names.map((_, k) => passes.moments(k)));
+        return;
+      }
       if (!isIncremental(scaler)) throw new TypeError(`${scaler.method} cannot be fitted by passes`);
       let fitted = false;
       await forEachRowGroup(
@@ -111,54 +133,119 @@ async function fitByRowGroups(
   }
 }
 
+/** The names of the columns `wanted` (every numeric one when undefined), checked against the file. */
+function selectedNames(layout: ParquetLayout, wanted: readonly string[] | undefined, file: string): string[] {
+  return columnIndices(layout.columns, wanted, file).map((j) => layout.columns[j].name);
+}
+
+/**
+ * Fits `scaler` on the columns `wanted` (every numeric one when undefined) by passes over the row
+ * groups; returns the names of the columns it was fitted on and the reader's notes.
+ */
+export async function fitParquetInPasses(
+  file: string,
+  scaler: Scaler,
+  wanted: readonly string[] | undefined,
+  options: CellOptions & PassProgress,
+): Promise<{ names: string[]; notes: string[] }> {
+  const { readParquetLayout } = await import('../formats/parquet');
+  return withFileSource(
+    file,
+    async (source) => {
+      const layout = await readParquetLayout(source, options);
+      const names = selectedNames(layout, wanted, file);
+      await fitByRowGroups(source, layout, names, scaler, options);
+      return { names, notes: layout.notes };
+    },
+    { signal: options.signal },
+  );
+}
+
+/**
+ * Writes `out` from the Parquet `file` row group by row group (one output row group per input row
+ * group, the input's schema kept), the columns `names` replaced by `apply` of their values.
+ */
+async function writeByRowGroups(
+  file: string,
+  source: AsyncBuffer,
+  layout: ParquetLayout,
+  names: readonly string[],
+  apply: (input: Matrix) => Matrix,
+  out: string,
+  options: OutputOptions & PassProgress,
+): Promise<void> {
+  const { forEachRowGroup, ParquetRowGroupWriter } = await import('../formats/parquet');
+  const output = new AtomicOutput(out, {
+    force: options.force,
+    inputs: [file, ...(options.inputs ?? [])],
+  });
+  try {
+    const writer = new ParquetRowGroupWriter(layout.columns, new Set(names), (bytes) => output.write(bytes));
+    await forEachRowGroup(
+      source,
+      layout,
+      layout.columns.map((c) => c.name),
+      async (start, rows, data) => {
+        const result = apply(groupMatrix(data, names, rows));
+        const columns = new Map(data);
+        names.forEach((name, k) =>
+          columns.set(
+            name,
+            Float64Array.from({ length: rows }, (_, i) => result.data[i * result.cols + k]),
+          ),
+        );
+        await writer.write(rows, columns);
+        options.onProgress?.(start + rows, layout.rowCount, 3);
+      },
+      options.signal,
+    );
+    await writer.finish();
+    await output.commit();
+  } catch (error) {
+    await output.abort();
+    throw error;
+  }
+}
+
 /** Fits `scaler` on the columns `wanted` (every numeric one when undefined) and writes `out`. */
 export async function normalizeParquetInPasses(
   file: string,
   scaler: Scaler,
   wanted: readonly string[] | undefined,
   out: string,
-  options: OutputOptions & PassProgress,
+  options: OutputOptions & CellOptions & PassProgress,
 ): Promise<void> {
-  const { forEachRowGroup, ParquetRowGroupWriter, readParquetLayout } = await import('../formats/parquet');
+  const { readParquetLayout } = await import('../formats/parquet');
   await withFileSource(
     file,
     async (source) => {
-      const layout = await readParquetLayout(source);
-      const indices = columnIndices(layout.columns, wanted, file);
-      const names = indices.map((j) => layout.columns[j].name);
+      const layout = await readParquetLayout(source, options);
+      const names = selectedNames(layout, wanted, file);
       await fitByRowGroups(source, layout, names, scaler, options);
-      const output = new AtomicOutput(out, {
-        force: options.force,
-        inputs: [file, ...(options.inputs ?? [])],
-      });
-      try {
-        const writer = new ParquetRowGroupWriter(layout.columns, new Set(names), (bytes) =>
-          output.write(bytes),
-        );
-        await forEachRowGroup(
-          source,
-          layout,
-          layout.columns.map((c) => c.name),
-          async (start, rows, data) => {
-            const result = scaler.transform(groupMatrix(data, names, rows));
-            const columns = new Map(data);
-            names.forEach((name, k) =>
-              columns.set(
-                name,
-                Float64Array.from({ length: rows }, (_, i) => result.data[i * result.cols + k]),
-              ),
-            );
-            await writer.write(rows, columns);
-            options.onProgress?.(start + rows, layout.rowCount, 3);
-          },
-          options.signal,
-        );
-        await writer.finish();
-        await output.commit();
-      } catch (error) {
-        await output.abort();
-        throw error;
-      }
+      await writeByRowGroups(file, source, layout, names, (input) => scaler.transform(input), out, options);
+    },
+    { signal: options.signal },
+  );
+}
+
+/**
+ * Applies saved parameters (`apply`: their transform or inverse) to the columns `names` of the Parquet
+ * `file` row group by row group, writing `out` with the input's schema. Returns the reader's notes.
+ */
+export async function transformParquetInPasses(
+  file: string,
+  names: readonly string[],
+  apply: (input: Matrix) => Matrix,
+  out: string,
+  options: OutputOptions & CellOptions & PassProgress,
+): Promise<string[]> {
+  const { readParquetLayout } = await import('../formats/parquet');
+  return withFileSource(
+    file,
+    async (source) => {
+      const layout = await readParquetLayout(source, options);
+      await writeByRowGroups(file, source, layout, selectedNames(layout, names, file), apply, out, options);
+      return layout.notes;
     },
     { signal: options.signal },
   );
