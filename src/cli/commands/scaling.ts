@@ -2,7 +2,8 @@ import { createScaler, methodInfo, SCALING_METHODS } from '../../engine/scale/re
 import { partialFitOf } from '../../engine/scale/partial-fit';
 import { partialText } from '../../io/node/partial-file';
 import type { Scaler } from '../../engine/scale/scaler';
-import { fitCsvInPasses, fitsInPasses, readCsvLayout } from '../../io/node/csv-passes';
+import { fitCsvInPasses, readCsvLayout } from '../../io/node/csv-passes';
+import { fitsInPasses } from '../../io/node/fit-passes';
 import {
   DEFAULT_STREAM_ABOVE_MB,
   passProgress,

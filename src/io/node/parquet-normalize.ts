@@ -1,22 +1,18 @@
 /**
  * normalize on a Parquet file larger than --stream-above: the scaler is fitted by passes over the row
- * groups (partialFit row group by row group for mergeable methods, exact quantiles for the robust
- * scaler, nothing for stateless ones), then each row group is transformed and written as one row group
+ * groups (fit-passes.ts), then each row group is transformed and written as one row group
  * of the output, which keeps the input's schema. Memory: one row group. `fit` uses the same passes
  * alone, and `transform` the row-group writing alone.
  */
 import { fromColumns, type Matrix } from '../../engine/scale/matrix';
-import { methodInfo } from '../../engine/scale/registry';
-import { RobustScaler } from '../../engine/scale/robust';
-import { StandardScaler } from '../../engine/scale/standard';
-import { isIncremental, type Scaler } from '../../engine/scale/scaler';
-import { ExactPasses } from '../../engine/stats/passes';
+import type { Scaler } from '../../engine/scale/scaler';
 import type { CellOptions } from '../formats/data-table';
 import type { AsyncBuffer, ParquetLayout, RowGroupColumns } from '../formats/parquet';
 import { AtomicOutput, type OutputOptions } from './atomic-output';
 import type { PassProgress } from './csv-passes';
 import { columnIndices } from './data-files';
 import { withFileSource } from './format-files';
+import { fitByPasses } from './fit-passes';
 
 /** A row group's selected columns as a float64 matrix (NaN = missing). */
 function groupMatrix(data: RowGroupColumns, names: readonly string[], rows: number): Matrix {
@@ -41,36 +37,7 @@ function groupMatrix(data: RowGroupColumns, names: readonly string[], rows: numb
   );
 }
 
-/** ExactPasses (moments, and the quantiles `qs`) over the row groups' columns `names`. */
-async function exactPasses(
-  source: AsyncBuffer,
-  layout: ParquetLayout,
-  names: readonly string[],
-  qs: readonly number[],
-  progress: PassProgress,
-): Promise<ExactPasses> {
-  const { forEachRowGroup } = await import('../formats/parquet');
-  const passes = new ExactPasses(qs);
-  for (let pass = 1; !passes.done; pass++) {
-    await forEachRowGroup(
-      source,
-      layout,
-      names,
-      (start, rows, data) => {
-        const matrix = groupMatrix(data, names, rows);
-        names.forEach((_, k) => {
-          const sink = passes.sink(k);
-          for (let i = 0; i < rows; i++) sink.add(matrix.data[i * matrix.cols + k]);
-        });
-        progress.onProgress?.(start + rows, layout.rowCount, pass);
-      },
-      progress.signal,
-    );
-    passes.endPass();
-  }
-  return passes;
-}
-
+/** Fits `scaler` on the columns `names` by passes over the row groups (fit-passes.ts). */
 async function fitByRowGroups(
   source: AsyncBuffer,
   layout: ParquetLayout,
@@ -79,58 +46,27 @@ async function fitByRowGroups(
   progress: PassProgress,
 ): Promise<void> {
   const { forEachRowGroup } = await import('../formats/parquet');
-  const fitsFrom = methodInfo(scaler.method).fitsFrom;
-  switch (fitsFrom) {
-    case 'nothing':
-      scaler.fit(
-        fromColumns(
-          names.map(() => new Float64Array(0)),
-          0,
-        ),
-      );
-      return;
-    case 'quantiles': {
-      if (!(scaler instanceof RobustScaler))
-        throw new TypeError(`${scaler.method} cannot be fitted by passes`);
-      const passes = await exactPasses(source, layout, names, scaler.fitQuantiles, progress);
-      scaler.fitFromQuantiles(names.map((_, k) => passes.quantiles(k)));
-      return;
-    }
-    case 'batches': {
-      if (scaler instanceof StandardScaler) {
-        // the whole-file fit's moments exactly (two passes), not a merge of per-row-group moments
-        const passes = await exactPasses(source, layout, names, [], progress);
-        scaler.fitFromMoments(names.map((_, k) => passes.moments(k)));
-        return;
-      }
-      if (!isIncremental(scaler)) throw new TypeError(`${scaler.method} cannot be fitted by passes`);
-      let fitted = false;
-      await forEachRowGroup(
+  await fitByPasses(
+    scaler,
+    names.map((_, k) => k),
+    names.length,
+    (pass, sinkFor, afterRowGroup) =>
+      forEachRowGroup(
         source,
         layout,
         names,
         (start, rows, data) => {
-          if (rows === 0) return;
           const matrix = groupMatrix(data, names, rows);
-          if (fitted) scaler.partialFit(matrix);
-          else scaler.fit(matrix);
-          fitted = true;
-          progress.onProgress?.(start + rows, layout.rowCount, 1);
+          names.forEach((_, k) => {
+            const sink = sinkFor(k);
+            for (let i = 0; i < rows; i++) sink.add(matrix.data[i * matrix.cols + k]);
+          });
+          afterRowGroup?.();
+          progress.onProgress?.(start + rows, layout.rowCount, pass + 1);
         },
         progress.signal,
-      );
-      if (!fitted)
-        scaler.fit(
-          fromColumns(
-            names.map(() => new Float64Array(0)),
-            0,
-          ),
-        );
-      return;
-    }
-    case 'all-values':
-      throw new TypeError(`${scaler.method} needs every value at once and cannot be fitted by passes`);
-  }
+      ),
+  );
 }
 
 /** The names of the columns `wanted` (every numeric one when undefined), checked against the file. */
