@@ -5,6 +5,12 @@ import type { Scaler } from '../../engine/scale/scaler';
 import { fitCsvInPasses, readCsvLayout } from '../../io/node/csv-passes';
 import { fitsInPasses } from '../../io/node/fit-passes';
 import {
+  fitJsonLinesInPasses,
+  readJsonLinesLayout,
+  writeJsonLinesInPasses,
+} from '../../io/node/json-lines-passes';
+import { readPrefix } from '../../io/node/read-file';
+import {
   DEFAULT_STREAM_ABOVE_MB,
   passProgress,
   PASSES_OPTIONS,
@@ -40,6 +46,7 @@ import {
   columnIndices,
   dataFileNotes,
   readDataFile,
+  checkTableTarget,
   selectColumns,
   writeCsvOutput,
   writeLike,
@@ -89,22 +96,42 @@ function checkHasRows(file: string, rows: number): void {
   if (rows === 0) throw new InputError('no data rows to fit (a header and no rows)', file);
 }
 
+/** The formats a command reads in passes over the file when it is large. */
+type FilePasses = 'csv' | 'parquet' | 'jsonl';
+
 /**
- * How a command reads `file` given --stream-above: a CSV over it, or a Parquet file whose decoded
- * columns are over it (and whose output, when there is one, is Parquet too), is read in passes.
+ * How a command reads `file` given --stream-above: a CSV or JSON Lines file over it, or a Parquet
+ * file whose decoded columns are over it (and whose output, when there is one, is Parquet too), is
+ * read in passes.
  */
 async function passesFor(
   file: string,
   out: string | undefined,
   streamAbove: string | undefined,
-): Promise<'csv' | 'parquet' | undefined> {
+): Promise<FilePasses | undefined> {
+  const format = formatOrCsv(file).id;
   if (
-    formatOrCsv(file).id === 'parquet' &&
+    format === 'parquet' &&
     (out === undefined || formatOrCsv(out).id === 'parquet') &&
     (await parquetDecodedBytes(file)) > streamAboveBytes(streamAbove)
   )
     return 'parquet';
+  if (format === 'jsonl')
+    return (await readPrefix(file, 0)).size > streamAboveBytes(streamAbove) ? 'jsonl' : undefined;
   return (await readsInPasses(file, streamAbove)) ? 'csv' : undefined;
+}
+
+/** A JSON Lines file's columns by a first pass, and the layout indices of the columns `wanted`. */
+async function jsonLinesLayoutPass(
+  file: string,
+  wanted: readonly string[] | undefined,
+  values: ReadValues,
+  progress: PassProgress,
+) {
+  const options = { ...formatReadOptions(values), ...progress };
+  const layout = await readJsonLinesLayout(file, options);
+  const indices = withFlagNames(() => columnIndices(layout.columns, wanted, file));
+  return { layout, indices, options };
 }
 
 /** Refuses a method that needs every value at once on a file read in passes. */
@@ -151,10 +178,16 @@ async function fitInPasses(
   scaler: Scaler,
   wanted: string[] | undefined,
   values: ReadValues,
-  passes: 'csv' | 'parquet',
+  passes: FilePasses,
 ): Promise<{ names: string[]; dialect?: RecordedDialect }> {
   const progress = passProgress();
   try {
+    if (passes === 'jsonl') {
+      const { layout, indices, options } = await jsonLinesLayoutPass(file, wanted, values, progress);
+      checkHasRows(file, layout.rowCount);
+      await fitJsonLinesInPasses(file, layout, indices, scaler, options);
+      return { names: indices.map((j) => layout.columns[j].name) };
+    }
     if (passes === 'parquet') {
       const { names, notes } = await fitParquetInPasses(file, scaler, wanted, {
         ...formatReadOptions(values),
@@ -269,8 +302,9 @@ async function fitPlanFile(file: string, planFile: string, out: string, values: 
 }
 
 /**
- * normalize on a large file: a CSV by a layout pass, the fit's passes and the output written as a
- * stream; a Parquet file by the fit's passes over its row groups, written row group by row group.
+ * normalize on a large file: a CSV or JSON Lines file by a layout pass, the fit's passes and the
+ * output written as a stream; a Parquet file by the fit's passes over its row groups, written row
+ * group by row group.
  */
 async function normalizeInPasses(
   file: string,
@@ -278,12 +312,21 @@ async function normalizeInPasses(
   wanted: string[] | undefined,
   out: string,
   values: ReadValues,
-  parquet: boolean,
+  passes: FilePasses,
 ): Promise<void> {
   const progress = passProgress();
   const force = values.force;
   try {
-    if (parquet) {
+    if (passes === 'jsonl') {
+      const { layout, indices, options } = await jsonLinesLayoutPass(file, wanted, values, progress);
+      checkHasRows(file, layout.rowCount);
+      const format = checkTableTarget(out);
+      await fitJsonLinesInPasses(file, layout, indices, scaler, options);
+      const transform = (input: Matrix) => scaler.transform(input);
+      await writeJsonLinesInPasses(file, layout, indices, transform, out, format, { force, ...options });
+      return;
+    }
+    if (passes === 'parquet') {
       await normalizeParquetInPasses(file, scaler, wanted, out, {
         force,
         ...formatReadOptions(values),
@@ -332,7 +375,7 @@ export const normalize: Command = {
     const passes = await passesFor(file, out, values['stream-above']);
     if (passes) {
       checkFitsInPasses(scaler, method, file, values['stream-above']);
-      await normalizeInPasses(file, scaler, columnList(values), out, values, passes === 'parquet');
+      await normalizeInPasses(file, scaler, columnList(values), out, values, passes);
       return;
     }
     const data = await readInput(file, values);
@@ -379,8 +422,8 @@ export const transform: Command = {
 };
 
 /**
- * transform on a large file: a Parquet file row group by row group, a CSV by a layout pass and the
- * output streamed (in the training file's dialect unless flags say otherwise).
+ * transform on a large file: a Parquet file row group by row group, a CSV (in the training file's
+ * dialect unless flags say otherwise) or JSON Lines file by a layout pass and the output streamed.
  */
 async function transformInPasses(
   file: string,
@@ -388,13 +431,22 @@ async function transformInPasses(
   apply: (input: Matrix) => Matrix,
   out: string,
   values: ReadValues,
-  passes: 'csv' | 'parquet',
+  passes: FilePasses,
   dialect: DialectOverrides | undefined,
   paramsFile: string,
 ): Promise<void> {
   const progress = passProgress();
   const options = { force: values.force, inputs: [paramsFile], ...progress };
   try {
+    if (passes === 'jsonl') {
+      const read = await jsonLinesLayoutPass(file, columns, values, progress);
+      const format = checkTableTarget(out);
+      await writeJsonLinesInPasses(file, read.layout, read.indices, apply, out, format, {
+        ...options,
+        ...read.options,
+      });
+      return;
+    }
     if (passes === 'parquet') {
       const notes = await transformParquetInPasses(file, columns, apply, out, {
         ...options,

@@ -105,6 +105,12 @@ export class JsonLinesRecords<C extends JsonLinesColumn> {
   }
 }
 
+/** Refuses a file of no lines, or of lines without keys. */
+export function checkHasKeys(columns: number, rows: number, file?: string): void {
+  if (columns === 0)
+    throw new InputError(rows === 0 ? 'empty file (no JSON lines)' : 'no keys in any line', file);
+}
+
 /** The whole table: every column built in memory. */
 export class JsonLinesReader extends JsonLinesRecords<ColumnBuilder> {
   constructor(options: CellOptions & { file?: string } = {}) {
@@ -114,11 +120,7 @@ export class JsonLinesReader extends JsonLinesRecords<ColumnBuilder> {
   /** The table of every line pushed. */
   finish(): DataTable {
     const { columns, rows } = this.end();
-    if (columns.size === 0)
-      throw new InputError(
-        rows === 0 ? 'empty file (no JSON lines)' : 'no keys in any line',
-        this.options.file,
-      );
+    checkHasKeys(columns.size, rows, this.options.file);
     return { columns: [...columns.values()].map((b) => b.finish()), rowCount: rows, notes: [] };
   }
 }

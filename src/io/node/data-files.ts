@@ -125,7 +125,7 @@ export async function writeLike(
 }
 
 /** Refuses a target whose extension is not a table format (a table input is written as a table). */
-function checkTableTarget(target: string): TableFormatId {
+export function checkTableTarget(target: string): TableFormatId {
   const targetFormat = formatOrCsv(target);
   if (targetFormat.shape !== 'table')
     throw new InputError(
