@@ -331,3 +331,61 @@ test('normscope fit and transform by row groups, and a CSV normalized to .parque
     cleanup();
   }
 });
+
+test('normscope fit, transform and normalize over --stream-above read a DuckDB-written JSON Lines file by passes: byte-identical params and outputs to the file read whole', async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const jsonl = join(dir, 'cars.jsonl');
+    // vega's cars repeated to 73,080 lines (two output batches), with nulls, text and a date column
+    await duckdb([`copy (select t.* from (${REAL_TABLES.cars}) t, range(180)) to '${jsonl}' (format json)`]);
+    const passes = ['--stream-above', '0'];
+    for (const method of ['zscore', 'robust', 'maxabs']) {
+      const file = (name: string) => join(dir, `${method}-${name}`);
+      ok(['fit', jsonl, '--method', method, '--out', file('whole.json')]);
+      ok(['fit', jsonl, '--method', method, '--out', file('passes.json'), ...passes]);
+      assert.equal(
+        readFileSync(file('passes.json'), 'utf8'),
+        readFileSync(file('whole.json'), 'utf8'),
+        method,
+      );
+      for (const ext of ['jsonl', 'csv', 'parquet']) {
+        for (const [command, flags] of [
+          ['normalize', ['--method', method]],
+          ['transform', ['--params', file('whole.json')]],
+        ] as const) {
+          const whole = file(`${command}-whole.${ext}`);
+          const streamed = file(`${command}-passes.${ext}`);
+          ok([command, jsonl, ...flags, '--out', whole]);
+          ok([command, jsonl, ...flags, '--out', streamed, ...passes]);
+          const where = `${method} ${command} .${ext}`;
+          if (ext === 'parquet') {
+            // row groups differ (one per batch); the table read back does not
+            assert.equal(ok(['stats', streamed, '--json']), ok(['stats', whole, '--json']), where);
+            assertSameRows(
+              await readBack(streamed, ['Name', 'Horsepower', 'Year']),
+              await readBack(whole, ['Name', 'Horsepower', 'Year']),
+              where,
+            );
+          } else assert.ok(readFileSync(streamed).equals(readFileSync(whole)), where);
+        }
+      }
+    }
+    const refused = runCli([
+      'normalize',
+      jsonl,
+      '--method',
+      'quantile',
+      '--out',
+      join(dir, 'q.jsonl'),
+      ...passes,
+    ]);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /--method: quantile needs every value in memory at once/);
+    assert.equal(
+      readdirSync(dir).some((name) => name.startsWith('q.') || name.endsWith('.tmp')),
+      false,
+    );
+  } finally {
+    cleanup();
+  }
+});
