@@ -159,7 +159,7 @@ function asFlagError(error: unknown): never {
   });
 }
 
-/** A CSV's layout by a first pass, reported as a whole read is; refuses a file without rows. */
+/** A CSV's layout by a first pass, reported on stderr as a whole read is. */
 async function csvLayoutPass(
   file: string,
   values: ReadValues,
