@@ -278,7 +278,7 @@ function peakRssMb(args: string[]): number {
   return Number(/peak-rss-kb=(\d+)/.exec(result.stderr)?.[1]) / 1024;
 }
 
-test('normscope fit and transform by row groups, and a CSV normalized to .parquet by passes, hold one row group or batch in memory: peak RSS of 1.5 M rows near that of 0.3 M', async () => {
+test('normscope fit and transform by row groups, a CSV normalized to .parquet and a JSON Lines file normalized by passes hold one row group or batch in memory: peak RSS of 1.5 M rows near that of 0.3 M', async () => {
   const { dir, cleanup } = scratchDir();
   try {
     const select = (rows: number) =>
@@ -289,6 +289,7 @@ test('normscope fit and transform by row groups, and a CSV normalized to .parque
       await duckdb([
         `copy (${select(rows)}) to '${join(dir, `${name}.parquet`)}' (format parquet, row_group_size 25000)`,
         `copy (${select(rows)}) to '${join(dir, `${name}.csv`)}' (header true)`,
+        `copy (${select(rows)}) to '${join(dir, `${name}.jsonl`)}' (format json)`,
       ]);
     const peaks = Object.keys(sizes).map((name) => {
       const file = (ext: string) => join(dir, `${name}.${ext}`);
@@ -312,15 +313,24 @@ test('normscope fit and transform by row groups, and a CSV normalized to .parque
         join(dir, `${name}-csv.parquet`),
         ...passes,
       ]);
-      return { fit, transform, fromCsv };
+      const jsonLines = peakRssMb([
+        'normalize',
+        file('jsonl'),
+        '--method',
+        'robust',
+        '--out',
+        join(dir, `${name}-out.jsonl`),
+        ...passes,
+      ]);
+      return { fit, transform, fromCsv, jsonLines };
     });
     const [big, small] = peaks;
     const mb = (n: number) => n.toFixed(0);
     console.log(
       `peak RSS, 1.5 M rows (${(statSync(join(dir, 'big.parquet')).size / 1e6).toFixed(1)} MB Parquet, 60 row groups; ${(statSync(join(dir, 'big.csv')).size / 1e6).toFixed(1)} MB CSV) vs 0.3 M rows: ` +
-        `fit ${mb(big.fit)} vs ${mb(small.fit)} MB, transform ${mb(big.transform)} vs ${mb(small.transform)} MB, CSV → Parquet ${mb(big.fromCsv)} vs ${mb(small.fromCsv)} MB`,
+        `fit ${mb(big.fit)} vs ${mb(small.fit)} MB, transform ${mb(big.transform)} vs ${mb(small.transform)} MB, CSV → Parquet ${mb(big.fromCsv)} vs ${mb(small.fromCsv)} MB, JSON Lines robust ${mb(big.jsonLines)} vs ${mb(small.jsonLines)} MB`,
     );
-    for (const step of ['fit', 'transform', 'fromCsv'] as const)
+    for (const step of ['fit', 'transform', 'fromCsv', 'jsonLines'] as const)
       assert.ok(big[step] < small[step] * 1.5, `${step}: ${big[step]} MB vs ${small[step]} MB`);
     assert.equal(
       ok(['stats', join(dir, 'big-csv.parquet'), '--json']),
