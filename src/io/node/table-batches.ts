@@ -1,7 +1,7 @@
 /**
  * A table written a batch of rows at a time, from any input read in passes: Parquet gets one row group
- * per batch, CSV and JSON Lines are printed per batch, so memory is one batch; Arrow and .xlsx are
- * built whole at the end (their writers take a whole table). Numbers as float64 (missing as null),
+ * and Arrow one record batch per batch, CSV and JSON Lines are printed per batch, so memory is one
+ * batch; .xlsx is built whole at the end (exceljs takes a whole workbook). Numbers as float64 (missing as null),
  * text as strings. Outputs are atomic: nothing is left behind on an error.
  */
 import { GrowingValues } from '../csv/table';
@@ -66,7 +66,7 @@ async function jsonLinesOutput(target: string, options: OutputOptions): Promise<
   };
 }
 
-/** Arrow and .xlsx: the batches appended into whole columns, written atomically on commit. */
+/** .xlsx: the batches appended into whole columns, written atomically on commit. */
 function wholeTableOutput(
   target: string,
   columns: readonly TableColumnKind[],
@@ -110,10 +110,8 @@ export async function batchedOutput(
       return parquetOutput(target, columns, options);
     case 'jsonl':
       return jsonLinesOutput(target, options);
-    case 'arrow': {
-      const { arrowOfColumns } = await import('../formats/table-writers');
-      return wholeTableOutput(target, columns, (whole) => Promise.resolve(arrowOfColumns(whole)), options);
-    }
+    case 'arrow':
+      return arrowOutput(target, columns, options);
     case 'xlsx': {
       const { writeXlsx } = await import('../formats/xlsx');
       return wholeTableOutput(target, columns, writeXlsx, options);
@@ -143,6 +141,28 @@ async function csvOutput(
           columns.map((c) => ({ name: c.name, values: [] })),
           0,
         );
+      await output.commit();
+    },
+    abort: () => output.abort(),
+  };
+}
+
+/** Arrow IPC (file format): one record batch per batch. */
+async function arrowOutput(
+  target: string,
+  columns: readonly TableColumnKind[],
+  options: OutputOptions,
+): Promise<BatchedTableOutput> {
+  const { ArrowBatchWriter } = await import('../formats/table-writers');
+  const output = new AtomicOutput(target, options);
+  const writer = new ArrowBatchWriter(columns, (bytes) => output.write(bytes));
+  return {
+    write: (batch, rows) => {
+      writer.write(batch, rows);
+      return Promise.resolve();
+    },
+    commit: async () => {
+      await writer.finish();
       await output.commit();
     },
     abort: () => output.abort(),

@@ -358,7 +358,7 @@ test('normscope fit, transform and normalize over --stream-above read a DuckDB-w
         readFileSync(file('whole.json'), 'utf8'),
         method,
       );
-      for (const ext of ['jsonl', 'csv', 'parquet']) {
+      for (const ext of ['jsonl', 'csv', 'parquet', 'arrow']) {
         for (const [command, flags] of [
           ['normalize', ['--method', method]],
           ['transform', ['--params', file('whole.json')]],
@@ -368,9 +368,10 @@ test('normscope fit, transform and normalize over --stream-above read a DuckDB-w
           ok([command, jsonl, ...flags, '--out', whole]);
           ok([command, jsonl, ...flags, '--out', streamed, ...passes]);
           const where = `${method} ${command} .${ext}`;
-          if (ext === 'parquet') {
-            // row groups differ (one per batch); the table read back does not
+          if (ext === 'parquet' || ext === 'arrow') {
+            // row groups and record batches differ (one per batch); the table read back does not
             assert.equal(ok(['stats', streamed, '--json']), ok(['stats', whole, '--json']), where);
+            if (ext === 'arrow') assert.equal(tableFromIPC(readFileSync(streamed)).batches.length, 2, where);
             assertSameRows(
               await readBack(streamed, ['Name', 'Horsepower', 'Year']),
               await readBack(whole, ['Name', 'Horsepower', 'Year']),
