@@ -99,6 +99,33 @@ test('normscope normalize of a CSV to .parquet and .jsonl interrupted mid-write 
   }
 });
 
+test('normscope normalize of a JSON Lines file by passes, interrupted mid-write, leaves only the input', async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const input = join(dir, 'big.jsonl');
+    const out = createWriteStream(input);
+    for (let written = 0, i = 0; written < 40e6;) {
+      let chunk = '';
+      for (let k = 0; k < 2000; k++, i++)
+        chunk += `{"a":${i * 0.001},"b":${(i % 997) / 7},"label":"row ${i % 13}"}\n`;
+      written += chunk.length;
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    for (const output of ['out.jsonl', 'out.parquet']) {
+      const run = await interruptMidWrite(dir, input, 'SIGINT', ['--stream-above', '0'], output);
+      const where = `${output}: ${run.stderr}`;
+      assert.ok(run.sawTemporary, `no temporary output appeared (${where})`);
+      assert.equal(run.status, 130, where);
+      assert.match(run.stderr, /interrupted: Ctrl-C; no output was written/, where);
+      assert.deepEqual(readdirSync(dir), ['big.jsonl'], where);
+    }
+  } finally {
+    cleanup();
+  }
+});
+
 test('removeStaleTemporaries removes our temporary files whose process is gone, and keeps live and foreign ones', () => {
   const { dir, cleanup } = scratchDir();
   try {
