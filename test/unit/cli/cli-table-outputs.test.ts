@@ -330,8 +330,10 @@ test('normscope fit and transform by row groups, a CSV normalized to .parquet an
       `peak RSS, 1.5 M rows (${(statSync(join(dir, 'big.parquet')).size / 1e6).toFixed(1)} MB Parquet, 60 row groups; ${(statSync(join(dir, 'big.csv')).size / 1e6).toFixed(1)} MB CSV) vs 0.3 M rows: ` +
         `fit ${mb(big.fit)} vs ${mb(small.fit)} MB, transform ${mb(big.transform)} vs ${mb(small.transform)} MB, CSV → Parquet ${mb(big.fromCsv)} vs ${mb(small.fromCsv)} MB, JSON Lines robust ${mb(big.jsonLines)} vs ${mb(small.jsonLines)} MB`,
     );
+    // Five times the rows, well under twice the memory: held in full, the table's ~70 MB above the
+    // process's ~100 MB baseline at 0.3 M rows would grow to ~350 MB at 1.5 M.
     for (const step of ['fit', 'transform', 'fromCsv', 'jsonLines'] as const)
-      assert.ok(big[step] < small[step] * 1.5, `${step}: ${big[step]} MB vs ${small[step]} MB`);
+      assert.ok(big[step] < small[step] * 2, `${step}: ${big[step]} MB vs ${small[step]} MB`);
     assert.equal(
       ok(['stats', join(dir, 'big-csv.parquet'), '--json']),
       ok(['stats', join(dir, 'big-out.parquet'), '--json']),
