@@ -2,7 +2,14 @@ import { createScaler, methodInfo, SCALING_METHODS } from '../../engine/scale/re
 import { partialFitOf } from '../../engine/scale/partial-fit';
 import { partialText } from '../../io/node/partial-file';
 import type { Scaler } from '../../engine/scale/scaler';
-import { fitCsvInPasses, fitsInPasses, readCsvLayout } from '../../io/node/csv-passes';
+import { fitCsvInPasses, readCsvLayout } from '../../io/node/csv-passes';
+import { fitsInPasses } from '../../io/node/fit-passes';
+import {
+  fitJsonLinesInPasses,
+  readJsonLinesLayout,
+  writeJsonLinesInPasses,
+} from '../../io/node/json-lines-passes';
+import { readPrefix } from '../../io/node/read-file';
 import {
   DEFAULT_STREAM_ABOVE_MB,
   passProgress,
@@ -12,7 +19,13 @@ import {
   streamAboveBytes,
 } from '../passes-flags';
 import { parquetDecodedBytes } from '../../io/node/parquet-passes';
-import { normalizeParquetInPasses } from '../../io/node/parquet-normalize';
+import {
+  fitParquetInPasses,
+  normalizeParquetInPasses,
+  transformParquetInPasses,
+} from '../../io/node/parquet-normalize';
+import type { Matrix } from '../../engine/scale/matrix';
+import type { PassProgress } from '../../io/node/csv-passes';
 import { UsageError } from '../usage-error';
 import {
   paramsText,
@@ -20,20 +33,22 @@ import {
   readParamsFile,
   readPlanFile,
   recordedDialect,
+  type RecordedDialect,
 } from '../../io/node/params-file';
 import { fitPlan } from '../../engine/advise/plan';
 import { InputError } from '../../io/errors';
 import type { DialectOverrides } from '../../io/csv/dialect';
 import { csvReadOptions, DIALECT_OPTIONS, DIALECT_USAGE, reportRead } from '../dialect-flags';
-import { AtomicOutput, checkOutputTarget, writeFileAtomic } from '../../io/node/atomic-output';
+import { checkOutputTarget, writeFileAtomic } from '../../io/node/atomic-output';
 import { parseCommandArgs, positional, requireValue } from '../args';
 import type { Command } from '../command';
 import {
   columnIndices,
   dataFileNotes,
   readDataFile,
-  rewriteCsv,
+  checkTableTarget,
   selectColumns,
+  writeCsvOutput,
   writeLike,
   type DataFile,
 } from '../../io/node/data-files';
@@ -81,9 +96,120 @@ function checkHasRows(file: string, rows: number): void {
   if (rows === 0) throw new InputError('no data rows to fit (a header and no rows)', file);
 }
 
+/** The formats a command reads in passes over the file when it is large. */
+type FilePasses = 'csv' | 'parquet' | 'jsonl';
+
+/**
+ * How a command reads `file` given --stream-above: a CSV or JSON Lines file over it, or a Parquet
+ * file whose decoded columns are over it (and whose output, when there is one, is Parquet too), is
+ * read in passes.
+ */
+async function passesFor(
+  file: string,
+  out: string | undefined,
+  streamAbove: string | undefined,
+): Promise<FilePasses | undefined> {
+  const format = formatOrCsv(file).id;
+  if (
+    format === 'parquet' &&
+    (out === undefined || formatOrCsv(out).id === 'parquet') &&
+    (await parquetDecodedBytes(file)) > streamAboveBytes(streamAbove)
+  )
+    return 'parquet';
+  if (format === 'jsonl')
+    return (await readPrefix(file, 0)).size > streamAboveBytes(streamAbove) ? 'jsonl' : undefined;
+  return (await readsInPasses(file, streamAbove)) ? 'csv' : undefined;
+}
+
+/** A JSON Lines file's columns by a first pass, and the layout indices of the columns `wanted`. */
+async function jsonLinesLayoutPass(
+  file: string,
+  wanted: readonly string[] | undefined,
+  values: ReadValues,
+  progress: PassProgress,
+) {
+  const options = { ...formatReadOptions(values), ...progress };
+  const layout = await readJsonLinesLayout(file, options);
+  const indices = withFlagNames(() => columnIndices(layout.columns, wanted, file));
+  return { layout, indices, options };
+}
+
+/** Refuses a method that needs every value at once on a file read in passes. */
+function checkFitsInPasses(
+  scaler: Scaler,
+  method: string,
+  file: string,
+  streamAbove: string | undefined,
+): void {
+  if (!fitsInPasses(scaler))
+    throw new UsageError(
+      '--method',
+      `${method} needs every value in memory at once, and ${file} is over --stream-above (${streamAbove ?? DEFAULT_STREAM_ABOVE_MB} MB); files that large are normalized in passes with ${SCALING_METHODS.filter(
+        (m) => m.fitsFrom !== 'all-values',
+      )
+        .map((m) => m.method)
+        .join(', ')}`,
+    );
+}
+
+/** A --columns name the file lacks, raised by a pass, as a flag error. */
+function asFlagError(error: unknown): never {
+  return withFlagNames(() => {
+    throw error;
+  });
+}
+
+/** A CSV's layout by a first pass, reported on stderr as a whole read is. */
+async function csvLayoutPass(
+  file: string,
+  values: ReadValues,
+  progress: PassProgress,
+  fixed: DialectOverrides = {},
+) {
+  const { rejected, ...read } = csvReadOptions(values, fixed);
+  const layout = await readCsvLayout(file, { ...progress, ...read });
+  await reportRead(file, layout, rejected, values);
+  return layout;
+}
+
+/** fit on a large file: the same passes as normalize's, without the output. */
+async function fitInPasses(
+  file: string,
+  scaler: Scaler,
+  wanted: string[] | undefined,
+  values: ReadValues,
+  passes: FilePasses,
+): Promise<{ names: string[]; dialect?: RecordedDialect }> {
+  const progress = passProgress();
+  try {
+    if (passes === 'jsonl') {
+      const { layout, indices, options } = await jsonLinesLayoutPass(file, wanted, values, progress);
+      checkHasRows(file, layout.rowCount);
+      await fitJsonLinesInPasses(file, layout, indices, scaler, options);
+      return { names: indices.map((j) => layout.columns[j].name) };
+    }
+    if (passes === 'parquet') {
+      const { names, notes } = await fitParquetInPasses(file, scaler, wanted, {
+        ...formatReadOptions(values),
+        ...progress,
+      }).catch(asFlagError);
+      printNotes(file, notes);
+      return { names };
+    }
+    const layout = await csvLayoutPass(file, values, progress);
+    checkHasRows(file, layout.rowCount);
+    const columns = layout.names.map((name, j) => ({ name, numeric: layout.columns[j].numeric }));
+    const indices = withFlagNames(() => columnIndices(columns, wanted, file));
+    await fitCsvInPasses(file, layout, indices, scaler, progress);
+    return { names: indices.map((j) => layout.names[j]), dialect: recordedDialect(layout.dialect) };
+  } finally {
+    progress.close();
+  }
+}
+
 export const fit: Command = {
   name: 'fit',
-  usage: `fit <${usageNames(['table', 'array'])}|glob|folder> (${SCALING_USAGE} | --plan plan.json) ${FORMAT_USAGE} --out params.json [--partial] [--force] ${DIALECT_USAGE} ${ENGINE_USAGE}`,
+  usage: `fit <${usageNames(['table', 'array'])}|glob|folder> (${SCALING_USAGE} | --plan plan.json) ${FORMAT_USAGE} --out params.json [--partial] [--force] ${PASSES_USAGE} ${DIALECT_USAGE} ${ENGINE_USAGE}`,
   summary:
     'Fit a scaling method (or a per-column plan, as `advise` suggests) on a training file and save its fitted parameters as versioned JSON (fit on train only); --partial saves a shard fit that `merge` combines with others.',
   async run(args) {
@@ -94,6 +220,7 @@ export const fit: Command = {
       ...ENGINE_OPTIONS,
       partial: { type: 'boolean' },
       ...FORMAT_OPTIONS,
+      ...PASSES_OPTIONS,
       plan: { type: 'string' },
     });
     const file = positional(positionals, 0, '<train>');
@@ -125,6 +252,16 @@ export const fit: Command = {
       });
       return;
     }
+    const passes = values.partial ? undefined : await passesFor(file, undefined, values['stream-above']);
+    if (passes) {
+      checkFitsInPasses(scaler, method, file, values['stream-above']);
+      const { names, dialect } = await fitInPasses(file, scaler, columnList(values), values, passes);
+      await writeFileAtomic(out, paramsText(names, scaler.toJSON(), dialect), {
+        force: values.force,
+        inputs: [file],
+      });
+      return;
+    }
     const data = await readInput(file, values);
     checkHasRows(file, rowsOf(data));
     const selection = withFlagNames(() => selectColumns(data, columnList(values)));
@@ -143,12 +280,7 @@ export const fit: Command = {
 };
 
 /** fit --plan: every plan column must be a numeric column of the file; the params file records the plan. */
-async function fitPlanFile(
-  file: string,
-  planFile: string,
-  out: string,
-  values: ReadValues,
-): Promise<void> {
+async function fitPlanFile(file: string, planFile: string, out: string, values: ReadValues): Promise<void> {
   const { force } = values;
   checkOutputTarget(out, { force, inputs: [file, planFile] });
   const plan = await readPlanFile(planFile);
@@ -170,8 +302,9 @@ async function fitPlanFile(
 }
 
 /**
- * normalize on a large file: a CSV by a layout pass, the fit's passes and the output written as a
- * stream; a Parquet file by the fit's passes over its row groups, written row group by row group.
+ * normalize on a large file: a CSV or JSON Lines file by a layout pass, the fit's passes and the
+ * output written as a stream; a Parquet file by the fit's passes over its row groups, written row
+ * group by row group.
  */
 async function normalizeInPasses(
   file: string,
@@ -179,37 +312,38 @@ async function normalizeInPasses(
   wanted: string[] | undefined,
   out: string,
   values: ReadValues,
-  parquet: boolean,
+  passes: FilePasses,
 ): Promise<void> {
   const progress = passProgress();
   const force = values.force;
   try {
-    if (parquet) {
-      await normalizeParquetInPasses(file, scaler, wanted, out, { force, ...progress }).catch(
-        (error: unknown) =>
-          withFlagNames(() => {
-            throw error; // a --columns name the file lacks, as a flag error
-          }),
-      );
+    if (passes === 'jsonl') {
+      const { layout, indices, options } = await jsonLinesLayoutPass(file, wanted, values, progress);
+      checkHasRows(file, layout.rowCount);
+      const format = checkTableTarget(out);
+      await fitJsonLinesInPasses(file, layout, indices, scaler, options);
+      const transform = (input: Matrix) => scaler.transform(input);
+      await writeJsonLinesInPasses(file, layout, indices, transform, out, format, { force, ...options });
       return;
     }
-    const { rejected, ...read } = csvReadOptions(values);
-    const layout = await readCsvLayout(file, { ...progress, ...read });
-    await reportRead(file, layout, rejected, values);
+    if (passes === 'parquet') {
+      await normalizeParquetInPasses(file, scaler, wanted, out, {
+        force,
+        ...formatReadOptions(values),
+        ...progress,
+      }).catch(asFlagError);
+      return;
+    }
+    const layout = await csvLayoutPass(file, values, progress);
     checkHasRows(file, layout.rowCount);
     const columns = layout.names.map((name, j) => ({ name, numeric: layout.columns[j].numeric }));
     const indices = withFlagNames(() => columnIndices(columns, wanted, file));
     await fitCsvInPasses(file, layout, indices, scaler, progress);
-    const output = new AtomicOutput(out, { force, inputs: [file] });
-    await rewriteCsv(
-      file,
-      layout.dialect,
-      indices,
-      output,
-      (_, input) => scaler.transform(input),
-      progress.signal,
-      { skipBadRows: layout.badRows !== undefined },
-    );
+    await writeCsvOutput(file, layout.dialect, columns, indices, (_, input) => scaler.transform(input), out, {
+      force,
+      signal: progress.signal,
+      skipBadRows: layout.badRows !== undefined,
+    });
   } finally {
     progress.close();
   }
@@ -238,21 +372,10 @@ export const normalize: Command = {
       await normalizeWithDuckDb(file, method, options, columnList(values), out, values.force ?? false);
       return;
     }
-    const parquetInPasses =
-      formatOrCsv(file).id === 'parquet' &&
-      formatOrCsv(out).id === 'parquet' &&
-      (await parquetDecodedBytes(file)) > streamAboveBytes(values['stream-above']);
-    if (parquetInPasses || (await readsInPasses(file, values['stream-above']))) {
-      if (!fitsInPasses(scaler))
-        throw new UsageError(
-          '--method',
-          `${method} needs every value in memory at once, and ${file} is over --stream-above (${values['stream-above'] ?? DEFAULT_STREAM_ABOVE_MB} MB); files that large are normalized in passes with ${SCALING_METHODS.filter(
-            (m) => m.fitsFrom !== 'all-values',
-          )
-            .map((m) => m.method)
-            .join(', ')}`,
-        );
-      await normalizeInPasses(file, scaler, columnList(values), out, values, parquetInPasses);
+    const passes = await passesFor(file, out, values['stream-above']);
+    if (passes) {
+      checkFitsInPasses(scaler, method, file, values['stream-above']);
+      await normalizeInPasses(file, scaler, columnList(values), out, values, passes);
       return;
     }
     const data = await readInput(file, values);
@@ -265,7 +388,7 @@ export const normalize: Command = {
 
 export const transform: Command = {
   name: 'transform',
-  usage: `transform <${usageNames(['table', 'array'])}> --params params.json ${FORMAT_USAGE} --out <file> [--inverse] [--force] ${DIALECT_USAGE}`,
+  usage: `transform <${usageNames(['table', 'array'])}> --params params.json ${FORMAT_USAGE} --out <file> [--inverse] [--force] ${PASSES_USAGE} ${DIALECT_USAGE}`,
   summary:
     "Apply saved parameters to another file (or undo them with --inverse), writing a new file; the file is read in the training file's dialect unless flags say otherwise.",
   async run(args) {
@@ -273,6 +396,7 @@ export const transform: Command = {
       params: { type: 'string' },
       inverse: { type: 'boolean' },
       ...OUTPUT_OPTIONS,
+      ...PASSES_OPTIONS,
       ...DIALECT_OPTIONS,
       ...FORMAT_OPTIONS,
     });
@@ -281,11 +405,64 @@ export const transform: Command = {
     const out = requireValue('--out', values.out);
     checkOutputTarget(out, { force: values.force, inputs: [file, paramsFile] });
     const { scaler, columns, dialect } = await readParamsFile(paramsFile);
+    const apply = (input: Matrix) =>
+      values.inverse ? scaler.inverseTransform(input) : scaler.transform(input);
+    const passes = await passesFor(file, out, values['stream-above']);
+    if (passes) {
+      await transformInPasses(file, columns, apply, out, values, passes, dialect, paramsFile);
+      return;
+    }
     const data = await readInput(file, values, dialect);
     const selection = withFlagNames(() => selectColumns(data, columns));
-    const result = values.inverse
-      ? scaler.inverseTransform(selection.matrix)
-      : scaler.transform(selection.matrix);
-    await writeLike(data, selection, result, out, { force: values.force, inputs: [paramsFile] });
+    await writeLike(data, selection, apply(selection.matrix), out, {
+      force: values.force,
+      inputs: [paramsFile],
+    });
   },
 };
+
+/**
+ * transform on a large file: a Parquet file row group by row group, a CSV (in the training file's
+ * dialect unless flags say otherwise) or JSON Lines file by a layout pass and the output streamed.
+ */
+async function transformInPasses(
+  file: string,
+  columns: readonly string[],
+  apply: (input: Matrix) => Matrix,
+  out: string,
+  values: ReadValues,
+  passes: FilePasses,
+  dialect: DialectOverrides | undefined,
+  paramsFile: string,
+): Promise<void> {
+  const progress = passProgress();
+  const options = { force: values.force, inputs: [paramsFile], ...progress };
+  try {
+    if (passes === 'jsonl') {
+      const read = await jsonLinesLayoutPass(file, columns, values, progress);
+      const format = checkTableTarget(out);
+      await writeJsonLinesInPasses(file, read.layout, read.indices, apply, out, format, {
+        ...options,
+        ...read.options,
+      });
+      return;
+    }
+    if (passes === 'parquet') {
+      const notes = await transformParquetInPasses(file, columns, apply, out, {
+        ...options,
+        ...formatReadOptions(values),
+      }).catch(asFlagError);
+      printNotes(file, notes);
+      return;
+    }
+    const layout = await csvLayoutPass(file, values, progress, dialect);
+    const kinds = layout.names.map((name, j) => ({ name, numeric: layout.columns[j].numeric }));
+    const indices = withFlagNames(() => columnIndices(kinds, columns, file));
+    await writeCsvOutput(file, layout.dialect, kinds, indices, (_, input) => apply(input), out, {
+      ...options,
+      skipBadRows: layout.badRows !== undefined,
+    });
+  } finally {
+    progress.close();
+  }
+}

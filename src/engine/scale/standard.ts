@@ -52,11 +52,26 @@ export class StandardScaler implements IncrementalScaler {
     if (this.moments.length !== x.cols)
       throw new TypeError('standard.partialFit: a loaded scaler cannot continue fitting; fit it again');
     this.moments.forEach((m, j) => mergeMoments(m, momentsOf(x.rows, x.data, x.cols, j)));
+    this.setFromMoments();
+    return this;
+  }
+
+  /**
+   * Fits from each column's moments of all its values (momentsOf in memory, or ExactPasses over a
+   * file): the same state, bit for bit, as fit() on those values at once.
+   */
+  fitFromMoments(columns: readonly Moments[]): this {
+    this.nFeaturesIn = columns.length;
+    this.moments = columns.map((m) => ({ ...m }));
+    this.setFromMoments();
+    return this;
+  }
+
+  private setFromMoments(): void {
     this.mean = Float64Array.from(this.moments, meanOf);
     this.var = Float64Array.from(this.moments, (m) => varianceOf(m, 0));
     this.nSamplesSeen = Float64Array.from(this.moments, (m) => m.count);
     this.derive();
-    return this;
   }
 
   private derive(): void {

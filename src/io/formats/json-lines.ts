@@ -7,14 +7,31 @@
 import { InputError } from '../errors';
 import { ColumnBuilder, type CellOptions, type DataTable } from './data-table';
 
-export class JsonLinesReader {
+/** What a JSON Lines reader hands each column's cells to: a builder (the table), or a pass's sink. */
+export interface JsonLinesColumn {
+  add(value: unknown): void;
+  addMissing(): void;
+}
+
+/**
+ * Lines parsed into columns made by `makeColumn(name, rowsBefore)` (`rowsBefore`: the lines before the
+ * column first appeared, which it counts as missing). `seed` lists columns known before the first line
+ * (a later pass over the same file), in order.
+ */
+export class JsonLinesRecords<C extends JsonLinesColumn> {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  private readonly builders = new Map<string, ColumnBuilder>();
+  protected readonly builders = new Map<string, C>();
   private pending = '';
   private line = 0;
-  private rows = 0;
+  protected rows = 0;
 
-  constructor(private readonly options: CellOptions & { file?: string } = {}) {}
+  constructor(
+    protected readonly options: CellOptions & { file?: string },
+    private readonly makeColumn: (name: string, rowsBefore: number) => C,
+    seed: readonly string[] = [],
+  ) {
+    for (const name of seed) this.builders.set(name, makeColumn(name, 0));
+  }
 
   /** The next bytes of the file. */
   push(chunk: Uint8Array): void {
@@ -32,17 +49,12 @@ export class JsonLinesReader {
     this.pending = text.slice(start);
   }
 
-  /** The table of every line pushed. */
-  finish(): DataTable {
+  /** The last line (without a line break), then the columns in order of first appearance and the row count. */
+  end(): { columns: Map<string, C>; rows: number } {
     this.push(new Uint8Array(0));
     if (this.pending.length > 0) this.acceptLine(this.pending);
     this.pending = '';
-    if (this.builders.size === 0)
-      throw new InputError(
-        this.rows === 0 ? 'empty file (no JSON lines)' : 'no keys in any line',
-        this.options.file,
-      );
-    return { columns: [...this.builders.values()].map((b) => b.finish()), rowCount: this.rows, notes: [] };
+    return { columns: this.builders, rows: this.rows };
   }
 
   private acceptLine(raw: string): void {
@@ -83,13 +95,33 @@ export class JsonLinesReader {
       seen.add(name);
       let builder = this.builders.get(name);
       if (!builder) {
-        builder = new ColumnBuilder(name, this.options, 0, this.rows);
+        builder = this.makeColumn(name, this.rows);
         this.builders.set(name, builder);
       }
       builder.add(cell);
     }
     for (const [name, builder] of this.builders) if (!seen.has(name)) builder.addMissing();
     this.rows++;
+  }
+}
+
+/** Refuses a file of no lines, or of lines without keys. */
+export function checkHasKeys(columns: number, rows: number, file?: string): void {
+  if (columns === 0)
+    throw new InputError(rows === 0 ? 'empty file (no JSON lines)' : 'no keys in any line', file);
+}
+
+/** The whole table: every column built in memory. */
+export class JsonLinesReader extends JsonLinesRecords<ColumnBuilder> {
+  constructor(options: CellOptions & { file?: string } = {}) {
+    super(options, (name, rowsBefore) => new ColumnBuilder(name, options, 0, rowsBefore));
+  }
+
+  /** The table of every line pushed. */
+  finish(): DataTable {
+    const { columns, rows } = this.end();
+    checkHasKeys(columns.size, rows, this.options.file);
+    return { columns: [...columns.values()].map((b) => b.finish()), rowCount: rows, notes: [] };
   }
 }
 

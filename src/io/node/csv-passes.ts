@@ -1,15 +1,13 @@
 /**
  * CSV files of any size in bounded memory: statistics and scaler fits by sequential passes over the
  * file (ExactPasses for moments and exact quantiles, partialFit chunk by chunk for the mergeable
- * scalers), and outputs written as a stream. Memory depends on the column count, never the row count.
+ * scalers; fit-passes.ts), and outputs written as a stream. Memory depends on the column count, never the row count.
  */
-import { fromColumns, type Matrix } from '../../engine/scale/matrix';
-import { methodInfo } from '../../engine/scale/registry';
-import { isIncremental, type Scaler } from '../../engine/scale/scaler';
-import { RobustScaler } from '../../engine/scale/robust';
+import type { Scaler } from '../../engine/scale/scaler';
 import { ExactPasses, IGNORE, type ValueSink } from '../../engine/stats/passes';
 import type { Dialect, ReadReport } from '../csv/dialect';
-import { BadRows, CsvColumnsReader, GrowingValues } from '../csv/table';
+import { BadRows, CsvColumnsReader } from '../csv/table';
+import { fitByPasses } from './fit-passes';
 import { InputError } from '../errors';
 import { sniffCsvFile, streamCsvRecords, type CsvReadOptions, type ReadProgress } from './csv-file';
 import { readPrefix } from './read-file';
@@ -113,41 +111,9 @@ export async function readCsvLayout(file: string, options: PassProgress = {}): P
   return { report, ...(await readPass(file, dialect, 1, () => IGNORE, options)) };
 }
 
-/** Rows of the selected columns gathered chunk by chunk into a matrix. */
-class ChunkColumns {
-  private readonly values: GrowingValues[];
-
-  constructor(readonly columns: readonly number[]) {
-    this.values = columns.map(() => new GrowingValues(4096));
-  }
-
-  sinkFor(column: number): ValueSink {
-    const k = this.columns.indexOf(column);
-    return k < 0 ? IGNORE : this.values[k];
-  }
-
-  /** The rows gathered since the last take, as a matrix (a copy); then starts over. */
-  take(): Matrix | undefined {
-    const rows = this.values[0]?.length ?? 0;
-    if (rows === 0) return undefined;
-    const matrix = fromColumns(
-      this.values.map((v) => v.values.subarray(0, rows)),
-      rows,
-    );
-    for (const v of this.values) v.length = 0;
-    return matrix;
-  }
-}
-
-/** Whether `scaler` can be fitted by passes: every method but those that need all values at once. */
-export function fitsInPasses(scaler: Scaler): boolean {
-  return methodInfo(scaler.method).fitsFrom !== 'all-values';
-}
-
 /**
- * Fits `scaler` on columns `columns` of the file by passes: none for stateless methods, one with
- * partialFit chunk by chunk for mergeable ones, or the robust scaler's exact quantiles.
- * `layout` comes from a first pass (readCsvLayout).
+ * Fits `scaler` on columns `columns` of the file by passes (fit-passes.ts), each checked against
+ * `layout`, which comes from a first pass (readCsvLayout).
  */
 export async function fitCsvInPasses(
   file: string,
@@ -156,43 +122,14 @@ export async function fitCsvInPasses(
   scaler: Scaler,
   options: PassProgress = {},
 ): Promise<void> {
-  const fitsFrom = methodInfo(scaler.method).fitsFrom;
-  if (fitsFrom === 'nothing') {
-    scaler.fit(
-      fromColumns(
-        columns.map(() => new Float64Array(0)),
-        0,
-      ),
-    );
-    return;
-  }
-  if (fitsFrom === 'quantiles' && scaler instanceof RobustScaler) {
-    const passes = new ExactPasses(scaler.fitQuantiles);
-    layout.names.forEach((_, j) => {
-      passes.sink(j); // every column exists from the first pass on; only the selected ones are kept
-      if (!columns.includes(j)) passes.exclude(j);
+  const textColumns = textColumnsOf(layout);
+  await fitByPasses(scaler, columns, layout.names.length, async (pass, sinkFor, afterChunk) => {
+    const seen = await readPass(file, layout.dialect, pass + 2, sinkFor, {
+      ...options,
+      textColumns,
+      badRows: layout.badRows,
+      afterChunk,
     });
-    await finishPasses(file, layout, passes, 2, options);
-    scaler.fitFromQuantiles(columns.map((j) => passes.quantiles(j)));
-    return;
-  }
-  if (fitsFrom !== 'batches' || !isIncremental(scaler))
-    throw new TypeError(`${scaler.method} cannot be fitted by passes`);
-  const chunk = new ChunkColumns(columns);
-  let fitted = false;
-  const fitChunk = () => {
-    const matrix = chunk.take();
-    if (!matrix) return;
-    if (fitted) scaler.partialFit(matrix);
-    else scaler.fit(matrix);
-    fitted = true;
-  };
-  const seen = await readPass(file, layout.dialect, 2, (j) => chunk.sinkFor(j), {
-    ...options,
-    textColumns: textColumnsOf(layout),
-    badRows: layout.badRows,
-    afterChunk: fitChunk,
+    checkUnchanged(file, layout, seen);
   });
-  fitChunk();
-  checkUnchanged(file, layout, seen);
 }

@@ -21,6 +21,7 @@ import { extensionsOf, formatOrCsv } from '../formats/registry';
 import { replaceNpzArray } from '../formats/npz';
 import { readFormatTable, readNpzFile } from './format-files';
 import { writeTableLike, type TableFormatId } from './table-output';
+import { writeCsvAsTable, type CsvOutputColumn } from './csv-table-output';
 
 export {
   columnIndices,
@@ -99,6 +100,33 @@ export async function writeLike(
     await writeFileAtomic(target, bytes, { ...options, inputs });
     return;
   }
+  if (data.kind === 'table') {
+    await writeTableLike(data, selection, result, target, checkTableTarget(target), {
+      ...options,
+      inputs,
+    });
+    return;
+  }
+  const { table, file } = data;
+  await writeCsvOutput(
+    file,
+    table.dialect,
+    table.columns.map((c) => ({ name: c.name, numeric: c.kind === 'numeric' })),
+    selection.indices,
+    (firstRow, input) =>
+      matrix(
+        result.data.subarray(firstRow * result.cols, (firstRow + input.rows) * result.cols),
+        input.rows,
+        result.cols,
+      ),
+    target,
+    { ...options, inputs, skipBadRows: table.badRows !== undefined },
+  );
+}
+
+/** Refuses a target whose extension is not a table format (a table input is written as a table). */
+export function checkTableTarget(target: string): TableFormatId {
+  const targetFormat = formatOrCsv(target);
   if (targetFormat.shape !== 'table')
     throw new InputError(
       `write a table format (${extensionsOf(['table'])
@@ -106,29 +134,32 @@ export async function writeLike(
         .join(', ')}) for a table input`,
       target,
     );
-  if (data.kind === 'table' || targetFormat.id !== 'csv') {
-    await writeTableLike(data, selection, result, target, targetFormat.id as TableFormatId, {
-      ...options,
-      inputs,
-    });
+  return targetFormat.id as TableFormatId;
+}
+
+/**
+ * Writes the CSV `file` with the fields of `replaced` given by `values(firstRow, input)`, streamed:
+ * as CSV in the input's dialect, or converted to the table format `target`'s extension names.
+ */
+export async function writeCsvOutput(
+  file: string,
+  dialect: Dialect,
+  columns: readonly CsvOutputColumn[],
+  replaced: readonly number[],
+  values: (firstRow: number, input: Matrix) => Matrix,
+  target: string,
+  options: OutputOptions & { signal?: AbortSignal; skipBadRows?: boolean },
+): Promise<void> {
+  const format = checkTableTarget(target);
+  const outputOptions = { ...options, inputs: [file, ...(options.inputs ?? [])] };
+  if (format !== 'csv') {
+    await writeCsvAsTable(file, dialect, columns, replaced, values, target, format, outputOptions);
     return;
   }
-  const { table, file } = data;
-  const output = new AtomicOutput(target, { ...options, inputs: [file, ...(options.inputs ?? [])] });
-  await rewriteCsv(
-    file,
-    table.dialect,
-    selection.indices,
-    output,
-    (firstRow, input) =>
-      matrix(
-        result.data.subarray(firstRow * result.cols, (firstRow + input.rows) * result.cols),
-        input.rows,
-        result.cols,
-      ),
-    options.signal,
-    { skipBadRows: table.badRows !== undefined },
-  );
+  const output = new AtomicOutput(target, outputOptions);
+  await rewriteCsv(file, dialect, replaced, output, values, options.signal, {
+    skipBadRows: options.skipBadRows,
+  });
 }
 
 /** rewriteCsvSource (../csv/rewrite.ts) from a file on disk, printing on two cores where there are two. */

@@ -4,7 +4,6 @@
  * is a conversion from the columns. Outputs are written atomically (a new file, never over the input).
  */
 import type { Matrix } from '../../engine/scale/matrix';
-import { InputError } from '../errors';
 import type { OutputColumn } from '../formats/table-writers';
 import type { FormatId } from '../formats/registry';
 import { AtomicOutput, writeFileAtomic, type OutputOptions } from './atomic-output';
@@ -31,10 +30,7 @@ export async function writeTableLike(
   options: OutputOptions,
 ): Promise<void> {
   if (data.kind !== 'table')
-    throw new InputError(
-      `a ${data.kind === 'csv' ? 'CSV' : 'array'} input is written as ${data.kind === 'csv' ? '.csv' : '.npy'}; convert the input first to write .${targetFormat}`,
-      target,
-    );
+    throw new TypeError(`writeTableLike: a ${data.kind} input is written by writeLike (data-files.ts)`);
   const { table } = data.data;
   const replaced = replacedColumns(selection, result);
   const columns: OutputColumn[] = table.columns.map((c) => ({

@@ -6,6 +6,7 @@ import { createScaler, scalerFromJSON, SCALING_METHODS } from '../../../src/engi
 import type { Scaler, ScalingMethod } from '../../../src/engine/scale/scaler';
 import { MinMaxScaler } from '../../../src/engine/scale/min-max';
 import { StandardScaler } from '../../../src/engine/scale/standard';
+import { ExactPasses } from '../../../src/engine/stats/passes';
 import { ParameterError } from '../../../src/engine/parameter-error';
 import { assertClose, conditionedTolerance, type Tolerance } from '../../helpers/close';
 import { referenceCases, toFloat64, type ReferenceArray, type ReferenceCase } from '../../helpers/reference';
@@ -155,6 +156,29 @@ test('StandardScaler.partialFit merges batches exactly and keeps scale 1 for a c
   assertClose(batched.var, whole.var, { rel: 1e-9 });
   assert.equal(whole.scale[1], 1);
   assert.equal(whole.var[1], 0);
+});
+
+test('StandardScaler.fitFromMoments of ExactPasses over batches gives the state of fit on the whole, bit for bit', () => {
+  const rows = 500;
+  const values = Array.from({ length: rows }, (_, i) => [
+    1e9 + Math.sin(i) * 1e-3,
+    i % 3 === 0 ? NaN : i * 0.37,
+    3,
+  ]).flat();
+  const whole = new StandardScaler().fit(matrix(values, rows, 3));
+  const passes = new ExactPasses([]);
+  while (!passes.done) {
+    for (let start = 0; start < rows; start += 64)
+      for (let i = start; i < Math.min(rows, start + 64); i++)
+        for (let j = 0; j < 3; j++) passes.sink(j).add(values[i * 3 + j]);
+    passes.endPass();
+  }
+  const fromPasses = new StandardScaler().fitFromMoments([0, 1, 2].map((j) => passes.moments(j)));
+  assert.deepEqual(fromPasses.toJSON(), whole.toJSON());
+  assert.deepEqual(
+    fromPasses.transform(matrix(values, rows, 3)).data,
+    whole.transform(matrix(values, rows, 3)).data,
+  );
 });
 
 test('createScaler names the parameter and value it refuses', () => {

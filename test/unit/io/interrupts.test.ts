@@ -27,10 +27,16 @@ async function bigCsv(file: string, megabytes: number): Promise<void> {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Starts a CLI normalize, waits until its temporary output exists, sends `signal`; returns the exit. */
-async function interruptMidWrite(dir: string, input: string, signal: NodeJS.Signals, flags: string[]) {
+async function interruptMidWrite(
+  dir: string,
+  input: string,
+  signal: NodeJS.Signals,
+  flags: string[],
+  output = 'out.csv',
+) {
   const child = spawn(
     process.execPath,
-    [CLI_PATH, 'normalize', input, '--method', 'zscore', '--out', join(dir, 'out.csv'), ...flags],
+    [CLI_PATH, 'normalize', input, '--method', 'zscore', '--out', join(dir, output), ...flags],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
     },
@@ -68,6 +74,52 @@ test('normscope normalize interrupted by SIGINT or SIGTERM mid-write leaves only
         assert.match(run.stderr, new RegExp(`interrupted: ${word}; no output was written`), where);
         assert.deepEqual(readdirSync(dir), ['big.csv'], where);
       }
+    }
+  } finally {
+    cleanup();
+  }
+});
+
+test('normscope normalize of a CSV to .parquet and .jsonl interrupted mid-write leaves only the input, in memory and by passes', async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const input = join(dir, 'big.csv');
+    await bigCsv(input, 40);
+    for (const output of ['out.parquet', 'out.jsonl'])
+      for (const flags of [[], ['--stream-above', '0']]) {
+        const run = await interruptMidWrite(dir, input, 'SIGINT', flags, output);
+        const where = `${output} ${flags.join(' ')}: ${run.stderr}`;
+        assert.ok(run.sawTemporary, `no temporary output appeared (${where})`);
+        assert.equal(run.status, 130, where);
+        assert.match(run.stderr, /interrupted: Ctrl-C; no output was written/, where);
+        assert.deepEqual(readdirSync(dir), ['big.csv'], where);
+      }
+  } finally {
+    cleanup();
+  }
+});
+
+test('normscope normalize of a JSON Lines file by passes, interrupted mid-write, leaves only the input', async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const input = join(dir, 'big.jsonl');
+    const out = createWriteStream(input);
+    for (let written = 0, i = 0; written < 40e6;) {
+      let chunk = '';
+      for (let k = 0; k < 2000; k++, i++)
+        chunk += `{"a":${i * 0.001},"b":${(i % 997) / 7},"label":"row ${i % 13}"}\n`;
+      written += chunk.length;
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    for (const output of ['out.jsonl', 'out.parquet']) {
+      const run = await interruptMidWrite(dir, input, 'SIGINT', ['--stream-above', '0'], output);
+      const where = `${output}: ${run.stderr}`;
+      assert.ok(run.sawTemporary, `no temporary output appeared (${where})`);
+      assert.equal(run.status, 130, where);
+      assert.match(run.stderr, /interrupted: Ctrl-C; no output was written/, where);
+      assert.deepEqual(readdirSync(dir), ['big.jsonl'], where);
     }
   } finally {
     cleanup();

@@ -1,11 +1,14 @@
 // The Python helper (python/normscope.py) run by Debian's python3 with NumPy: its payloads decode in
-// TypeScript to the same numbers, the fallbacks are there, and large inputs are capped.
+// TypeScript to the same numbers, the fallbacks are there (with each column's advice, equal to the
+// engine's on real tables), and large inputs are capped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeNotebookPayload, NOTEBOOK_MIME } from '../../../src/shared/notebook-payload';
+import { adviseColumns } from '../../../src/engine/advise/advise';
+import { SKLEARN_DATA, VEGA_DATA } from '../../helpers/real-datasets';
 
 const PYTHON =
   process.env.NORMSCOPE_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
@@ -99,3 +102,107 @@ print(json.dumps(out))
   assert.match(errors[1], /layer 'rmsnorm'/);
   assert.match(errors[2], /expected numbers/);
 });
+
+/** Real tables with skewed, id-like, binary, constant, empty and missing columns, as pandas reads them. */
+const REAL_FRAMES = `
+import pandas as pd
+vega = ${JSON.stringify(VEGA_DATA)}
+sklearn = ${JSON.stringify(SKLEARN_DATA)}
+frames = {
+    "cars": pd.read_json(f"{vega}/cars.json"),
+    "penguins": pd.read_json(f"{vega}/penguins.json"),
+    "movies": pd.read_json(f"{vega}/movies.json"),
+    "flights-2k": pd.read_json(f"{vega}/flights-2k.json"),
+    "seattle-weather": pd.read_csv(f"{vega}/seattle-weather.csv"),
+    "airports": pd.read_csv(f"{vega}/airports.csv"),
+    "breast-cancer": pd.read_csv(f"{sklearn}/breast_cancer.csv", skiprows=1, header=None),
+    "boston": pd.read_csv(f"{sklearn}/boston_house_prices.csv", skiprows=1),
+    "iris": pd.read_csv(f"{sklearn}/iris.csv", skiprows=1, header=None),
+    "wine": pd.read_csv(f"{sklearn}/wine_data.csv", skiprows=1, header=None),
+}
+cars = frames["cars"]
+cars["row id"] = range(1, len(cars) + 1)
+cars["<b>constant</b>"] = 7.0
+cars["empty"] = float("nan")
+frames["small"] = pd.DataFrame(np.array([[1.5, 200.0], [np.nan, 100.0], [3.25, -5.0]]))
+`;
+
+interface PythonAdvice {
+  diagnoses: string[];
+  method: string;
+  reason: string;
+}
+
+test("normscope.bundle's fallbacks give each numeric column of real tables the engine's advice: the same method, diagnoses and reason", () => {
+  const results = python(`${REAL_FRAMES}
+out = {}
+for name, frame in frames.items():
+    bundle = normscope.bundle(frame, title=name)
+    payload = bundle[normscope.MIME_TYPE]
+    columns = frame.select_dtypes(include="number")
+    out[name] = {"bundle": bundle, "advice": [normscope.column_advice(columns[c].to_numpy(dtype=np.float64, na_value=np.nan)) for c in columns.columns]}
+print(json.dumps(out))
+`) as Record<string, { bundle: Bundle; advice: PythonAdvice[] }>;
+  const seen = new Set<string>();
+  let columns = 0;
+  for (const [name, { bundle, advice }] of Object.entries(results)) {
+    const { dataset } = decodeNotebookPayload(bundle[NOTEBOOK_MIME]);
+    assert.ok(dataset.kind === 'table');
+    const engine = adviseColumns(
+      dataset.columns.map((c) => ({ name: c.name, kind: 'numeric' as const, values: c.values })),
+    );
+    assert.equal(advice.length, engine.length, name);
+    const html = String(bundle['text/html']);
+    const plain = String(bundle['text/plain']);
+    engine.forEach((expected, j) => {
+      const where = `${name} column ${expected.name}`;
+      assert.deepEqual(
+        { method: advice[j].method, diagnoses: advice[j].diagnoses, reason: advice[j].reason },
+        { method: expected.method, diagnoses: expected.diagnoses, reason: expected.reason },
+        where,
+      );
+      const method =
+        expected.method + (expected.diagnoses.length ? ` (${expected.diagnoses.join(', ')})` : '');
+      assert.ok(
+        html.includes(`<td>${escapeHtml(method)}</td><td>${escapeHtml(expected.reason)}</td>`),
+        where,
+      );
+      assert.ok(plain.includes(`\n${expected.name}: ${method} — ${expected.reason}`), where);
+      expected.diagnoses.forEach((d) => seen.add(d));
+      if (expected.diagnoses.length === 0) seen.add(expected.method);
+      columns++;
+    });
+  }
+  // every rule is exercised by some real column
+  assert.deepEqual([...seen].sort(), [
+    'binary',
+    'constant',
+    'empty',
+    'id-like',
+    'missing',
+    'outliers',
+    'skewed',
+    'zscore',
+  ]);
+  assert.ok(columns >= 90, `${columns} columns`);
+  const cars = String(results.cars.bundle['text/html']);
+  assert.ok(cars.includes('<th>&lt;b&gt;constant&lt;/b&gt;</th>'), 'column names escaped');
+  assert.ok(!cars.includes('<b>constant</b>'));
+});
+
+test('normscope.bundle of a tensor keeps its fallback without advice (advice is per table column)', () => {
+  const bundle = python(`
+print(json.dumps(normscope.bundle(np.zeros((2, 3, 4, 4), dtype=np.float32), layer='batchnorm')))
+`) as Bundle;
+  assert.doesNotMatch(String(bundle['text/html']), /advice/);
+  assert.match(String(bundle['text/html']), /<th>all values<\/th>/);
+});
+
+function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#x27;');
+}
