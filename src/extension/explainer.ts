@@ -10,9 +10,10 @@ export function openExplainer(
   focus: { layer?: NormLayer; framework?: Framework; array?: ExplainerArray } = {},
 ): vscode.WebviewPanel {
   const roots = [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
+  const title = vscode.l10n.t('NormScope: BatchNorm vs LayerNorm');
   const panel = vscode.window.createWebviewPanel(
     'normscope.explainer',
-    'NormScope: BatchNorm vs LayerNorm',
+    title,
     vscode.ViewColumn.Beside,
     {
       enableScripts: true,
@@ -25,7 +26,7 @@ export function openExplainer(
     nonce: createNonce(),
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'explainer.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css')).toString(),
-    title: 'NormScope: BatchNorm vs LayerNorm',
+    title,
   });
   const init: ExplainerHostMessage = {
     type: 'explainerInit',

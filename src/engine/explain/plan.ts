@@ -15,6 +15,8 @@ import {
   type RunningVarianceBias,
 } from './conventions';
 import { FRAMEWORK_APIS } from './layer-apis';
+import { EXPLAIN_MESSAGES, type ExplainMessageKey } from './messages';
+import { fillMessage, type AdviceLanguage } from '../advise/messages';
 
 export interface ExplainRequest {
   layer: NormLayer;
@@ -113,24 +115,22 @@ function titleOf(request: ExplainRequest, rank: number): string {
   return api.replace('torch.nn.', '');
 }
 
-const TRAIN_VS_EVAL: Record<NormLayer, (tracks: boolean) => string> = {
-  batchnorm: () =>
-    'Training normalizes with the batch statistics and updates the running mean and variance; eval uses the running statistics, so outputs no longer depend on the rest of the batch.',
-  instancenorm: (tracks) =>
-    tracks
-      ? 'Training uses per-instance statistics and updates running averages; eval uses the running averages.'
-      : 'The same in training and eval: every sample is normalized by its own statistics (no running statistics).',
-  layernorm: () => 'The same in training and eval: statistics come from each sample alone.',
-  groupnorm: () => 'The same in training and eval: statistics come from each sample alone.',
-  rmsnorm: () =>
-    'The same in training and eval: the root mean square comes from each sample alone (no centring).',
-  unitnorm: () =>
-    'The same in training and eval: each vector is divided by its own L2 norm (nothing learned, nothing kept).',
+const TRAIN_VS_EVAL: Record<NormLayer, (tracks: boolean) => ExplainMessageKey> = {
+  batchnorm: () => 'trainEvalBatchNorm',
+  instancenorm: (tracks) => (tracks ? 'trainEvalInstanceNormTracking' : 'trainEvalInstanceNorm'),
+  layernorm: () => 'trainEvalPerSample',
+  groupnorm: () => 'trainEvalPerSample',
+  rmsnorm: () => 'trainEvalRmsNorm',
+  unitnorm: () => 'trainEvalUnitNorm',
 };
 
 /** What differs between training and eval for a layer (that tracks running statistics or not), in words. */
-export function trainVsEvalText(layer: NormLayer, tracksRunningStats: boolean): string {
-  return TRAIN_VS_EVAL[layer](tracksRunningStats);
+export function trainVsEvalText(
+  layer: NormLayer,
+  tracksRunningStats: boolean,
+  language: AdviceLanguage = 'en',
+): string {
+  return EXPLAIN_MESSAGES[language][TRAIN_VS_EVAL[layer](tracksRunningStats)];
 }
 
 export function explainPlan(request: ExplainRequest): ExplainPlan {
@@ -271,14 +271,16 @@ export function explainPlan(request: ExplainRequest): ExplainPlan {
 }
 
 /** Momentum in words, with the update it performs. */
-export function describeMomentum(momentum: number | null, convention: MomentumConvention | null): string {
-  if (convention === null) return 'none (no running statistics)';
-  if (convention === 'cumulative' || momentum === null)
-    return 'None: running statistics are the cumulative average of every batch';
-  const rest = Number((1 - momentum).toPrecision(12));
-  return convention === 'new-batch'
-    ? `${momentum} weights the new batch: running = ${rest}·running + ${momentum}·batch`
-    : `${momentum} weights the old value: running = ${momentum}·running + ${rest}·batch`;
+export function describeMomentum(
+  momentum: number | null,
+  convention: MomentumConvention | null,
+  language: AdviceLanguage = 'en',
+): string {
+  const messages = EXPLAIN_MESSAGES[language];
+  if (convention === null) return messages.momentumNone;
+  if (convention === 'cumulative' || momentum === null) return messages.momentumCumulative;
+  const values = { momentum: String(momentum), rest: String(Number((1 - momentum).toPrecision(12))) };
+  return fillMessage(convention === 'new-batch' ? messages.momentumNewBatch : messages.momentumOldValue, values);
 }
 
 /** A readable multi-line plan; the shape picture marks reduced axes with brackets, e.g. [N]=32 · C=64 · [H]=56 · [W]=56. */
