@@ -9,6 +9,7 @@ import { InputError } from '../../io/errors';
 import { fileSystemError } from '../../io/node/read-file';
 import { parseCommandArgs, positional } from '../args';
 import { print, printJson, type Command } from '../command';
+import { cliLanguage, say } from '../messages';
 
 /** The code cells of a notebook, each with the line its text starts on in a concatenation. */
 function notebookSource(
@@ -19,7 +20,7 @@ function notebookSource(
   try {
     notebook = JSON.parse(text) as typeof notebook;
   } catch (error) {
-    throw new InputError(`is not a valid notebook (${(error as Error).message})`, file);
+    throw new InputError(say('notANotebook', { detail: (error as Error).message }), file);
   }
   const starts: number[] = [];
   const parts: string[] = [];
@@ -44,15 +45,14 @@ function siteNote(layer: LayerAnnotation): string | undefined {
     case 'custom':
       return `${layer.custom?.className} (line ${layer.custom?.definedAt}): ${layer.custom?.reading}`;
     case 'conversion':
-      return inlayLabel(layer);
+      return inlayLabel(layer, cliLanguage());
   }
 }
 
 export const annotate: Command = {
   name: 'annotate',
   usage: 'annotate <file.py|file.ipynb> [--json]',
-  summary:
-    'List every normalization layer in Python code or a notebook: the axes it reduces over, shapes and defaults.',
+  summary: 'summaryAnnotate',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
     const file = positional(positionals, 0, '<file.py|file.ipynb>');
@@ -75,7 +75,7 @@ export const annotate: Command = {
       printJson(layers);
       return;
     }
-    if (layers.length === 0) print(`${file}: no normalization layers`);
+    if (layers.length === 0) print(say('noLayers', { file }));
     for (const layer of layers) {
       const where = `${file}:${layer.line}:${layer.column}`;
       const layout =
@@ -86,7 +86,7 @@ export const annotate: Command = {
       );
       const how = siteNote(layer);
       if (how) print(`${where}: ${how}`);
-      const warning = momentumWarning(layer);
+      const warning = momentumWarning(layer, cliLanguage());
       if (warning) print(`${where}: ${warning}`);
     }
   },

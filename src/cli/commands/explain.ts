@@ -16,8 +16,7 @@ export const explain: Command = {
   name: 'explain',
   usage:
     'explain <batchnorm|layernorm|instancenorm|groupnorm|rmsnorm> --framework torch|keras|flax --shape 32,64,56,56 [--layout NCHW] [--groups G] [--normalized-shape 56,56] [--axis K] [--eps E] [--momentum M|none] [--json]',
-  summary:
-    'Which axes a normalization layer reduces over, the statistic and parameter shapes, values per statistic and the defaults.',
+  summary: 'summaryExplain',
   run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       framework: { type: 'string' },

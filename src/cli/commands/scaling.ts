@@ -14,6 +14,7 @@ import {
 import { parquetDecodedBytes } from '../../io/node/parquet-passes';
 import { normalizeParquetInPasses } from '../../io/node/parquet-normalize';
 import { UsageError } from '../usage-error';
+import { say } from '../messages';
 import {
   paramsText,
   planParamsText,
@@ -78,14 +79,13 @@ function rowsOf(data: DataFile): number {
 
 /** scikit-learn refuses to fit 0 samples; so do we, naming the file. */
 function checkHasRows(file: string, rows: number): void {
-  if (rows === 0) throw new InputError('no data rows to fit (a header and no rows)', file);
+  if (rows === 0) throw new InputError(say('noDataRows'), file);
 }
 
 export const fit: Command = {
   name: 'fit',
   usage: `fit <${usageNames(['table', 'array'])}|glob|folder> (${SCALING_USAGE} | --plan plan.json) ${FORMAT_USAGE} --out params.json [--partial] [--force] ${DIALECT_USAGE} ${ENGINE_USAGE}`,
-  summary:
-    'Fit a scaling method (or a per-column plan, as `advise` suggests) on a training file and save its fitted parameters as versioned JSON (fit on train only); --partial saves a shard fit that `merge` combines with others.',
+  summary: 'summaryFit',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       ...SCALING_OPTIONS,
@@ -100,7 +100,7 @@ export const fit: Command = {
     const out = requireValue('--out', values.out);
     if (values.plan !== undefined) {
       if (values.method !== undefined)
-        throw new UsageError('--plan', 'gives each column its method; leave out --method (or --plan)');
+        throw new UsageError('--plan', say('planNotMethod'));
       await fitPlanFile(file, values.plan, out, values);
       return;
     }
@@ -109,15 +109,12 @@ export const fit: Command = {
     if (values.partial) {
       const { mergeability } = methodInfo(method);
       if (mergeability.merges === 'never')
-        throw new UsageError('--partial', `${method} does not merge from shards: ${mergeability.reason}`);
+        throw new UsageError('--partial', say('partialNotMergeable', { method, reason: mergeability.reason }));
     }
     checkOutputTarget(out, { force: values.force, inputs: [file] });
     if (usesDuckDb(values.engine, file)) {
       if (values.partial)
-        throw new UsageError(
-          '--partial',
-          'is written by our engine; with --engine duckdb fit the whole folder or glob at once',
-        );
+        throw new UsageError('--partial', say('partialNotDuckDb'));
       const fitted = await fitWithDuckDb(file, method, options, columnList(values));
       await writeFileAtomic(out, paramsText(fitted.columns, fitted.scaler.toJSON()), {
         force: values.force,
@@ -218,8 +215,7 @@ async function normalizeInPasses(
 export const normalize: Command = {
   name: 'normalize',
   usage: `normalize <${usageNames(['table', 'array'])}|glob|folder> ${SCALING_USAGE} ${FORMAT_USAGE} --out <file> [--force] ${PASSES_USAGE} ${DIALECT_USAGE} ${ENGINE_USAGE}`,
-  summary:
-    'Fit a method on a file and write the file normalized to a new file (text columns and missing values kept).',
+  summary: 'summaryNormalize',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       ...SCALING_OPTIONS,
@@ -246,11 +242,14 @@ export const normalize: Command = {
       if (!fitsInPasses(scaler))
         throw new UsageError(
           '--method',
-          `${method} needs every value in memory at once, and ${file} is over --stream-above (${values['stream-above'] ?? DEFAULT_STREAM_ABOVE_MB} MB); files that large are normalized in passes with ${SCALING_METHODS.filter(
-            (m) => m.fitsFrom !== 'all-values',
-          )
-            .map((m) => m.method)
-            .join(', ')}`,
+          say('methodInMemory', {
+            method,
+            file,
+            limit: values['stream-above'] ?? DEFAULT_STREAM_ABOVE_MB,
+            methods: SCALING_METHODS.filter((m) => m.fitsFrom !== 'all-values')
+              .map((m) => m.method)
+              .join(', '),
+          }),
         );
       await normalizeInPasses(file, scaler, columnList(values), out, values, parquetInPasses);
       return;
@@ -266,8 +265,7 @@ export const normalize: Command = {
 export const transform: Command = {
   name: 'transform',
   usage: `transform <${usageNames(['table', 'array'])}> --params params.json ${FORMAT_USAGE} --out <file> [--inverse] [--force] ${DIALECT_USAGE}`,
-  summary:
-    "Apply saved parameters to another file (or undo them with --inverse), writing a new file; the file is read in the training file's dialect unless flags say otherwise.",
+  summary: 'summaryTransform',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       params: { type: 'string' },

@@ -1,0 +1,99 @@
+// The command line's language, run as a process on a real table (vega-datasets' seattle-weather.csv):
+// Chinese under a zh_CN locale or with --lang zh-cn, English under LANG=C; JSON keys and data the same.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, readFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCli, scratchDir } from '../../helpers/cli';
+import { localeLanguage } from '../../../src/cli/language-flag';
+import { COMMANDS } from '../../../src/cli/commands';
+
+const WEATHER = fileURLToPath(new URL('../../../node_modules/vega-datasets/data/seattle-weather.csv', import.meta.url));
+const COLUMNS = readFileSync(WEATHER, 'utf8').split('\n')[0].split(',').join(', ');
+const CJK = /[\u4e00-\u9fff]/;
+
+test('a --columns error names the file and its real columns: in Chinese under LANG=zh_CN.UTF-8 and with --lang zh-cn, in English under LANG=C', () => {
+  const args = ['stats', WEATHER, '--columns', 'humidity'];
+  const chinese = `normscope: --columns: 'humidity' 不是 ${WEATHER} 的列（列：${COLUMNS}）\n`;
+  const byLocale = runCli(args, undefined, { LANG: 'zh_CN.UTF-8' });
+  assert.equal(byLocale.status, 2);
+  assert.equal(byLocale.stderr, chinese);
+  const byFlag = runCli([...args, '--lang', 'zh-cn']);
+  assert.equal(byFlag.status, 2);
+  assert.equal(byFlag.stderr, chinese);
+  const english = runCli(args, undefined, { LANG: 'C' });
+  assert.equal(english.status, 2);
+  assert.equal(english.stderr, `normscope: --columns: 'humidity' is not a column of ${WEATHER} (columns: ${COLUMNS})\n`);
+  // --lang wins over the locale, before or after the command
+  assert.equal(runCli(['--lang=en', ...args], undefined, { LANG: 'zh_CN.UTF-8' }).stderr, english.stderr);
+});
+
+test('the skipped-rows warning on stderr follows the language; the statistics on stdout are the same numbers', () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const ragged = join(dir, 'weather.csv');
+    copyFileSync(WEATHER, ragged);
+    appendFileSync(ragged, '2016-01-01,1.5\n'); // two fields under a six-field header: line 1463
+    const args = ['stats', ragged, '--on-bad-rows', 'skip', '--json'];
+    const zh = runCli(args, undefined, { LANG: 'zh_CN.UTF-8' });
+    const en = runCli(args);
+    assert.equal(zh.status, 0, zh.stderr);
+    assert.equal(zh.stderr, `normscope: ${ragged}：跳过了 1 行，其字段数与表头不同（第 1463 行）\n`);
+    assert.equal(en.stderr, `normscope: ${ragged}: skipped 1 row whose field count differs from the header's (line 1463)\n`);
+    assert.equal(zh.stdout, en.stdout, '--json output does not change with the language');
+    const report = JSON.parse(en.stdout) as { rows: number };
+    assert.equal(report.rows, 1461);
+  } finally {
+    cleanup();
+  }
+});
+
+test('advise --json under zh_CN keeps every key and value but the reasons, which are Chinese', () => {
+  type Advice = { columns: { reason: string }[] };
+  const advise = (locale: { LANG?: string }, ...flags: string[]) =>
+    JSON.parse(runCli(['advise', WEATHER, '--json', ...flags], undefined, locale).stdout) as Advice;
+  const en = advise({ LANG: 'C' }).columns;
+  const zh = advise({ LANG: 'zh_CN.UTF-8' }).columns;
+  assert.equal(zh.length, en.length);
+  assert.equal(en.length, 6);
+  zh.forEach((column, i) => {
+    assert.deepEqual({ ...column, reason: '' }, { ...en[i], reason: '' });
+    assert.match(column.reason, CJK);
+    assert.doesNotMatch(en[i].reason, CJK);
+  });
+  // --language still names the reasons' language explicitly
+  const explicit = advise({ LANG: 'zh_CN.UTF-8' }, '--language', 'en').columns;
+  assert.deepEqual(explicit, en);
+});
+
+test('help lists every command with a Chinese summary under --lang zh-cn, and an unknown --lang value is refused by name', () => {
+  const help = runCli(['--help', '--lang', 'zh-cn']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^normscope：/);
+  for (const command of COMMANDS) {
+    const line = help.stdout.split('\n').find((l) => l.startsWith(`  ${command.name} `));
+    assert.ok(line, command.name);
+    assert.match(line, CJK, line);
+  }
+  const english = runCli(['--help']);
+  assert.doesNotMatch(english.stdout, CJK);
+  assert.match(english.stdout, /--lang en\|zh-cn/);
+  const refused = runCli(['stats', WEATHER, '--lang', 'fr']);
+  assert.equal(refused.status, 2);
+  assert.equal(refused.stderr, "normscope: --lang: 'fr' is not one of en, zh-cn\n");
+  const unknown = runCli(['stats', WEATHER, '--rows', '3'], undefined, { LANG: 'zh_CN.UTF-8' });
+  assert.equal(unknown.stderr, 'normscope: --rows: 未知选项（该命令的 --help 会列出它的所有标志）\n');
+});
+
+test('localeLanguage reads LC_ALL, then LC_MESSAGES, then LANG, and speaks Chinese for Simplified Chinese locales only', () => {
+  assert.equal(localeLanguage({ LANG: 'zh_CN.UTF-8' }), 'zh-cn');
+  assert.equal(localeLanguage({ LANG: 'zh_CN' }), 'zh-cn');
+  assert.equal(localeLanguage({ LANG: 'zh_SG.GB2312' }), 'zh-cn');
+  assert.equal(localeLanguage({ LANG: 'zh_TW.UTF-8' }), 'en');
+  assert.equal(localeLanguage({ LANG: 'C.UTF-8' }), 'en');
+  assert.equal(localeLanguage({}), 'en');
+  assert.equal(localeLanguage({ LC_ALL: 'C', LANG: 'zh_CN.UTF-8' }), 'en');
+  assert.equal(localeLanguage({ LC_ALL: '', LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' }), 'zh-cn');
+  assert.equal(localeLanguage({ LC_MESSAGES: 'en_GB.UTF-8', LANG: 'zh_CN.UTF-8' }), 'en');
+});
