@@ -1,11 +1,15 @@
 // The shipped translations are complete: every %key% of package.json has an English and a Simplified
-// Chinese string, and every vscode.l10n.t message of the extension has a zh-cn bundle entry.
+// Chinese string, every l10n.t message under src/ has a zh-cn bundle entry (and the bundle nothing
+// else), and every typed catalog (advice, explain plans, hovers, CLI) fills every key in every language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { ADVICE_LANGUAGES, ADVICE_MESSAGES } from '../../../src/engine/advise/messages';
+import { EXPLAIN_MESSAGES } from '../../../src/engine/explain/messages';
+import { HOVER_MESSAGES } from '../../../src/analysis/hover-messages';
+import { CLI_MESSAGES } from '../../../src/cli/messages';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const json = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, string>;
@@ -77,13 +81,30 @@ test('every l10n.t message under src/ has a zh-cn bundle entry with the same {n}
   );
 });
 
-test('the advice reasons exist in every language with the same placeholders', () => {
-  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-  for (const language of ADVICE_LANGUAGES)
-    for (const [key, text] of Object.entries(ADVICE_MESSAGES.en))
-      assert.deepEqual(
-        placeholders(ADVICE_MESSAGES[language][key as keyof typeof ADVICE_MESSAGES.en]),
-        placeholders(text),
-        `${language} ${key}`,
-      );
+const CATALOGS = {
+  'advice reasons (src/engine/advise/messages.ts)': ADVICE_MESSAGES,
+  'explain plans (src/engine/explain/messages.ts)': EXPLAIN_MESSAGES,
+  'hovers and inlay hints (src/analysis/hover-messages.ts)': HOVER_MESSAGES,
+  'the CLI (src/cli/messages.ts)': CLI_MESSAGES,
+} as const;
+
+/** Whether a text is code only: nothing but placeholders, `code`, symbols and numbers once those are removed. */
+const isCode = (text: string) => !/[A-Za-z]{2,}/.test(text.replace(/\{\w+\}/g, '').replace(/`[^`]*`/g, ''));
+
+test('every catalog has every language, with the same {name} placeholders, and no zh-cn text left in English unless it is code', () => {
+  const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+  for (const [name, catalog] of Object.entries(CATALOGS)) {
+    const english = catalog.en as Record<string, string>;
+    assert.ok(Object.keys(english).length >= 10, `${name}: ${Object.keys(english).length} keys`);
+    for (const language of ADVICE_LANGUAGES) {
+      const texts = catalog[language] as Record<string, string>;
+      assert.deepEqual(Object.keys(texts).sort(), Object.keys(english).sort(), `${name} ${language}: keys`);
+      for (const [key, text] of Object.entries(english)) {
+        assert.deepEqual(placeholders(texts[key]), placeholders(text), `${name} ${language} ${key}: placeholders`);
+        if (language !== 'en' && !isCode(text))
+          assert.notEqual(texts[key], text, `${name} ${language} ${key}: still English`);
+      }
+    }
+  }
+  assert.ok(isCode('{axes} ({layout})') && isCode('`x` · {n}') && !isCode('over {axes}'), 'isCode tells code from prose');
 });
