@@ -1,6 +1,7 @@
 /** The four commands: each gathers its input, loads it with cancellable progress and opens a panel. */
 import * as vscode from 'vscode';
 import { datasetFromArray, type Dataset } from '../engine/report/dataset';
+import { adviceLanguage } from '../engine/advise/messages';
 import { createScaler, SCALING_METHODS } from '../engine/scale/registry';
 import type { ScalingMethod } from '../engine/scale/scaler';
 import { parseArrayLiteral, type LiteralStyle } from '../io/literal';
@@ -53,7 +54,9 @@ async function pickFile(title: string, given?: vscode.Uri): Promise<vscode.Uri |
 
 /** A reader's notes (nested columns skipped, dates read as text) as the panel's note. */
 const noteOf = (notes: string[]) =>
-  notes.length > 0 ? notes.map((n) => `${n[0].toUpperCase()}${n.slice(1)}.`).join(' ') : undefined;
+  notes.length > 0
+    ? notes.map((n) => vscode.l10n.t('{0}.', `${n[0].toUpperCase()}${n.slice(1)}`)).join(' ')
+    : undefined;
 
 /**
  * The sheet of a workbook or the array of an .npz to read, asked when there are several; undefined when
@@ -88,6 +91,7 @@ async function loadWithProgress(host: Host, uri: vscode.Uri, source: ByteSource,
         {
           dialect,
           signal,
+          language: adviceLanguage(vscode.env.language),
           onProgress: (read, total) => {
             const percent = total > 0 ? (100 * read) / total : 100;
             report(percent, `${Math.round(percent)}%`);

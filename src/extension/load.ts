@@ -9,7 +9,7 @@ import type { CsvTable } from '../io/csv/table';
 import { readAsState } from './read-as';
 import type { PanelInit } from '../shared/protocol';
 import type { L10n } from '../shared/l10n';
-import { adviceLanguage } from '../engine/advise/messages';
+import { adviceLanguage, type AdviceLanguage } from '../engine/advise/messages';
 import { datasetDescription, METHOD_CHOICES } from '../shared/view-payload';
 
 export interface PanelSettings {
@@ -61,7 +61,7 @@ export async function loadCsvPrefix(
 
 export async function loadDataFile(
   source: ByteSource,
-  options: ReadProgress & CsvReadOptions,
+  options: ReadProgress & CsvReadOptions & { language?: AdviceLanguage },
   part: { sheet?: string; array?: string } = {},
 ): Promise<{ file: DataFile; dataset: Dataset }> {
   return dataFileDataset(await readDataSource(source, { ...options, ...part }), source.name);

@@ -212,7 +212,7 @@ export const stats: Command = {
         report = await arrayReport(await readNpyFile(file), values.axis);
         break;
       case 'npz': {
-        const npz = await readNpzFile(file, options.array);
+        const npz = await readNpzFile(file, options.array, options.language);
         printNotes(file, [npz.note]);
         report = await arrayReport(npz.array, values.axis);
         break;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { runCli, scratchDir } from '../../helpers/cli';
 import { localeLanguage } from '../../../src/cli/language-flag';
 import { COMMANDS } from '../../../src/cli/commands';
+import { duckdb, hasPython, python } from '../io/formats/fixtures';
 
 const WEATHER = fileURLToPath(new URL('../../../node_modules/vega-datasets/data/seattle-weather.csv', import.meta.url));
 const COLUMNS = readFileSync(WEATHER, 'utf8').split('\n')[0].split(',').join(', ');
@@ -96,4 +97,34 @@ test('localeLanguage reads LC_ALL, then LC_MESSAGES, then LANG, and speaks Chine
   assert.equal(localeLanguage({ LC_ALL: 'C', LANG: 'zh_CN.UTF-8' }), 'en');
   assert.equal(localeLanguage({ LC_ALL: '', LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' }), 'zh-cn');
   assert.equal(localeLanguage({ LC_MESSAGES: 'en_GB.UTF-8', LANG: 'zh_CN.UTF-8' }), 'en');
+});
+
+test('the readers’ notes follow the language: dates as text in a DuckDB-written Parquet file, the array chosen in a NumPy .npz', async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const parquet = join(dir, 'weather.parquet');
+    await duckdb([`copy (select * from read_csv('${WEATHER}')) to '${parquet}' (format parquet)`]);
+    const zh = runCli(['stats', parquet, '--json'], undefined, { LANG: 'zh_CN.UTF-8' });
+    const en = runCli(['stats', parquet, '--json']);
+    assert.equal(zh.status, 0, zh.stderr);
+    assert.equal(zh.stderr, `normscope: ${parquet}: 日期和时间戳按文本读取（ISO 8601，UTC）\n`);
+    assert.equal(en.stderr, `normscope: ${parquet}: dates and timestamps are read as text (ISO 8601, UTC)\n`);
+    assert.equal(zh.stdout, en.stdout);
+    if (hasPython('numpy')) {
+      const npz = join(dir, 'weather.npz');
+      python(`
+import numpy as np
+x = np.genfromtxt('${WEATHER}', delimiter=',', skip_header=1, usecols=(1, 2, 3, 4))
+np.savez('${npz}', temperatures=x[:, 1:3], all=x)
+`);
+      const chosen = runCli(['stats', npz, '--json', '--lang', 'zh-cn']);
+      assert.equal(chosen.status, 0, chosen.stderr);
+      assert.equal(
+        chosen.stderr,
+        `normscope: ${npz}: 读取了 temperatures, all 中的数组 'temperatures'；可用 --array NAME 选择其他数组\n`,
+      );
+    }
+  } finally {
+    cleanup();
+  }
 });
