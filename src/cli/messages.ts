@@ -109,6 +109,14 @@ const EN = {
   arrayOfNumbers: '{key} must be an array of numbers',
   notANotebook: 'is not a valid notebook ({detail})',
   noLayers: '{file}: no normalization layers',
+  annotateSite: '{where}: {api} over {axes} ({layout}); statistics [{statShape}], γ/β [{paramShape}], eps {eps}',
+  annotateLayoutUnknown: 'layout unknown ({readings})',
+  annotateReading: '{layout}: over {axes}',
+  annotateAnyLayout: 'depends on the input',
+  annotateBuiltBy: 'built by {name}(…){unless}',
+  annotateAFactory: 'a factory',
+  annotateUnlessGiven: ', unless {name} is given',
+  annotateCustom: '{className} (line {line}): {reading}',
 } as const;
 
 export type CliMessageKey = keyof typeof EN;
@@ -208,6 +216,14 @@ export const CLI_MESSAGES: Record<AdviceLanguage, Record<CliMessageKey, string>>
     arrayOfNumbers: '{key} 必须是数字数组',
     notANotebook: '不是有效的笔记本（{detail}）',
     noLayers: '{file}：没有归一化层',
+    annotateSite: '{where}：{api} 统计轴 {axes}（{layout}）；统计量 [{statShape}]，γ/β [{paramShape}]，eps {eps}',
+    annotateLayoutUnknown: '布局未知（{readings}）',
+    annotateReading: '{layout}：统计轴 {axes}',
+    annotateAnyLayout: '取决于输入',
+    annotateBuiltBy: '由 {name}(…) 构建{unless}',
+    annotateAFactory: '某个工厂函数',
+    annotateUnlessGiven: '，除非传入了 {name}',
+    annotateCustom: '{className}（第 {line} 行）：{reading}',
   },
 };
 

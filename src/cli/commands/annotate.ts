@@ -41,9 +41,16 @@ function siteNote(layer: LayerAnnotation): string | undefined {
     case 'call':
       return undefined;
     case 'factory':
-      return `built by ${layer.factory?.name ?? 'a factory'}(…)${layer.factory?.unlessGiven ? `, unless ${layer.factory.unlessGiven} is given` : ''}`;
+      return say('annotateBuiltBy', {
+        name: layer.factory?.name ?? say('annotateAFactory'),
+        unless: layer.factory?.unlessGiven ? say('annotateUnlessGiven', { name: layer.factory.unlessGiven }) : '',
+      });
     case 'custom':
-      return `${layer.custom?.className} (line ${layer.custom?.definedAt}): ${layer.custom?.reading}`;
+      return say('annotateCustom', {
+        className: String(layer.custom?.className),
+        line: String(layer.custom?.definedAt),
+        reading: String(layer.custom?.reading),
+      });
     case 'conversion':
       return inlayLabel(layer, cliLanguage());
   }
@@ -78,11 +85,21 @@ export const annotate: Command = {
     if (layers.length === 0) print(say('noLayers', { file }));
     for (const layer of layers) {
       const where = `${file}:${layer.line}:${layer.column}`;
+      const readings = layer.alternatives
+        ?.map((a) => say('annotateReading', { layout: a.layout, axes: a.reducedAxes.join(',') }))
+        .join('; ');
       const layout =
-        layer.layout ??
-        `layout unknown (${layer.alternatives?.map((a) => `${a.layout}: over ${a.reducedAxes.join(',')}`).join('; ') ?? 'depends on the input'})`;
+        layer.layout ?? say('annotateLayoutUnknown', { readings: readings ?? say('annotateAnyLayout') });
       print(
-        `${where}: ${layer.api} over ${layer.reducedAxes.join(',')} (${layout}); statistics [${layer.statShape.join(', ')}], γ/β [${layer.paramShape.join(', ')}], eps ${layer.params.eps}`,
+        say('annotateSite', {
+          where,
+          api: layer.api,
+          axes: layer.reducedAxes.join(','),
+          layout,
+          statShape: layer.statShape.join(', '),
+          paramShape: layer.paramShape.join(', '),
+          eps: layer.params.eps,
+        }),
       );
       const how = siteNote(layer);
       if (how) print(`${where}: ${how}`);

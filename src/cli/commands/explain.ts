@@ -1,5 +1,6 @@
 import { FRAMEWORKS, NORM_LAYERS } from '../../engine/explain/conventions';
 import { explainPlan, formatPlanText } from '../../engine/explain/plan';
+import { cliLanguage } from '../messages';
 import {
   parseChoice,
   parseCommandArgs,
@@ -50,9 +51,10 @@ export const explain: Command = {
             : values.momentum === 'none'
               ? null
               : parseNumber('--momentum', values.momentum),
+        language: cliLanguage(),
       }),
     );
     if (values.json) printJson(plan);
-    else print(formatPlanText(plan));
+    else print(formatPlanText(plan, cliLanguage()));
   },
 };

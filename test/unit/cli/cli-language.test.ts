@@ -128,3 +128,31 @@ np.savez('${npz}', temperatures=x[:, 1:3], all=x)
     cleanup();
   }
 });
+
+/** The numbers of a text, sorted (the languages order their words differently). */
+const numbersOf = (text: string) => (text.match(/\d+(?:\.\d+)?/g) ?? []).sort();
+
+test('explain and annotate print the same numbers and API names in Chinese, with Chinese prose', () => {
+  const args = ['explain', 'groupnorm', '--shape', '32,64,56,56', '--groups', '32'];
+  const en = runCli(args);
+  const zh = runCli([...args, '--lang', 'zh-cn']);
+  assert.equal(zh.status, 0, zh.stderr);
+  assert.deepEqual(numbersOf(zh.stdout), numbersOf(en.stdout));
+  assert.match(en.stdout, /^ {2}reduces over {5}C, H, W$/m);
+  assert.match(zh.stdout, /^ {2}归约轴 {8}C, H, W$/m);
+  assert.match(zh.stdout, /每个统计量覆盖 64 个通道中的 2 个（一组）/);
+  const enJson = JSON.parse(runCli([...args, '--json']).stdout) as Record<string, unknown>;
+  const zhJson = JSON.parse(runCli([...args, '--json', '--lang', 'zh-cn']).stdout) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(zhJson), Object.keys(enJson));
+  for (const key of Object.keys(enJson))
+    if (key !== 'trainVsEval' && key !== 'notes') assert.deepEqual(zhJson[key], enJson[key], key);
+  assert.match(String(zhJson.trainVsEval), CJK);
+
+  const model = fileURLToPath(new URL('../../../samples/modern_model.py', import.meta.url));
+  const annotatedEn = runCli(['annotate', model]).stdout;
+  const annotatedZh = runCli(['annotate', model], undefined, { LANG: 'zh_CN.UTF-8' }).stdout;
+  assert.deepEqual(numbersOf(annotatedZh), numbersOf(annotatedEn));
+  assert.equal(annotatedZh.split('\n').length, annotatedEn.split('\n').length);
+  assert.match(annotatedZh, /torch\.nn\.BatchNorm2d 统计轴 N,H,W（NCHW）；统计量 \[C\]，γ\/β \[C\]，eps 0\.00001/);
+  assert.match(annotatedEn, /torch\.nn\.BatchNorm2d over N,H,W \(NCHW\); statistics \[C\], γ\/β \[C\], eps 0\.00001/);
+});
