@@ -166,7 +166,10 @@ export function hoverMarkdown(layer: LayerAnnotation, language: AdviceLanguage =
       ? [
           row(
             'rowRunningVariance',
-            say(language, convention.runningVariance === 'biased' ? 'biasedBatchVariance' : 'unbiasedBatchVariance'),
+            say(
+              language,
+              convention.runningVariance === 'biased' ? 'biasedBatchVariance' : 'unbiasedBatchVariance',
+            ),
           ),
         ]
       : []),

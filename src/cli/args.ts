@@ -79,6 +79,9 @@ function parseArgsError(error: unknown): unknown {
   if (flag === undefined) return error;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(flag, say('unknownOption'));
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
-    return new UsageError(flag, say(/argument missing/.test((error as Error).message) ? 'needsValue' : 'takesNoValue'));
+    return new UsageError(
+      flag,
+      say(/argument missing/.test((error as Error).message) ? 'needsValue' : 'takesNoValue'),
+    );
   return error;
 }

@@ -66,18 +66,14 @@ export function dialectOverrides(values: DialectValues): DialectOverrides {
   if (values.delimiter !== undefined) {
     const delimiter = DELIMITER_WORDS[values.delimiter];
     if (delimiter === undefined)
-      throw new UsageError(
-        '--delimiter',
-        say('delimiterChoice', { text: values.delimiter }),
-      );
+      throw new UsageError('--delimiter', say('delimiterChoice', { text: values.delimiter }));
     overrides.delimiter = delimiter;
   }
   if (values.decimal !== undefined)
     overrides.decimal = parseChoice('--decimal', values.decimal, ['.', ','] as const);
   if (values['skip-rows'] !== undefined)
     overrides.skipLines = parseInteger('--skip-rows', values['skip-rows'], 0);
-  if (values.header && values['no-header'])
-    throw new UsageError('--header', say('headerContradiction'));
+  if (values.header && values['no-header']) throw new UsageError('--header', say('headerContradiction'));
   if (values.header) overrides.header = true;
   if (values['no-header']) overrides.header = false;
   if (values['na-values'] !== undefined)

@@ -18,10 +18,7 @@ export function usesDuckDb(value: string | undefined, input: string): boolean {
   const engine = parseChoice('--engine', value, ENGINES);
   const format = formatOrCsv(input);
   if (engine === 'duckdb' && !DUCKDB_FORMATS.includes(format.id))
-    throw new UsageError(
-      '--engine',
-      say('duckDbFormats', { file: input, format: format.label }),
-    );
+    throw new UsageError('--engine', say('duckDbFormats', { file: input, format: format.label }));
   return engine === 'duckdb';
 }
 
@@ -68,8 +65,7 @@ export async function runDuckDb<T>(
   try {
     return await duck.withDuckDb((session) => work(duck, session, source), controller.signal);
   } catch (error) {
-    if (controller.signal.aborted)
-      throw new InputError(say('duckDbInterrupted'), file);
+    if (controller.signal.aborted) throw new InputError(say('duckDbInterrupted'), file);
     // DuckDB's own errors ("Conversion Error: … Line: 12 …") say what in the input they concern.
     if (error instanceof Error && /^[A-Z][A-Za-z ]* Error: /.test(error.message))
       throw new InputError(`DuckDB: ${error.message.split('\n')[0]}`, file);

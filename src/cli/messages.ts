@@ -109,7 +109,8 @@ const EN = {
   arrayOfNumbers: '{key} must be an array of numbers',
   notANotebook: 'is not a valid notebook ({detail})',
   noLayers: '{file}: no normalization layers',
-  annotateSite: '{where}: {api} over {axes} ({layout}); statistics [{statShape}], γ/β [{paramShape}], eps {eps}',
+  annotateSite:
+    '{where}: {api} over {axes} ({layout}); statistics [{statShape}], γ/β [{paramShape}], eps {eps}',
   annotateLayoutUnknown: 'layout unknown ({readings})',
   annotateReading: '{layout}: over {axes}',
   annotateAnyLayout: 'depends on the input',
@@ -148,7 +149,8 @@ export const CLI_MESSAGES: Record<AdviceLanguage, Record<CliMessageKey, string>>
     summaryNormalize: '在文件上拟合一种方法，并把归一化后的文件写到新文件（保留文本列和缺失值）。',
     summaryExport:
       '在 stdout 上把保存的参数打印为代码：一条 SELECT FROM --table 的 SQL（默认表名 data；NULL 保持 NULL）、一个 PySpark 函数、一个 dbt 模型，或 scikit-learn / PyTorch / Keras / NumPy 代码，拟合数值写成可精确读回的形式。',
-    summaryFitSql: '打印在数据仓库内拟合一种方法的聚合查询（拟合统计量占一行，按 scikit-learn 的属性命名；精确百分位数）。',
+    summaryFitSql:
+      '打印在数据仓库内拟合一种方法的聚合查询（拟合统计量占一行，按 scikit-learn 的属性命名；精确百分位数）。',
     summaryLayer:
       '像 PyTorch、Keras 或 Flax 那样对张量做一次归一化层的前向计算，并保存输出（以及滑动统计量）。',
     summarySpectralNorm: '把权重除以它的最大奇异值 σ（权重视为 shape[dim] × 其余），并单独打印 σ。',
@@ -210,13 +212,15 @@ export const CLI_MESSAGES: Record<AdviceLanguage, Record<CliMessageKey, string>>
     exportNoExcept: '{dialect} 没有 SELECT * EXCEPT 写法；请去掉 --with-rest，自行在 SELECT 之后列出其他列',
     exportDbtName: "'{table}' 不是 dbt 模型名（只能含字母、数字、_ 和 .）",
     exportSqlOnly: '只适用于 --to sql 和 dbt，不适用于 {target}',
-    exportPlan: '{file} 保存的是逐列方案，只能导出为 sklearn 或 numpy 代码；{target} 需要单一方法的参数（fit --method M）',
+    exportPlan:
+      '{file} 保存的是逐列方案，只能导出为 sklearn 或 numpy 代码；{target} 需要单一方法的参数（fit --method M）',
     layerFlagNotApplicable: '不适用于 {layer}（只适用于 {layers}）',
     layerNoRunningStats: '{layer} 在此不保存滑动统计量（instancenorm 需要 --track-running-stats）',
     arrayOfNumbers: '{key} 必须是数字数组',
     notANotebook: '不是有效的笔记本（{detail}）',
     noLayers: '{file}：没有归一化层',
-    annotateSite: '{where}：{api} 统计轴 {axes}（{layout}）；统计量 [{statShape}]，γ/β [{paramShape}]，eps {eps}',
+    annotateSite:
+      '{where}：{api} 统计轴 {axes}（{layout}）；统计量 [{statShape}]，γ/β [{paramShape}]，eps {eps}',
     annotateLayoutUnknown: '布局未知（{readings}）',
     annotateReading: '{layout}：统计轴 {axes}',
     annotateAnyLayout: '取决于输入',

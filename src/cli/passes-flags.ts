@@ -22,7 +22,8 @@ export const DEFAULT_STREAM_ABOVE_MB = 256;
 export function streamAboveBytes(streamAbove: string | undefined): number {
   const limit =
     streamAbove === undefined ? DEFAULT_STREAM_ABOVE_MB : parseNumber('--stream-above', streamAbove);
-  if (!(limit >= 0)) throw new UsageError('--stream-above', say('streamAboveSize', { text: String(streamAbove) }));
+  if (!(limit >= 0))
+    throw new UsageError('--stream-above', say('streamAboveSize', { text: String(streamAbove) }));
   return limit * 1e6;
 }
 

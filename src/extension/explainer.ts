@@ -11,15 +11,10 @@ export function openExplainer(
 ): vscode.WebviewPanel {
   const roots = [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
   const title = vscode.l10n.t('NormScope: BatchNorm vs LayerNorm');
-  const panel = vscode.window.createWebviewPanel(
-    'normscope.explainer',
-    title,
-    vscode.ViewColumn.Beside,
-    {
-      enableScripts: true,
-      localResourceRoots: roots,
-    },
-  );
+  const panel = vscode.window.createWebviewPanel('normscope.explainer', title, vscode.ViewColumn.Beside, {
+    enableScripts: true,
+    localResourceRoots: roots,
+  });
   const webview = panel.webview;
   webview.html = webviewHtml({
     cspSource: webview.cspSource,

@@ -154,9 +154,7 @@ export class PanelController {
   private async saveParameters(): Promise<void> {
     const { fitted, fittedPlan } = this.host.requireReport();
     if (!fitted && !fittedPlan)
-      throw new Error(
-        this.l10n.t('Choose a scaling method first: there are no fitted parameters to save.'),
-      );
+      throw new Error(this.l10n.t('Choose a scaling method first: there are no fitted parameters to save.'));
     const target = await this.services.saveLocation(`${this.baseName()}.params.json`, 'json');
     if (!target || !(await this.services.confirmWrite(target))) return;
     const inputs = this.source.kind === 'file' ? [this.source.file.file] : [];
@@ -186,9 +184,6 @@ export class PanelController {
     const text = this.replacementText();
     if (await this.services.replaceSelection(text))
       await this.notice(this.l10n.t('Replaced the selection (undo restores it).'));
-    else
-      throw new Error(
-        this.l10n.t('The editor with the selection is closed; copy the result instead.'),
-      );
+    else throw new Error(this.l10n.t('The editor with the selection is closed; copy the result instead.'));
   }
 }

@@ -59,7 +59,9 @@ export function readAsOverrides(overrides: ReadAsOverrides, l10n: L10n = ENGLISH
   if (header !== undefined) fixed.header = header === true;
   if (skipLines !== undefined) {
     if (!Number.isInteger(skipLines) || skipLines < 0)
-      throw new Error(l10n.t('Read as: lines to skip must be a whole number ≥ 0, not {0}', String(skipLines)));
+      throw new Error(
+        l10n.t('Read as: lines to skip must be a whole number ≥ 0, not {0}', String(skipLines)),
+      );
     fixed.skipLines = skipLines;
   }
   if (naValues !== undefined) {

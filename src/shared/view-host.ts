@@ -89,7 +89,11 @@ export class ViewHost {
           const report = this.report;
           const what = report.fittedPlan
             ? l10n.t('the fitted per-column plan as {0} code', message.language)
-            : l10n.t('the fitted {0} transform as {1} code', String(report.fitted?.scaler.method), message.language);
+            : l10n.t(
+                'the fitted {0} transform as {1} code',
+                String(report.fitted?.scaler.method),
+                message.language,
+              );
           await a.copy(fittedCode(report, message.language), what);
           return;
         }

@@ -43,7 +43,9 @@ function siteNote(layer: LayerAnnotation): string | undefined {
     case 'factory':
       return say('annotateBuiltBy', {
         name: layer.factory?.name ?? say('annotateAFactory'),
-        unless: layer.factory?.unlessGiven ? say('annotateUnlessGiven', { name: layer.factory.unlessGiven }) : '',
+        unless: layer.factory?.unlessGiven
+          ? say('annotateUnlessGiven', { name: layer.factory.unlessGiven })
+          : '',
       });
     case 'custom':
       return say('annotateCustom', {

@@ -20,10 +20,7 @@ function dialectFlag(target: Target, value: string | undefined, withRest: boolea
     );
   const dialect = parseChoice('--dialect', value, SQL_DIALECT_NAMES);
   if (withRest && !SQL_DIALECTS[dialect].starExcept)
-    throw new UsageError(
-      '--with-rest',
-      say('exportNoExcept', { dialect: SQL_DIALECTS[dialect].title }),
-    );
+    throw new UsageError('--with-rest', say('exportNoExcept', { dialect: SQL_DIALECTS[dialect].title }));
   return dialect;
 }
 
@@ -39,8 +36,7 @@ function code(
     case 'sql':
       return `${header(scaler, columns, '--')}\n${exportSql(scaler, columns, { dialect: dialectFlag(target, values.dialect, withRest), table, withRest })}`;
     case 'dbt':
-      if (!/^[A-Za-z_][\w.]*$/.test(table))
-        throw new UsageError('--table', say('exportDbtName', { table }));
+      if (!/^[A-Za-z_][\w.]*$/.test(table)) throw new UsageError('--table', say('exportDbtName', { table }));
       return exportDbt(scaler, columns, {
         dialect: dialectFlag(target, values.dialect, withRest),
         model: table,
@@ -72,17 +68,13 @@ export const exportCommand: Command = {
     const sqlOnly = target !== 'sql' && target !== 'dbt';
     if (sqlOnly && values.dialect !== undefined)
       throw new UsageError('--dialect', say('exportSqlOnly', { target }));
-    if (sqlOnly && values['with-rest'])
-      throw new UsageError('--with-rest', say('exportSqlOnly', { target }));
+    if (sqlOnly && values['with-rest']) throw new UsageError('--with-rest', say('exportSqlOnly', { target }));
     if (sqlOnly && values.table !== undefined)
       throw new UsageError('--table', say('exportSqlOnly', { target }));
     const { scaler, columns } = await readParamsFile(file);
     if (scaler instanceof PlanTransformer) {
       if (target === 'sql' || target === 'pyspark' || target === 'dbt')
-        throw new UsageError(
-          `--to ${target}`,
-          say('exportPlan', { file, target }),
-        );
+        throw new UsageError(`--to ${target}`, say('exportPlan', { file, target }));
       print(planCode(scaler.fitted, target));
       return;
     }

@@ -17,14 +17,12 @@ export const fitSqlCommand: Command = {
       table: { type: 'string' },
       dialect: { type: 'string' },
     });
-    if (positionals.length > 0)
-      throw new UsageError(positionals[0], say('fitSqlNoFile'));
+    if (positionals.length > 0) throw new UsageError(positionals[0], say('fitSqlNoFile'));
     const { method, options } = scalingMethodFrom(values);
     const table = requireValue('--table', values.table);
     const dialect = parseChoice('--dialect', requireValue('--dialect', values.dialect), SQL_DIALECT_NAMES);
     const columns = columnList(values);
-    if (!columns || columns.some((c) => c === ''))
-      throw new UsageError('--columns', say('fitSqlColumns'));
+    if (!columns || columns.some((c) => c === '')) throw new UsageError('--columns', say('fitSqlColumns'));
     try {
       print(withFlagNames(() => fitSql(method, options, { dialect, table, columns })));
     } catch (error) {

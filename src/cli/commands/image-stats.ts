@@ -29,7 +29,9 @@ export async function printImageStats(path: string, json: boolean): Promise<void
     progress.close();
   }
   for (const skipped of result.skipped ?? [])
-    process.stderr.write(`normscope: ${say('imageSkipped', { file: skipped.file, reason: skipped.reason })}\n`);
+    process.stderr.write(
+      `normscope: ${say('imageSkipped', { file: skipped.file, reason: skipped.reason })}\n`,
+    );
   if (json) {
     const { images, pixels, channels, alpha, normalize, classes, skipped } = result;
     printJson({

@@ -50,7 +50,9 @@ export const inspect: Command = {
       `${file}: ${table.rowCount} rows, ${DELIMITER_NAMES[dialect.delimiter]}-delimited, ${dialect.header ? 'with' : 'without'} a header`,
     );
     if (report)
-      print(say('readAsConfidence', { reading: describeReading(dialect, report), confidence: report.confidence }));
+      print(
+        say('readAsConfidence', { reading: describeReading(dialect, report), confidence: report.confidence }),
+      );
     print(formatTextTable([table.columns.map((c) => `${c.name} (${c.kind})`), ...table.firstRows]));
   },
 };

@@ -69,7 +69,10 @@ export const layer: Command = {
     const out = requireValue('--out', values.out);
     for (const [flag, layers] of Object.entries(LAYER_FLAGS)) {
       if (values[flag as keyof typeof values] !== undefined && !layers.includes(name)) {
-        throw new UsageError(`--${flag}`, say('layerFlagNotApplicable', { layer: name, layers: layers.join(', ') }));
+        throw new UsageError(
+          `--${flag}`,
+          say('layerFlagNotApplicable', { layer: name, layers: layers.join(', ') }),
+        );
       }
     }
     const framework =

@@ -17,8 +17,7 @@ export const merge: Command = {
       partial: { type: 'boolean' },
       force: { type: 'boolean' },
     });
-    if (positionals.length === 0)
-      throw new UsageError('<shard.json>', say('mergeShardsMissing'));
+    if (positionals.length === 0) throw new UsageError('<shard.json>', say('mergeShardsMissing'));
     const out = requireValue('--out', values.out);
     checkOutputTarget(out, { force: values.force, inputs: positionals });
     const parts = await Promise.all(positionals.map(readPartialFile));

@@ -99,8 +99,7 @@ export const fit: Command = {
     const file = positional(positionals, 0, '<train>');
     const out = requireValue('--out', values.out);
     if (values.plan !== undefined) {
-      if (values.method !== undefined)
-        throw new UsageError('--plan', say('planNotMethod'));
+      if (values.method !== undefined) throw new UsageError('--plan', say('planNotMethod'));
       await fitPlanFile(file, values.plan, out, values);
       return;
     }
@@ -109,12 +108,14 @@ export const fit: Command = {
     if (values.partial) {
       const { mergeability } = methodInfo(method);
       if (mergeability.merges === 'never')
-        throw new UsageError('--partial', say('partialNotMergeable', { method, reason: mergeability.reason }));
+        throw new UsageError(
+          '--partial',
+          say('partialNotMergeable', { method, reason: mergeability.reason }),
+        );
     }
     checkOutputTarget(out, { force: values.force, inputs: [file] });
     if (usesDuckDb(values.engine, file)) {
-      if (values.partial)
-        throw new UsageError('--partial', say('partialNotDuckDb'));
+      if (values.partial) throw new UsageError('--partial', say('partialNotDuckDb'));
       const fitted = await fitWithDuckDb(file, method, options, columnList(values));
       await writeFileAtomic(out, paramsText(fitted.columns, fitted.scaler.toJSON()), {
         force: values.force,

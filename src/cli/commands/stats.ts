@@ -186,8 +186,7 @@ export const stats: Command = {
     });
     const file = positional(positionals, 0, '<file>');
     if (usesDuckDb(values.engine, file)) {
-      if (values.axis !== undefined)
-        throw new UsageError('--axis', say('axisNotDuckDb'));
+      if (values.axis !== undefined) throw new UsageError('--axis', say('axisNotDuckDb'));
       const { rows, columns } = await statsWithDuckDb(file);
       printReport(file, rows, columns, values.json === true, false);
       return;

@@ -96,8 +96,10 @@ export const EXPLAIN_MESSAGES: Record<AdviceLanguage, Record<ExplainMessageKey, 
     momentumCumulative: 'None：滑动统计量是所有批次的累积平均',
     momentumNewBatch: '{momentum} 是新批次的权重：running = {rest}·running + {momentum}·batch',
     momentumOldValue: '{momentum} 是旧值的权重：running = {momentum}·running + {rest}·batch',
-    noteKerasInstanceNorm: 'Keras 没有 InstanceNormalization 层：GroupNormalization(groups=-1) 就是实例归一化。',
-    noteGroupCovers: '每个统计量覆盖 {channels} 个通道中的 {perGroup} 个（一组）以及所有位置；C 被切分，而不是保留。',
+    noteKerasInstanceNorm:
+      'Keras 没有 InstanceNormalization 层：GroupNormalization(groups=-1) 就是实例归一化。',
+    noteGroupCovers:
+      '每个统计量覆盖 {channels} 个通道中的 {perGroup} 个（一组）以及所有位置；C 被切分，而不是保留。',
     noteOneGroup: '只有一组：统计量与在除 N 以外所有轴上的层归一化 LayerNorm 相同。',
     noteOneChannelPerGroup: '每组一个通道：统计量与实例归一化 InstanceNorm 相同。',
     noteUnitNorm:

@@ -177,8 +177,7 @@ export function explainPlan(request: ExplainRequest): ExplainPlan {
       statShape = [shape[0], shape[c]];
       paramShape = convention.scale ? [shape[c]] : [];
       valuesPerStatistic = sizeOf(reduced.map((axis) => shape[axis]));
-      if (request.framework === 'keras')
-        notes.push(say('noteKerasInstanceNorm'));
+      if (request.framework === 'keras') notes.push(say('noteKerasInstanceNorm'));
       break;
     }
     case 'groupnorm': {
@@ -237,8 +236,7 @@ export function explainPlan(request: ExplainRequest): ExplainPlan {
       statShape = all.filter((axis) => !reduced.includes(axis)).map((axis) => shape[axis]);
       paramShape = reduced.map((axis) => shape[axis]);
       valuesPerStatistic = sizeOf(paramShape);
-      if (request.layer === 'rmsnorm')
-        notes.push(say('noteRmsNorm'));
+      if (request.layer === 'rmsnorm') notes.push(say('noteRmsNorm'));
       break;
     }
   }
@@ -279,13 +277,22 @@ export function describeMomentum(
   if (convention === null) return messages.momentumNone;
   if (convention === 'cumulative' || momentum === null) return messages.momentumCumulative;
   const values = { momentum: String(momentum), rest: String(Number((1 - momentum).toPrecision(12))) };
-  return fillMessage(convention === 'new-batch' ? messages.momentumNewBatch : messages.momentumOldValue, values);
+  return fillMessage(
+    convention === 'new-batch' ? messages.momentumNewBatch : messages.momentumOldValue,
+    values,
+  );
 }
 
 /** Columns a terminal gives a text: two for each CJK character or full-width form, one for the rest. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  for (const char of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+        char,
+      )
+        ? 2
+        : 1;
   return width;
 }
 

@@ -48,7 +48,10 @@ test('hoverMarkdown in zh-cn on torchvision MaxViT: Chinese prose, the momentum 
   for (const layer of carried) {
     assert.match(hoverMarkdown(layer, 'en'), /⚠ momentum 0\.99 gives each new batch weight 0\.99/);
     const zh = hoverMarkdown(layer, 'zh-cn');
-    assert.match(zh, /⚠ momentum 0\.99 给每个新批次 0\.99 的权重：滑动统计量几乎只跟随最后一个批次。Keras 和 Flax 的 0\.99 相当于 PyTorch 的 0\.01。/);
+    assert.match(
+      zh,
+      /⚠ momentum 0\.99 给每个新批次 0\.99 的权重：滑动统计量几乎只跟随最后一个批次。Keras 和 Flax 的 0\.99 相当于 PyTorch 的 0\.01。/,
+    );
     assert.match(zh, /\| 动量 momentum \| 0\.99 是新批次的权重：running = 0\.01·running \+ 0\.99·batch \|/);
     assert.match(zh, /\| eps \| 0\.001 \|/);
   }
@@ -63,7 +66,10 @@ test('referenceMarkdown and inlayLabel in zh-cn on torchvision ResNet: the facto
     const zh = referenceMarkdown(reference, link, 'zh-cn');
     assert.deepEqual(numbers(zh), numbers(en), `resnet.py:${reference.line}: numbers`);
     assert.deepEqual(code(zh), code(en), `resnet.py:${reference.line}: code`);
-    assert.match(zh, reference.kind === 'use' ? /^调用\[第 \d+ 行\]\(file:\/\/\/resnet\.py#L\d+\)构建的 / : /^在此绑定：/);
+    assert.match(
+      zh,
+      reference.kind === 'use' ? /^调用\[第 \d+ 行\]\(file:\/\/\/resnet\.py#L\d+\)构建的 / : /^在此绑定：/,
+    );
   }
   const factory = layers.find((l) => l.kind === 'factory');
   assert.ok(factory, 'a norm_layer(…) site');

@@ -10,7 +10,9 @@ import { localeLanguage } from '../../../src/cli/language-flag';
 import { COMMANDS } from '../../../src/cli/commands';
 import { duckdb, hasPython, python } from '../io/formats/fixtures';
 
-const WEATHER = fileURLToPath(new URL('../../../node_modules/vega-datasets/data/seattle-weather.csv', import.meta.url));
+const WEATHER = fileURLToPath(
+  new URL('../../../node_modules/vega-datasets/data/seattle-weather.csv', import.meta.url),
+);
 const COLUMNS = readFileSync(WEATHER, 'utf8').split('\n')[0].split(',').join(', ');
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -25,7 +27,10 @@ test('a --columns error names the file and its real columns: in Chinese under LA
   assert.equal(byFlag.stderr, chinese);
   const english = runCli(args, undefined, { LANG: 'C' });
   assert.equal(english.status, 2);
-  assert.equal(english.stderr, `normscope: --columns: 'humidity' is not a column of ${WEATHER} (columns: ${COLUMNS})\n`);
+  assert.equal(
+    english.stderr,
+    `normscope: --columns: 'humidity' is not a column of ${WEATHER} (columns: ${COLUMNS})\n`,
+  );
   // --lang wins over the locale, before or after the command
   assert.equal(runCli(['--lang=en', ...args], undefined, { LANG: 'zh_CN.UTF-8' }).stderr, english.stderr);
 });
@@ -41,7 +46,10 @@ test('the skipped-rows warning on stderr follows the language; the statistics on
     const en = runCli(args);
     assert.equal(zh.status, 0, zh.stderr);
     assert.equal(zh.stderr, `normscope: ${ragged}：跳过了 1 行，其字段数与表头不同（第 1463 行）\n`);
-    assert.equal(en.stderr, `normscope: ${ragged}: skipped 1 row whose field count differs from the header's (line 1463)\n`);
+    assert.equal(
+      en.stderr,
+      `normscope: ${ragged}: skipped 1 row whose field count differs from the header's (line 1463)\n`,
+    );
     assert.equal(zh.stdout, en.stdout, '--json output does not change with the language');
     const report = JSON.parse(en.stdout) as { rows: number };
     assert.equal(report.rows, 1461);
@@ -153,6 +161,12 @@ test('explain and annotate print the same numbers and API names in Chinese, with
   const annotatedZh = runCli(['annotate', model], undefined, { LANG: 'zh_CN.UTF-8' }).stdout;
   assert.deepEqual(numbersOf(annotatedZh), numbersOf(annotatedEn));
   assert.equal(annotatedZh.split('\n').length, annotatedEn.split('\n').length);
-  assert.match(annotatedZh, /torch\.nn\.BatchNorm2d 统计轴 N,H,W（NCHW）；统计量 \[C\]，γ\/β \[C\]，eps 0\.00001/);
-  assert.match(annotatedEn, /torch\.nn\.BatchNorm2d over N,H,W \(NCHW\); statistics \[C\], γ\/β \[C\], eps 0\.00001/);
+  assert.match(
+    annotatedZh,
+    /torch\.nn\.BatchNorm2d 统计轴 N,H,W（NCHW）；统计量 \[C\]，γ\/β \[C\]，eps 0\.00001/,
+  );
+  assert.match(
+    annotatedEn,
+    /torch\.nn\.BatchNorm2d over N,H,W \(NCHW\); statistics \[C\], γ\/β \[C\], eps 0\.00001/,
+  );
 });

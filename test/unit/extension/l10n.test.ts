@@ -92,7 +92,8 @@ const CATALOGS = {
 const isCode = (text: string) => !/[A-Za-z]{2,}/.test(text.replace(/\{\w+\}/g, '').replace(/`[^`]*`/g, ''));
 
 test('every catalog has every language, with the same {name} placeholders, and no zh-cn text left in English unless it is code', () => {
-  const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+  const placeholders = (text: string) =>
+    [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
   for (const [name, catalog] of Object.entries(CATALOGS)) {
     const english = catalog.en as Record<string, string>;
     assert.ok(Object.keys(english).length >= 10, `${name}: ${Object.keys(english).length} keys`);
@@ -100,11 +101,18 @@ test('every catalog has every language, with the same {name} placeholders, and n
       const texts = catalog[language] as Record<string, string>;
       assert.deepEqual(Object.keys(texts).sort(), Object.keys(english).sort(), `${name} ${language}: keys`);
       for (const [key, text] of Object.entries(english)) {
-        assert.deepEqual(placeholders(texts[key]), placeholders(text), `${name} ${language} ${key}: placeholders`);
+        assert.deepEqual(
+          placeholders(texts[key]),
+          placeholders(text),
+          `${name} ${language} ${key}: placeholders`,
+        );
         if (language !== 'en' && !isCode(text))
           assert.notEqual(texts[key], text, `${name} ${language} ${key}: still English`);
       }
     }
   }
-  assert.ok(isCode('{axes} ({layout})') && isCode('`x` · {n}') && !isCode('over {axes}'), 'isCode tells code from prose');
+  assert.ok(
+    isCode('{axes} ({layout})') && isCode('`x` · {n}') && !isCode('over {axes}'),
+    'isCode tells code from prose',
+  );
 });
