@@ -19,7 +19,7 @@ import { formatRecord } from '../io/csv/writer';
 import { writeFileAtomic } from '../io/node/atomic-output';
 import type { CsvReadOptions } from '../io/node/csv-file';
 import { parseChoice, parseInteger } from './args';
-import { say } from './messages';
+import { cliLanguage, say } from './messages';
 import { UsageError } from './usage-error';
 
 export const DIALECT_OPTIONS = {
@@ -128,7 +128,7 @@ export function csvReadOptions(
 function reportReading(file: string, dialect: Dialect, report: ReadReport | undefined): void {
   if (!report) return;
   if (process.stderr.isTTY)
-    process.stderr.write(`${say('readAs', { reading: describeReading(dialect, report) })}\n`);
+    process.stderr.write(`${say('readAs', { reading: describeReading(dialect, report, cliLanguage()) })}\n`);
   for (const hint of report.hints) process.stderr.write(`normscope: ${say('noteHint', { file, hint })}\n`);
   if (report.close) {
     const others = report.alternatives
@@ -136,7 +136,7 @@ function reportReading(file: string, dialect: Dialect, report: ReadReport | unde
       .map((a) => say('readingScore', { flags: alternativeFlags(dialect, a), score: a.score }))
       .join('; ');
     process.stderr.write(
-      `normscope: ${say('noteCloseReading', { file, chosen: describeReading(dialect, report), others })}\n`,
+      `normscope: ${say('noteCloseReading', { file, chosen: describeReading(dialect, report, cliLanguage()), others })}\n`,
     );
   }
 }

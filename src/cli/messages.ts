@@ -59,6 +59,8 @@ const EN = {
 
   readAs: 'read as: {reading}',
   readAsConfidence: 'read as: {reading} (confidence {confidence})',
+  inspectWithHeader: '{file}: {rows} rows, {delimiter}-delimited, with a header',
+  inspectWithoutHeader: '{file}: {rows} rows, {delimiter}-delimited, without a header',
   noteHint: 'note: {file}: {hint}',
   noteCloseReading:
     'note: {file} reads almost as well another way; chose {chosen}; the other reading: {others}',
@@ -172,6 +174,8 @@ export const CLI_MESSAGES: Record<AdviceLanguage, Record<CliMessageKey, string>>
 
     readAs: '读取方式：{reading}',
     readAsConfidence: '读取方式：{reading}（置信度 {confidence}）',
+    inspectWithHeader: '{file}：{rows} 行，以 {delimiter} 分隔，有表头',
+    inspectWithoutHeader: '{file}：{rows} 行，以 {delimiter} 分隔，无表头',
     noteHint: '提示：{file}：{hint}',
     noteCloseReading: '提示：{file} 换一种读法也几乎同样合理；已选择 {chosen}；另一种读法：{others}',
     readingScore: '{flags}（得分 {score}）',

@@ -145,6 +145,8 @@ export function panelInit(
     previewSize: options.settings.previewSize ?? 256,
     language: adviceLanguage(options.settings.displayLanguage),
     actions: { export: true, saveParameters: true, copyCode: true, openInPanel: false },
-    readAs: options.file && readAsState(options.file, options.l10n),
+    readAs:
+      options.file &&
+      readAsState(options.file, options.l10n, adviceLanguage(options.settings.displayLanguage)),
   };
 }

@@ -12,15 +12,20 @@ import {
   type DialectOverrides,
 } from '../io/csv/dialect';
 import type { DataFile } from '../io/data-file';
+import type { AdviceLanguage } from '../engine/advise/messages';
 import { ENGLISH_L10N, type L10n } from '../shared/l10n';
 import type { ReadAsOverrides, ReadAsState } from '../shared/protocol';
 
-export function readAsState(file: DataFile, l10n: L10n = ENGLISH_L10N): ReadAsState | undefined {
+export function readAsState(
+  file: DataFile,
+  l10n: L10n = ENGLISH_L10N,
+  language: AdviceLanguage = 'en',
+): ReadAsState | undefined {
   if (file.kind !== 'csv' || !file.table.report) return undefined;
   const { dialect, report } = file.table;
   const rival = report.close ? report.alternatives[0] : undefined;
   return {
-    summary: describeReading(dialect, report),
+    summary: describeReading(dialect, report, language),
     close: rival
       ? l10n.t(
           'Another reading scores almost as well ({0}): check the columns, or choose below.',

@@ -2,7 +2,7 @@ import { DELIMITER_NAMES, describeReading } from '../../io/csv/dialect';
 import { readCsvTable } from '../../io/node/csv-file';
 import { parseCommandArgs, parseInteger, positional } from '../args';
 import { print, printJson, type Command } from '../command';
-import { say } from '../messages';
+import { cliLanguage, say } from '../messages';
 import { csvReadOptions, DIALECT_OPTIONS, DIALECT_USAGE, reportRead } from '../dialect-flags';
 import { formatTextTable } from '../text-table';
 
@@ -47,11 +47,18 @@ export const inspect: Command = {
       return;
     }
     print(
-      `${file}: ${table.rowCount} rows, ${DELIMITER_NAMES[dialect.delimiter]}-delimited, ${dialect.header ? 'with' : 'without'} a header`,
+      say(dialect.header ? 'inspectWithHeader' : 'inspectWithoutHeader', {
+        file,
+        rows: table.rowCount,
+        delimiter: DELIMITER_NAMES[dialect.delimiter],
+      }),
     );
     if (report)
       print(
-        say('readAsConfidence', { reading: describeReading(dialect, report), confidence: report.confidence }),
+        say('readAsConfidence', {
+          reading: describeReading(dialect, report, cliLanguage()),
+          confidence: report.confidence,
+        }),
       );
     print(formatTextTable([table.columns.map((c) => `${c.name} (${c.kind})`), ...table.firstRows]));
   },

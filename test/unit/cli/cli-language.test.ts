@@ -170,3 +170,34 @@ test('explain and annotate print the same numbers and API names in Chinese, with
     /torch\.nn\.BatchNorm2d over N,H,W \(NCHW\); statistics \[C\], γ\/β \[C\], eps 0\.00001/,
   );
 });
+
+test(
+  'inspect says how a pandas-written semicolon, decimal-comma file is read, in Chinese under zh_CN',
+  { skip: !hasPython('pandas') },
+  () => {
+    const { dir, cleanup } = scratchDir();
+    try {
+      const european = join(dir, 'weather.csv');
+      python(`
+import pandas as pd
+pd.read_csv('${WEATHER}').to_csv('${european}', sep=';', decimal=',', index=False)
+`);
+      const en = runCli(['inspect', european, '--rows', '0']);
+      const zh = runCli(['inspect', european, '--rows', '0'], undefined, { LANG: 'zh_CN.UTF-8' });
+      assert.equal(zh.status, 0, zh.stderr);
+      const [enFirst, enReading] = en.stdout.split('\n');
+      const [zhFirst, zhReading] = zh.stdout.split('\n');
+      assert.equal(enFirst, `${european}: 1461 rows, semicolon-delimited, with a header`);
+      assert.equal(zhFirst, `${european}：1461 行，以 semicolon 分隔，有表头`);
+      const confidence = /\(confidence ([\d.]+)\)$/.exec(enReading)?.[1];
+      assert.ok(confidence, enReading);
+      assert.equal(
+        enReading,
+        `read as: \`;\`-delimited, decimal comma, header on line 1 (confidence ${confidence})`,
+      );
+      assert.equal(zhReading, `读取方式：以 \`;\` 分隔，小数点为逗号，表头在第 1 行（置信度 ${confidence}）`);
+    } finally {
+      cleanup();
+    }
+  },
+);
