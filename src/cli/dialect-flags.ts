@@ -8,6 +8,7 @@ import {
   alternativeFlags,
   CLOSE_SCORE,
   describeReading,
+  readingHints,
   ENCODINGS,
   type Delimiter,
   type Dialect,
@@ -129,7 +130,8 @@ function reportReading(file: string, dialect: Dialect, report: ReadReport | unde
   if (!report) return;
   if (process.stderr.isTTY)
     process.stderr.write(`${say('readAs', { reading: describeReading(dialect, report, cliLanguage()) })}\n`);
-  for (const hint of report.hints) process.stderr.write(`normscope: ${say('noteHint', { file, hint })}\n`);
+  for (const hint of readingHints(report, cliLanguage()))
+    process.stderr.write(`normscope: ${say('noteHint', { file, hint })}\n`);
   if (report.close) {
     const others = report.alternatives
       .filter((a) => a.score >= CLOSE_SCORE * report.alternatives[0].score)

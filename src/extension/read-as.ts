@@ -8,6 +8,7 @@ import {
   DELIMITER_NAMES,
   DELIMITERS,
   describeReading,
+  readingHints,
   ENCODINGS,
   type DialectOverrides,
 } from '../io/csv/dialect';
@@ -32,7 +33,7 @@ export function readAsState(
           alternativeFlags(dialect, rival),
         )
       : null,
-    hints: [...report.hints],
+    hints: readingHints(report, language),
     delimiter: dialect.delimiter,
     decimal: dialect.decimal,
     headerLine: report.headerLine,

@@ -96,8 +96,22 @@ export interface ReadReport {
   alternatives: ReadAlternative[];
   /** An alternative scores within CLOSE_SCORE of the choice: say so, name both. */
   close: boolean;
-  /** What the reading may have got wrong and the flag that fixes it (digit-grouped numbers read as text). */
-  hints: string[];
+  /** What the reading may have got wrong and the flags that fix it (digit-grouped numbers read as text). */
+  digitGroups: DigitGroupHint[];
+}
+
+/** A column of numbers written with digit groups, read as text: its 1-based index, the group separator and the flags that read it as numbers. */
+export interface DigitGroupHint {
+  column: number;
+  separator: string;
+  flags: string;
+}
+
+/** The report's hints in `language` (English when not given), one sentence each. */
+export function readingHints(report: ReadReport, language: AdviceLanguage = 'en'): string[] {
+  return report.digitGroups.map(({ column, separator, flags }) =>
+    fillMessage(READING_WORDS[language].digitGroups, { column: String(column), separator, flags }),
+  );
 }
 
 /** A reading scoring at least this share of the best one's is named as close. */

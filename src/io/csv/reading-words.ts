@@ -1,6 +1,6 @@
 /**
- * The words of a CSV reading's summary ("`;`-delimited, decimal comma, header on line 2") in every
- * language NormScope speaks. Each language must fill every key (the `Record` type refuses a missing
+ * The words of a CSV reading's summary ("`;`-delimited, decimal comma, header on line 2") and of its
+ * hints in every language NormScope speaks. Each language must fill every key (the `Record` type refuses a missing
  * one); delimiters, marks and line numbers in the `{name}` placeholders stay as written.
  */
 import type { AdviceLanguage } from '../../engine/advise/messages';
@@ -17,7 +17,8 @@ export type ReadingWordKey =
   | 'preambleLines'
   | 'commentLines'
   | 'trailingDelimiter'
-  | 'separator';
+  | 'separator'
+  | 'digitGroups';
 
 export const READING_WORDS: Record<AdviceLanguage, Record<ReadingWordKey, string>> = {
   en: {
@@ -33,6 +34,8 @@ export const READING_WORDS: Record<AdviceLanguage, Record<ReadingWordKey, string
     commentLines: '`{comment}` lines skipped',
     trailingDelimiter: 'trailing delimiter',
     separator: ', ',
+    digitGroups:
+      "column {column} holds numbers with '{separator}' between digit groups and is read as text; {flags} reads it as numbers",
   },
   'zh-cn': {
     whitespaceDelimited: '以空白分隔',
@@ -47,5 +50,7 @@ export const READING_WORDS: Record<AdviceLanguage, Record<ReadingWordKey, string
     commentLines: '跳过以 `{comment}` 开头的行',
     trailingDelimiter: '行尾有多余的分隔符',
     separator: '，',
+    digitGroups:
+      "第 {column} 列的数字在数位分组之间用 '{separator}' 分隔，因此按文本读取；{flags} 可将其按数字读取",
   },
 };
