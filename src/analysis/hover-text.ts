@@ -8,12 +8,28 @@ import { FRAMEWORK_APIS, LAYER_TITLES } from '../engine/explain/layer-apis';
 import { translateLayer, type Translation } from '../engine/explain/translate';
 import { describeMomentum, trainVsEvalText } from '../engine/explain/plan';
 import type { LayerAnnotation, LayerReference, Reading } from './layer-annotation';
+import { fillMessage, type AdviceLanguage } from '../engine/advise/messages';
+import { HOVER_MESSAGES, type HoverMessageKey } from './hover-messages';
+
+/** A hover sentence in `language`, its `{name}` placeholders filled. */
+function say(
+  language: AdviceLanguage,
+  key: HoverMessageKey,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
+  const text = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]));
+  return fillMessage(HOVER_MESSAGES[language][key], text);
+}
 
 /** `over N,H,W`, or both readings when the layout is unknown: `over C (BTC) | W (NCHW)`. */
-export function inlayLabel(layer: LayerAnnotation): string {
-  if (layer.kind === 'conversion') return `SyncBatchNorm: over N across processes`;
-  if (layer.layout !== null || !layer.alternatives) return `over ${layer.reducedAxes.join(',')}`;
-  return `over ${layer.alternatives.map((a) => `${a.reducedAxes.join(',')} (${a.layout})`).join(' | ')}`;
+export function inlayLabel(layer: LayerAnnotation, language: AdviceLanguage = 'en'): string {
+  if (layer.kind === 'conversion') return say(language, 'inlaySyncBatchNorm');
+  if (layer.layout !== null || !layer.alternatives)
+    return say(language, 'inlayOver', { axes: layer.reducedAxes.join(',') });
+  const readings = layer.alternatives.map((a) =>
+    say(language, 'inlayReading', { axes: a.reducedAxes.join(','), layout: a.layout }),
+  );
+  return say(language, 'inlayOver', { axes: readings.join(' | ') });
 }
 
 /** The shape picture with reduced axes in bold: N · **C** · **H** · **W**. */
@@ -34,92 +50,134 @@ function format(value: number | string | null): string {
  * a PyTorch momentum above 0.5, or a Keras/Flax one below 0.5, is most often a number carried across
  * (torchvision's MaxViT has partial(nn.BatchNorm2d, momentum=0.99)).
  */
-export function momentumWarning(layer: LayerAnnotation): string | undefined {
+export function momentumWarning(layer: LayerAnnotation, language: AdviceLanguage = 'en'): string | undefined {
   const { momentum, momentumConvention } = layer.params;
   if (typeof momentum !== 'number') return undefined;
   const complement = Number((1 - momentum).toPrecision(12));
+  const framework = FRAMEWORK_APIS[layer.framework].title;
   if (momentumConvention === 'new-batch' && momentum > 0.5)
-    return `⚠ momentum ${momentum} gives each new batch weight ${momentum}: the running statistics follow the last batch. Keras's and Flax's ${momentum} is PyTorch's ${complement}.`;
+    return say(language, 'momentumFollowsBatchNewBatch', { momentum, complement });
   if (momentumConvention === 'old-value' && momentum < 0.5)
-    return `⚠ momentum ${momentum} keeps only ${momentum} of the old running value: the running statistics follow the last batch. PyTorch's ${momentum} is ${FRAMEWORK_APIS[layer.framework].title}'s ${complement}.`;
+    return say(language, 'momentumFollowsBatchOldValue', { momentum, complement, framework });
   return undefined;
 }
 
 /** How the site builds its layer, in a sentence: the factory, the custom module or the conversion. */
-function provenance(layer: LayerAnnotation): string[] {
+function provenance(layer: LayerAnnotation, language: AdviceLanguage): string[] {
   const lines: string[] = [];
   const { factory, custom } = layer;
+  const list = (items: string[]) => items.join(say(language, 'listSeparator'));
   if (factory) {
-    const classes = factory.choices ?? [layer.api];
-    const where = factory.boundAt.map((b) => `line ${b.line}`).join(', ');
+    const classes = (factory.choices ?? [layer.api]).map((c) => `\`${c}\``).join(say(language, 'or'));
+    const where = list(factory.boundAt.map((b) => say(language, 'lineNumber', { line: b.line })));
     lines.push(
-      `\`${factory.name}(…)\` builds ${classes.map((c) => `\`${c}\``).join(' or ')}${where ? ` (bound at ${where})` : ''}` +
-        `${factory.choices ? ', whichever the condition picks' : ''}${factory.unlessGiven ? `, unless \`${factory.unlessGiven}\` is given` : ''}.`,
+      say(language, 'factoryBuilds', { name: factory.name, classes }) +
+        (where ? say(language, 'boundAt', { where }) : '') +
+        (factory.choices ? say(language, 'whicheverCondition') : '') +
+        (factory.unlessGiven ? say(language, 'unlessGiven', { name: factory.unlessGiven }) : '') +
+        say(language, 'sentenceEnd'),
     );
     if (factory.variants)
       lines.push(
-        `It reaches here configured ${factory.variants.length} ways: ${factory.variants.map((v) => `(${v || 'defaults'})`).join(', ')}; the table shows the first.`,
+        say(language, 'factoryVariants', {
+          count: factory.variants.length,
+          variants: list(factory.variants.map((v) => `(${v || say(language, 'defaults')})`)),
+        }),
       );
   }
   if (custom) {
-    const title = custom.base
-      ? `${LAYER_TITLES[layer.layer]} subclass`
-      : `custom ${LAYER_TITLES[layer.layer]}`;
+    const title = say(language, custom.base ? 'customSubclass' : 'customModule', {
+      layer: LAYER_TITLES[layer.layer],
+    });
     lines.push(
-      `${title} \`${custom.className}\` (defined at line ${custom.definedAt}): ${custom.reading}` +
-        `${custom.gammaShape ? `; γ shape (${custom.gammaShape},)` : ''}.`,
-      ...custom.notes.map((note) => `Its ${note}.`),
+      say(language, 'customDefinedAt', {
+        title,
+        className: custom.className,
+        line: custom.definedAt,
+        reading: custom.reading,
+        gamma: custom.gammaShape ? say(language, 'gammaShape', { shape: custom.gammaShape }) : '',
+      }),
+      ...custom.notes.map((note) => say(language, 'customNote', { note })),
     );
   }
   if (layer.kind === 'conversion')
-    lines.push(
-      `Every BatchNorm1d/2d/3d in \`${layer.args[0] ?? 'the model'}\` becomes a SyncBatchNorm: its statistics are computed over N across all processes of the group, plus the spatial axes of each replaced layer.`,
-    );
+    lines.push(say(language, 'conversion', { model: layer.args[0] ?? say(language, 'theModel') }));
   return lines.flatMap((line) => [line, '']);
 }
 
-function epsText(layer: LayerAnnotation): string {
+function epsText(layer: LayerAnnotation, language: AdviceLanguage): string {
   const from = layer.epsFromConfig;
-  if (from)
-    return `${format(layer.params.eps)} — from the model config${from.configClass ? ` (${from.configClass} default ${from.default}, line ${from.line})` : ''}`;
-  return layer.params.eps === 'dtype-eps' ? "the dtype's machine epsilon" : format(layer.params.eps);
+  if (from) {
+    const detail = from.configClass
+      ? say(language, 'epsConfigDefault', {
+          configClass: from.configClass,
+          default: String(from.default),
+          line: String(from.line),
+        })
+      : '';
+    return say(language, 'epsFromConfig', { eps: format(layer.params.eps), detail });
+  }
+  return layer.params.eps === 'dtype-eps' ? say(language, 'dtypeEps') : format(layer.params.eps);
 }
 
-function readingLine(layer: LayerAnnotation, r: Reading): string {
-  return `- ${r.layout}: ${picture(r.layout, r.reducedAxes)} — ${layer.layer === 'unitnorm' ? 'L2 norm' : 'statistics'} over **${r.reducedAxes.join(', ')}**`;
+function readingLine(layer: LayerAnnotation, r: Reading, language: AdviceLanguage): string {
+  return say(language, 'readingLine', {
+    layout: r.layout,
+    picture: picture(r.layout, r.reducedAxes),
+    what: say(language, layer.layer === 'unitnorm' ? 'readingL2Norm' : 'readingStatistics'),
+    axes: r.reducedAxes.join(', '),
+  });
 }
 
-export function hoverMarkdown(layer: LayerAnnotation): string {
+export function hoverMarkdown(layer: LayerAnnotation, language: AdviceLanguage = 'en'): string {
   const convention = conventionFor(layer.framework, layer.layer);
   const readings =
     layer.layout !== null
       ? [{ layout: layer.layout, reducedAxes: layer.reducedAxes }]
       : (layer.alternatives ?? []);
-  const warning = momentumWarning(layer);
+  const warning = momentumWarning(layer, language);
+  const row = (key: HoverMessageKey, value: string) => `| ${say(language, key)} | ${value} |`;
+  const { momentum, momentumConvention } = layer.params;
   const lines = [
     `**NormScope — ${LAYER_TITLES[layer.layer]}** \`${layer.api}\``,
     '',
-    ...provenance(layer),
+    ...provenance(layer, language),
     layer.layout === null
-      ? `The input layout is not known from this line; each reading (reduced axes in bold):`
-      : `Input ${layer.layout} (reduced axes in bold):`,
+      ? say(language, 'layoutUnknown')
+      : say(language, 'layoutKnown', { layout: layer.layout }),
     '',
-    ...readings.map((r) => readingLine(layer, r)),
+    ...readings.map((r) => readingLine(layer, r, language)),
     '',
     `| | |`,
     `|---|---|`,
-    `| statistic shape | [${layer.statShape.join(', ')}] |`,
-    `| γ, β shape | ${layer.paramShape.length ? `[${layer.paramShape.join(', ')}]` : 'none'} |`,
-    `| eps | ${epsText(layer)} |`,
-    `| momentum | ${typeof layer.params.momentum === 'string' ? format(layer.params.momentum) : describeMomentum(layer.params.momentum, layer.params.momentumConvention)} |`,
-    ...(convention.runningVariance && layer.params.momentumConvention
-      ? [`| running variance | ${convention.runningVariance} batch variance |`]
+    row('rowStatisticShape', `[${layer.statShape.join(', ')}]`),
+    row(
+      'rowParameterShape',
+      layer.paramShape.length ? `[${layer.paramShape.join(', ')}]` : say(language, 'none'),
+    ),
+    `| eps | ${epsText(layer, language)} |`,
+    row(
+      'rowMomentum',
+      typeof momentum === 'string'
+        ? format(momentum)
+        : describeMomentum(momentum, momentumConvention, language),
+    ),
+    ...(convention.runningVariance && momentumConvention
+      ? [
+          row(
+            'rowRunningVariance',
+            say(
+              language,
+              convention.runningVariance === 'biased' ? 'biasedBatchVariance' : 'unbiasedBatchVariance',
+            ),
+          ),
+        ]
       : []),
-    ...(layer.params.numGroups !== undefined ? [`| groups | ${format(layer.params.numGroups)} |`] : []),
+    ...(layer.params.numGroups !== undefined ? [row('rowGroups', format(layer.params.numGroups))] : []),
     '',
     ...(warning ? [warning, ''] : []),
     // running statistics are tracked exactly when the layer has a momentum convention
-    trainVsEvalText(layer.layer, layer.params.momentumConvention !== null),
+    trainVsEvalText(layer.layer, momentumConvention !== null, language),
   ];
   return lines.join('\n');
 }
@@ -129,20 +187,29 @@ export function hoverMarkdown(layer: LayerAnnotation): string {
  * factory's binding (`norm_layer = nn.BatchNorm2d` → what `norm_layer(…)` builds). `lineLink` turns a
  * line into a Markdown link target (the editor's file URI with a line fragment).
  */
-export function referenceMarkdown(reference: LayerReference, lineLink?: (line: number) => string): string {
+export function referenceMarkdown(
+  reference: LayerReference,
+  lineLink?: (line: number) => string,
+  language: AdviceLanguage = 'en',
+): string {
   const site = reference.layer;
-  const at = lineLink ? `[line ${site.line}](${lineLink(site.line)})` : `line ${site.line}`;
+  const line = say(language, 'lineNumber', { line: site.line });
+  const at = lineLink ? `[${line}](${lineLink(site.line)})` : line;
   const head =
     reference.kind === 'use'
-      ? `Calls the ${LAYER_TITLES[site.layer]} built at ${at}.`
-      : `Bound here: \`${site.factory?.name ?? site.api}(…)\` at ${at} builds this layer.`;
+      ? say(language, 'useHead', { layer: LAYER_TITLES[site.layer], at })
+      : say(language, 'bindingHead', { name: site.factory?.name ?? site.api, at });
   const moved = reference.reading
     ? [
-        `The statement before permutes the input to ${reference.reading.layout}: here it normalizes over **${reference.reading.reducedAxes.join(', ')}** (${picture(reference.reading.layout, reference.reading.reducedAxes)}).`,
+        say(language, 'permutedBefore', {
+          layout: reference.reading.layout,
+          axes: reference.reading.reducedAxes.join(', '),
+          picture: picture(reference.reading.layout, reference.reading.reducedAxes),
+        }),
         '',
       ]
     : [];
-  return [head, '', ...moved, hoverMarkdown(site)].join('\n');
+  return [head, '', ...moved, hoverMarkdown(site, language)].join('\n');
 }
 
 /** The site's layer written in each other framework (the hover's "Copy as …" links). */

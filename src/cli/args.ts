@@ -1,29 +1,30 @@
 // Typed readers for flag values; each names the flag and the value it refuses.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { say } from './messages';
 import { UsageError } from './usage-error';
 
 export function requireValue(flag: string, value: string | undefined): string {
-  if (value === undefined || value === '') throw new UsageError(flag, 'is required');
+  if (value === undefined || value === '') throw new UsageError(flag, say('isRequired'));
   return value;
 }
 
 export function parseNumber(flag: string, text: string): number {
   const value = Number(text);
-  if (text.trim() === '' || Number.isNaN(value)) throw new UsageError(flag, `'${text}' is not a number`);
+  if (text.trim() === '' || Number.isNaN(value)) throw new UsageError(flag, say('notANumber', { text }));
   return value;
 }
 
 export function parseInteger(flag: string, text: string, min = -Infinity): number {
   const value = parseNumber(flag, text);
-  if (!Number.isInteger(value)) throw new UsageError(flag, `'${text}' is not an integer`);
-  if (value < min) throw new UsageError(flag, `${value} must be at least ${min}`);
+  if (!Number.isInteger(value)) throw new UsageError(flag, say('notAnInteger', { text }));
+  if (value < min) throw new UsageError(flag, say('atLeast', { value, min }));
   return value;
 }
 
 export function parseNumberList(flag: string, text: string, length?: number): number[] {
   const values = text.split(',').map((part) => parseNumber(flag, part));
   if (length !== undefined && values.length !== length) {
-    throw new UsageError(flag, `'${text}' must list ${length} numbers separated by commas`);
+    throw new UsageError(flag, say('numberList', { text, length }));
   }
   return values;
 }
@@ -34,7 +35,7 @@ export function parseIntegerList(flag: string, text: string): number[] {
 
 export function parseChoice<T extends string>(flag: string, text: string, choices: readonly T[]): T {
   if (!(choices as readonly string[]).includes(text)) {
-    throw new UsageError(flag, `'${text}' is not one of ${choices.join(', ')}`);
+    throw new UsageError(flag, say('notOneOf', { text, choices: choices.join(', ') }));
   }
   return text as T;
 }
@@ -42,7 +43,7 @@ export function parseChoice<T extends string>(flag: string, text: string, choice
 /** The single positional argument of a command. */
 export function positional(positionals: string[], index: number, name: string): string {
   const value = positionals[index];
-  if (value === undefined) throw new UsageError(name, 'is missing');
+  if (value === undefined) throw new UsageError(name, say('isMissing'));
   return value;
 }
 
@@ -64,5 +65,23 @@ export function parseCommandArgs<T extends OptionsConfig>(args: readonly string[
       joined.push(args[i]);
     }
   }
-  return parseArgs({ args: joined, options, allowPositionals: true, strict: true });
+  try {
+    return parseArgs({ args: joined, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw parseArgsError(error);
+  }
+}
+
+/** node:util's parseArgs errors as usage errors naming the flag, in the command line's language. */
+function parseArgsError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  const flag = error instanceof Error ? /'(-[^' ]+)/.exec(error.message)?.[1] : undefined;
+  if (flag === undefined) return error;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(flag, say('unknownOption'));
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return new UsageError(
+      flag,
+      say(/argument missing/.test((error as Error).message) ? 'needsValue' : 'takesNoValue'),
+    );
+  return error;
 }

@@ -1,9 +1,11 @@
 import { jsonText } from '../io/json-numbers';
+import type { CliMessageKey } from './messages';
 /** One `normscope <name>` command: its usage line and what it does with its arguments. */
 export interface Command {
   name: string;
   usage: string;
-  summary: string;
+  /** What it does, in the catalog (help prints it in the command line's language). */
+  summary: CliMessageKey;
   run(args: string[]): Promise<void> | void;
 }
 

@@ -8,6 +8,7 @@ import {
   alternativeFlags,
   CLOSE_SCORE,
   describeReading,
+  readingHints,
   ENCODINGS,
   type Delimiter,
   type Dialect,
@@ -19,6 +20,7 @@ import { formatRecord } from '../io/csv/writer';
 import { writeFileAtomic } from '../io/node/atomic-output';
 import type { CsvReadOptions } from '../io/node/csv-file';
 import { parseChoice, parseInteger } from './args';
+import { cliLanguage, say } from './messages';
 import { UsageError } from './usage-error';
 
 export const DIALECT_OPTIONS = {
@@ -65,18 +67,14 @@ export function dialectOverrides(values: DialectValues): DialectOverrides {
   if (values.delimiter !== undefined) {
     const delimiter = DELIMITER_WORDS[values.delimiter];
     if (delimiter === undefined)
-      throw new UsageError(
-        '--delimiter',
-        `'${values.delimiter}' is not one of , ';' tab pipe whitespace (or comma, semicolon)`,
-      );
+      throw new UsageError('--delimiter', say('delimiterChoice', { text: values.delimiter }));
     overrides.delimiter = delimiter;
   }
   if (values.decimal !== undefined)
     overrides.decimal = parseChoice('--decimal', values.decimal, ['.', ','] as const);
   if (values['skip-rows'] !== undefined)
     overrides.skipLines = parseInteger('--skip-rows', values['skip-rows'], 0);
-  if (values.header && values['no-header'])
-    throw new UsageError('--header', 'and --no-header contradict each other; pass one');
+  if (values.header && values['no-header']) throw new UsageError('--header', say('headerContradiction'));
   if (values.header) overrides.header = true;
   if (values['no-header']) overrides.header = false;
   if (values['na-values'] !== undefined)
@@ -90,11 +88,11 @@ export function dialectOverrides(values: DialectValues): DialectOverrides {
   }
   if (values.thousands !== undefined) {
     if (values.thousands.length !== 1 || /[\d\r\n]/.test(values.thousands))
-      throw new UsageError('--thousands', `'${values.thousands}' must be one character that is not a digit`);
+      throw new UsageError('--thousands', say('thousandsCharacter', { text: values.thousands }));
     overrides.thousands = values.thousands;
   }
   if (overrides.thousands && overrides.thousands === (overrides.decimal ?? '.'))
-    throw new UsageError('--thousands', `'${overrides.thousands}' is also the decimal mark`);
+    throw new UsageError('--thousands', say('thousandsIsDecimal', { text: overrides.thousands }));
   return overrides;
 }
 
@@ -108,10 +106,7 @@ export function csvReadOptions(
       ? 'error'
       : parseChoice('--on-bad-rows', values['on-bad-rows'], ['error', 'skip'] as const);
   if (values.rejects !== undefined && policy !== 'skip')
-    throw new UsageError(
-      '--rejects',
-      'writes the rows --on-bad-rows skip skips; pass --on-bad-rows skip too',
-    );
+    throw new UsageError('--rejects', say('rejectsNeedSkip'));
   const rejected: BadRow[] = [];
   const given = dialectOverrides(values);
   // a delimiter given here reopens the decimal mark a params file fixed (a ',' file has '.' decimals)
@@ -119,7 +114,7 @@ export function csvReadOptions(
   const dialect = { ...(given.delimiter ? rest : { ...rest, decimal: fixedDecimal }), ...given };
   if (dialect.decimal === undefined) delete dialect.decimal;
   if (dialect.delimiter === ',' && dialect.decimal === ',')
-    throw new UsageError('--decimal', "',' is also the delimiter; pass --delimiter ';' (or tab) with it");
+    throw new UsageError('--decimal', say('decimalIsDelimiter'));
   return {
     dialect,
     badRows: policy === 'skip' ? new BadRows((row) => rejected.push(row)) : undefined,
@@ -133,15 +128,17 @@ export function csvReadOptions(
  */
 function reportReading(file: string, dialect: Dialect, report: ReadReport | undefined): void {
   if (!report) return;
-  if (process.stderr.isTTY) process.stderr.write(`read as: ${describeReading(dialect, report)}\n`);
-  for (const hint of report.hints) process.stderr.write(`normscope: note: ${file}: ${hint}\n`);
+  if (process.stderr.isTTY)
+    process.stderr.write(`${say('readAs', { reading: describeReading(dialect, report, cliLanguage()) })}\n`);
+  for (const hint of readingHints(report, cliLanguage()))
+    process.stderr.write(`normscope: ${say('noteHint', { file, hint })}\n`);
   if (report.close) {
     const others = report.alternatives
       .filter((a) => a.score >= CLOSE_SCORE * report.alternatives[0].score)
-      .map((a) => `${alternativeFlags(dialect, a)} (score ${a.score})`)
+      .map((a) => say('readingScore', { flags: alternativeFlags(dialect, a), score: a.score }))
       .join('; ');
     process.stderr.write(
-      `normscope: note: ${file} reads almost as well another way; chose ${describeReading(dialect, report)}; the other reading: ${others}\n`,
+      `normscope: ${say('noteCloseReading', { file, chosen: describeReading(dialect, report, cliLanguage()), others })}\n`,
     );
   }
 }
@@ -166,9 +163,13 @@ async function reportBadRows(
   }
   if (badRows.count === 0) return;
   const lines = badRows.first.map((row) => row.line).join(', ');
-  process.stderr.write(
-    `normscope: ${file}: skipped ${badRows.count} row${badRows.count === 1 ? '' : 's'} whose field count differs from the header's (line${badRows.count === 1 ? '' : 's'} ${lines}${badRows.count > badRows.first.length ? ', …' : ''})${rejects ? `; written to ${rejects}` : ''}\n`,
-  );
+  const skipped = say(badRows.count === 1 ? 'skippedRow' : 'skippedRows', {
+    file,
+    count: badRows.count,
+    lines: `${lines}${badRows.count > badRows.first.length ? ', …' : ''}`,
+    rejects: rejects ? say('rejectsWritten', { file: rejects }) : '',
+  });
+  process.stderr.write(`normscope: ${skipped}\n`);
 }
 
 /** How a CSV file was read, as the commands know it after reading. */

@@ -5,6 +5,7 @@
 import { DUCKDB_FORMATS, formatOrCsv } from '../io/formats/registry';
 import { parseChoice } from './args';
 import { UsageError } from './usage-error';
+import { say } from './messages';
 import { InputError } from '../io/errors';
 
 export const ENGINE_OPTIONS = { engine: { type: 'string' } } as const;
@@ -17,10 +18,7 @@ export function usesDuckDb(value: string | undefined, input: string): boolean {
   const engine = parseChoice('--engine', value, ENGINES);
   const format = formatOrCsv(input);
   if (engine === 'duckdb' && !DUCKDB_FORMATS.includes(format.id))
-    throw new UsageError(
-      '--engine',
-      `duckdb reads CSV, Parquet and JSON Lines; ${input} is ${format.label} (leave out --engine)`,
-    );
+    throw new UsageError('--engine', say('duckDbFormats', { file: input, format: format.label }));
   return engine === 'duckdb';
 }
 
@@ -67,8 +65,7 @@ export async function runDuckDb<T>(
   try {
     return await duck.withDuckDb((session) => work(duck, session, source), controller.signal);
   } catch (error) {
-    if (controller.signal.aborted)
-      throw new InputError('interrupted; DuckDB stopped the query and nothing was written', file);
+    if (controller.signal.aborted) throw new InputError(say('duckDbInterrupted'), file);
     // DuckDB's own errors ("Conversion Error: … Line: 12 …") say what in the input they concern.
     if (error instanceof Error && /^[A-Z][A-Za-z ]* Error: /.test(error.message))
       throw new InputError(`DuckDB: ${error.message.split('\n')[0]}`, file);

@@ -1,6 +1,7 @@
 /** Flags that choose what of a file is read: a sheet of a workbook, an array of an .npz, booleans as 0/1. */
 import type { ParseArgsConfig } from 'node:util';
 import type { DataFileOptions } from '../io/node/data-files';
+import { cliLanguage } from './messages';
 
 export const FORMAT_OPTIONS = {
   sheet: { type: 'string' },
@@ -15,7 +16,12 @@ export function formatReadOptions(values: {
   array?: string;
   'booleans-as-numbers'?: boolean;
 }): DataFileOptions {
-  return { sheet: values.sheet, array: values.array, booleansAsNumbers: values['booleans-as-numbers'] };
+  return {
+    sheet: values.sheet,
+    array: values.array,
+    booleansAsNumbers: values['booleans-as-numbers'],
+    language: cliLanguage(),
+  };
 }
 
 /** A reader's notes (what it chose, converted or skipped) on stderr, so --json output stays clean. */

@@ -8,19 +8,24 @@ import { useWasmKernels } from '../engine/layers/wasm-kernels';
 import { useWorkerBundle } from '../io/node/line-formatter';
 import { exitCleanlyOnInterrupt } from '../io/node/temporary-files';
 import { dirname, join } from 'node:path';
+import { LANGUAGE_USAGE, languageFlag, takeLanguageFlag } from './language-flag';
+import { say, useCliLanguage } from './messages';
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    'normscope: see and get right what every normalization does.',
+    say('helpTagline'),
     '',
-    'Usage:',
+    say('helpUsage'),
     ...COMMANDS.map((c) => `  normscope ${c.usage}`),
     '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    say('helpCommands'),
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${say(c.summary)}`),
     '',
-    'Errors exit with status 2 and one line on stderr naming the file, line and column or the flag and value.',
+    say('helpOptions'),
+    `  ${LANGUAGE_USAGE.slice(1, -1)}  ${say('helpLanguage')}`,
+    '',
+    say('helpErrors'),
   ].join('\n');
 }
 
@@ -38,7 +43,16 @@ async function main(argv: string[]): Promise<number> {
   useWasmKernels(); // large tensors go through the WebAssembly SIMD kernels (bit-identical to the TS ones)
   useWorkerBundle(join(dirname(process.argv[1] ?? '.'), 'worker.cjs')); // CSV output printed on two cores
   exitCleanlyOnInterrupt('normscope'); // Ctrl-C and SIGTERM leave no temporary file, exit 130 / 143
-  const [name, ...rest] = argv;
+  const chosen = takeLanguageFlag(argv, process.env);
+  useCliLanguage(chosen.language);
+  const [name, ...rest] = chosen.args;
+  try {
+    if (chosen.given !== undefined) useCliLanguage(languageFlag(chosen.given));
+  } catch (error) {
+    if (!isExpectedError(error)) throw error;
+    process.stderr.write(`normscope: ${error.message}\n`);
+    return 2;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     print(helpText());
     return name === undefined ? 2 : 0;
@@ -50,9 +64,9 @@ async function main(argv: string[]): Promise<number> {
   const command: Command | undefined = COMMANDS.find((c) => c.name === name);
   try {
     if (!command)
-      throw new UsageError(name, `unknown command (try: ${COMMANDS.map((c) => c.name).join(', ')})`);
+      throw new UsageError(name, say('unknownCommand', { commands: COMMANDS.map((c) => c.name).join(', ') }));
     if (rest.includes('--help')) {
-      print(`normscope ${command.usage}\n\n${command.summary}`);
+      print(`normscope ${command.usage} ${LANGUAGE_USAGE}\n\n${say(command.summary)}`);
       return 0;
     }
     await command.run(rest);
@@ -72,7 +86,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     process.stderr.write(
-      `normscope: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      `normscope: ${say('internalError', { detail: error instanceof Error ? (error.stack ?? error.message) : String(error) })}\n`,
     );
     process.exitCode = 1;
   },

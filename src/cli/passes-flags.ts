@@ -9,6 +9,7 @@ import { readPrefix } from '../io/node/read-file';
 import type { PassProgress } from '../io/node/csv-passes';
 import { parseNumber } from './args';
 import { UsageError } from './usage-error';
+import { say } from './messages';
 
 export const PASSES_OPTIONS = {
   'stream-above': { type: 'string' },
@@ -21,7 +22,8 @@ export const DEFAULT_STREAM_ABOVE_MB = 256;
 export function streamAboveBytes(streamAbove: string | undefined): number {
   const limit =
     streamAbove === undefined ? DEFAULT_STREAM_ABOVE_MB : parseNumber('--stream-above', streamAbove);
-  if (!(limit >= 0)) throw new UsageError('--stream-above', `must be a size in MB ≥ 0, not ${streamAbove}`);
+  if (!(limit >= 0))
+    throw new UsageError('--stream-above', say('streamAboveSize', { text: String(streamAbove) }));
   return limit * 1e6;
 }
 
@@ -39,7 +41,7 @@ export async function readsInPasses(file: string, streamAbove: string | undefine
  */
 export function passProgress(): PassProgress & { close(): void } {
   const controller = new AbortController();
-  const interrupt = () => controller.abort(new UsageError('interrupted', 'Ctrl-C; no output was written'));
+  const interrupt = () => controller.abort(new UsageError('interrupted', say('interrupted')));
   process.once('SIGINT', interrupt);
   const terminal = process.stderr.isTTY;
   let shown = '';

@@ -9,6 +9,7 @@ import { methodInfo, SCALING_METHOD_NAMES, SCALING_METHODS } from '../engine/sca
 import type { ScalingMethod } from '../engine/scale/scaler';
 import { parseChoice, parseInteger, parseNumber, parseNumberList, requireValue } from './args';
 import { UsageError } from './usage-error';
+import { say } from './messages';
 
 export const SCALING_OPTIONS = {
   method: { type: 'string' },
@@ -68,7 +69,7 @@ export function scalingMethodFrom(values: ScalingValues): {
   for (const other of SCALING_METHODS) {
     for (const option of other.options) {
       if (values[option.flag] !== undefined && other.method !== method) {
-        throw new UsageError(`--${option.flag}`, `applies to --method ${other.method}, not ${method}`);
+        throw new UsageError(`--${option.flag}`, say('appliesToMethod', { other: other.method, method }));
       }
     }
   }

@@ -65,8 +65,10 @@ function selectedExplainerArray(): ExplainerArray | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.selection.isEmpty) return undefined;
   const where = `${vscode.workspace.asRelativePath(editor.document.uri)}:${editor.selection.start.line + 1}`;
-  const array = explainerArrayFrom(editor.document.getText(editor.selection), where);
+  const array = explainerArrayFrom(editor.document.getText(editor.selection), where, vscode.l10n);
   if (typeof array !== 'string') return array;
-  void vscode.window.showInformationMessage(`NormScope explainer: ${array}; showing a sample tensor.`);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('NormScope explainer: {0}; showing a sample tensor.', array),
+  );
   return undefined;
 }

@@ -1,6 +1,7 @@
 /** The four commands: each gathers its input, loads it with cancellable progress and opens a panel. */
 import * as vscode from 'vscode';
 import { datasetFromArray, type Dataset } from '../engine/report/dataset';
+import { adviceLanguage } from '../engine/advise/messages';
 import { createScaler, SCALING_METHODS } from '../engine/scale/registry';
 import type { ScalingMethod } from '../engine/scale/scaler';
 import { parseArrayLiteral, type LiteralStyle } from '../io/literal';
@@ -20,8 +21,12 @@ const DATA_FILTERS = {
   [vscode.l10n.t('Images')]: [...FORMATS.image.extensions],
 };
 
-export const LEAKAGE_NOTE =
-  'Parameters were fitted on the training file only and applied to this file. Fitting on the test set would leak its statistics into the model.';
+/** The fit-and-apply panel's note (a function: vscode.l10n reads the bundle once the extension is active). */
+export const leakageNote = (train: string) =>
+  vscode.l10n.t(
+    'Parameters were fitted on the training file only and applied to this file. Fitting on the test set would leak its statistics into the model. Fitted on {0}.',
+    train,
+  );
 
 export function settings(): PanelSettings {
   const config = vscode.workspace.getConfiguration('normscope');
@@ -49,7 +54,9 @@ async function pickFile(title: string, given?: vscode.Uri): Promise<vscode.Uri |
 
 /** A reader's notes (nested columns skipped, dates read as text) as the panel's note. */
 const noteOf = (notes: string[]) =>
-  notes.length > 0 ? notes.map((n) => `${n[0].toUpperCase()}${n.slice(1)}.`).join(' ') : undefined;
+  notes.length > 0
+    ? notes.map((n) => vscode.l10n.t('{0}.', `${n[0].toUpperCase()}${n.slice(1)}`)).join(' ')
+    : undefined;
 
 /**
  * The sheet of a workbook or the array of an .npz to read, asked when there are several; undefined when
@@ -63,7 +70,10 @@ async function choosePart(
   const parts = await host.data.parts(uri, source);
   if (!parts || parts.names.length < 2) return {};
   const picked = await vscode.window.showQuickPick(parts.names, {
-    title: `${parts.flag === 'sheet' ? 'Sheet' : 'Array'} of ${vscode.workspace.asRelativePath(uri)} to read`,
+    title:
+      parts.flag === 'sheet'
+        ? vscode.l10n.t('Sheet of {0} to read', vscode.workspace.asRelativePath(uri))
+        : vscode.l10n.t('Array of {0} to read', vscode.workspace.asRelativePath(uri)),
   });
   return picked === undefined ? undefined : { [parts.flag]: picked };
 }
@@ -73,7 +83,7 @@ async function loadWithProgress(host: Host, uri: vscode.Uri, source: ByteSource,
   const part = await choosePart(host, uri, source);
   if (!part) return undefined;
   return withCancellableProgress(
-    `NormScope: reading ${vscode.workspace.asRelativePath(uri)}`,
+    vscode.l10n.t('NormScope: reading {0}', vscode.workspace.asRelativePath(uri)),
     (signal, report) =>
       host.data.read(
         uri,
@@ -81,6 +91,7 @@ async function loadWithProgress(host: Host, uri: vscode.Uri, source: ByteSource,
         {
           dialect,
           signal,
+          language: adviceLanguage(vscode.env.language),
           onProgress: (read, total) => {
             const percent = total > 0 ? (100 * read) / total : 100;
             report(percent, `${Math.round(percent)}%`);
@@ -92,7 +103,9 @@ async function loadWithProgress(host: Host, uri: vscode.Uri, source: ByteSource,
 }
 
 export function showError(error: unknown): void {
-  void vscode.window.showErrorMessage(`NormScope: ${error instanceof Error ? error.message : String(error)}`);
+  void vscode.window.showErrorMessage(
+    vscode.l10n.t('NormScope: {0}', error instanceof Error ? error.message : String(error)),
+  );
 }
 
 export async function normalizeFile(
@@ -109,7 +122,9 @@ export async function normalizeFile(
   if (isFolder || formatOrCsv(target.path).id === 'image') {
     if (statisticsOnly) return host.imageStatistics(target, host.extensionUri);
     void vscode.window.showInformationMessage(
-      'NormScope: images give per-channel statistics (Show Statistics); normalizing reads tables and arrays.',
+      vscode.l10n.t(
+        'NormScope: images give per-channel statistics (Show Statistics); normalizing reads tables and arrays.',
+      ),
     );
     return;
   }
@@ -121,6 +136,7 @@ export async function normalizeFile(
       trusted: vscode.workspace.isTrusted,
       note,
       file,
+      l10n: vscode.l10n,
     });
   let panel: NormalizationPanel | undefined;
   // One source for the first look and the whole read: on workspace.fs the file is fetched once.
@@ -134,7 +150,12 @@ export async function normalizeFile(
     const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
     const init = initFor(
       prefix.dataset,
-      `The first ${prefix.dataset.kind === 'table' ? prefix.dataset.rowCount : 0} rows (${megabytes(prefix.bytesRead)} of ${megabytes(prefix.totalBytes)}) while the whole file loads; export and code follow with all rows.`,
+      vscode.l10n.t(
+        'The first {0} rows ({1} of {2}) while the whole file loads; export and code follow with all rows.',
+        prefix.dataset.kind === 'table' ? prefix.dataset.rowCount : 0,
+        megabytes(prefix.bytesRead),
+        megabytes(prefix.totalBytes),
+      ),
     );
     init.actions = { export: false, saveParameters: false, copyCode: false, openInPanel: false };
     panel = NormalizationPanel.open(host, {
@@ -184,12 +205,17 @@ export function normalizeSelection(host: Host): void {
     // Positions in the message are within the selection; say where that starts in the file.
     showError(
       new Error(
-        `${error instanceof Error ? error.message : String(error)} (selection starts at ${start.line + 1}:${start.character + 1})`,
+        vscode.l10n.t(
+          '{0} (selection starts at {1}:{2})',
+          error instanceof Error ? error.message : String(error),
+          start.line + 1,
+          start.character + 1,
+        ),
       ),
     );
     return;
   }
-  const dataset = datasetFromArray(`selection in ${where}`, literal.data, literal.shape);
+  const dataset = datasetFromArray(vscode.l10n.t('selection in {0}', where), literal.data, literal.shape);
   const init = panelInit(dataset, {
     source: 'selection',
     settings: settings(),
@@ -233,7 +259,11 @@ async function fitOutOfCore(host: Host, train: vscode.Uri): Promise<boolean> {
   if (bytes <= DUCKDB_FIT_ABOVE_BYTES) return false;
   if (host.duckDb) return host.duckDb.offer(train, bytes);
   void vscode.window.showInformationMessage(
-    `NormScope: Fit with DuckDB runs in desktop VS Code only; loading ${vscode.workspace.asRelativePath(train)} (${(bytes / 1e6).toFixed(0)} MB) into memory.`,
+    vscode.l10n.t(
+      'NormScope: Fit with DuckDB runs in desktop VS Code only; loading {0} ({1} MB) into memory.',
+      vscode.workspace.asRelativePath(train),
+      (bytes / 1e6).toFixed(0),
+    ),
   );
   return false;
 }
@@ -261,7 +291,7 @@ export async function fitAndApply(host: Host): Promise<void> {
   const testData = await loadWithProgress(host, test, host.files.source(nameOf(test)));
   if (!testData) return;
   const { scaler, columns, outlierReference } = fitted;
-  const note = `${LEAKAGE_NOTE} Fitted on ${vscode.workspace.asRelativePath(train)}.`;
+  const note = leakageNote(vscode.workspace.asRelativePath(train));
   const init = panelInit(testData.dataset, {
     source: 'fit-apply',
     settings: settings(),

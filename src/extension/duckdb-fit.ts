@@ -10,11 +10,15 @@ import type { OutOfCoreFit } from './host';
 
 /** Asks whether to fit `train` (`bytes` long) with DuckDB; true when the user chose it. */
 export async function offerDuckDbFit(train: vscode.Uri, bytes: number): Promise<boolean> {
-  const withDuckDb = 'Fit with DuckDB';
+  const withDuckDb = vscode.l10n.t('Fit with DuckDB');
   const choice = await vscode.window.showInformationMessage(
-    `NormScope: ${vscode.workspace.asRelativePath(train)} is ${(bytes / 1e6).toFixed(0)} MB. DuckDB can fit it without loading it into memory (same parameters); the panel then shows the test file.`,
+    vscode.l10n.t(
+      'NormScope: {0} is {1} MB. DuckDB can fit it without loading it into memory (same parameters); the panel then shows the test file.',
+      vscode.workspace.asRelativePath(train),
+      (bytes / 1e6).toFixed(0),
+    ),
     withDuckDb,
-    'Load it',
+    vscode.l10n.t('Load it'),
   );
   return choice === withDuckDb;
 }
@@ -32,7 +36,11 @@ export async function fitWithDuckDb(
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: `NormScope: fitting ${method} on ${vscode.workspace.asRelativePath(train)} with DuckDB`,
+      title: vscode.l10n.t(
+        'NormScope: fitting {0} on {1} with DuckDB',
+        method,
+        vscode.workspace.asRelativePath(train),
+      ),
       cancellable: true,
     },
     async (progress, token) => {

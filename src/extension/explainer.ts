@@ -10,22 +10,18 @@ export function openExplainer(
   focus: { layer?: NormLayer; framework?: Framework; array?: ExplainerArray } = {},
 ): vscode.WebviewPanel {
   const roots = [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
-  const panel = vscode.window.createWebviewPanel(
-    'normscope.explainer',
-    'NormScope: BatchNorm vs LayerNorm',
-    vscode.ViewColumn.Beside,
-    {
-      enableScripts: true,
-      localResourceRoots: roots,
-    },
-  );
+  const title = vscode.l10n.t('NormScope: BatchNorm vs LayerNorm');
+  const panel = vscode.window.createWebviewPanel('normscope.explainer', title, vscode.ViewColumn.Beside, {
+    enableScripts: true,
+    localResourceRoots: roots,
+  });
   const webview = panel.webview;
   webview.html = webviewHtml({
     cspSource: webview.cspSource,
     nonce: createNonce(),
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'explainer.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css')).toString(),
-    title: 'NormScope: BatchNorm vs LayerNorm',
+    title,
   });
   const init: ExplainerHostMessage = {
     type: 'explainerInit',

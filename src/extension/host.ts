@@ -7,6 +7,7 @@ import type * as vscode from 'vscode';
 import type { GrammarFiles } from '../analysis/python-parser';
 import type { Scaler, ScalingMethod } from '../engine/scale/scaler';
 import type { Dataset } from '../engine/report/dataset';
+import type { AdviceLanguage } from '../engine/advise/messages';
 import type { ByteSource } from '../io/byte-source';
 import type { CsvReadOptions, ReadProgress } from '../io/csv/csv-source';
 import type { DataFile } from '../io/data-file';
@@ -42,7 +43,7 @@ export interface HostData {
   read(
     uri: vscode.Uri,
     source: ByteSource,
-    options: ReadProgress & CsvReadOptions,
+    options: ReadProgress & CsvReadOptions & { language?: AdviceLanguage },
     part: { sheet?: string; array?: string },
   ): Promise<{ file: DataFile; dataset: Dataset }>;
 }

@@ -3,6 +3,7 @@
  * cached per document version, and both views read the same annotations `normscope annotate` prints.
  */
 import * as vscode from 'vscode';
+import { adviceLanguage } from '../engine/advise/messages';
 import { FRAMEWORK_APIS } from '../engine/explain/layer-apis';
 import {
   hoverMarkdown,
@@ -97,13 +98,19 @@ export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHints
     const at = layer ?? reference;
     if (!shown || !at) return undefined;
     const args = encodeURIComponent(JSON.stringify([{ layer: shown.layer, framework: shown.framework }]));
+    const language = adviceLanguage(vscode.env.language);
     const link =
-      shown.layer === 'unitnorm' ? '' : `\n\n[Open the explainer](command:normscope.explainNorms?${args})`;
+      shown.layer === 'unitnorm'
+        ? ''
+        : `\n\n[${vscode.l10n.t('Open the explainer')}](command:normscope.explainNorms?${args})`;
     const lineLink = (line: number) => document.uri.with({ fragment: `L${line}` }).toString();
-    const text = reference ? referenceMarkdown(reference, lineLink) : hoverMarkdown(shown);
+    const text = reference
+      ? referenceMarkdown(reference, lineLink, language)
+      : hoverMarkdown(shown, language);
     const copies = translationsOf(shown).map((translation) => {
       const copyArgs = encodeURIComponent(JSON.stringify([translationText(translation)]));
-      return `[Copy as ${FRAMEWORK_APIS[translation.framework].title}](command:${COPY_COMMAND}?${copyArgs})`;
+      const title = vscode.l10n.t('Copy as {0}', FRAMEWORK_APIS[translation.framework].title);
+      return `[${title}](command:${COPY_COMMAND}?${copyArgs})`;
     });
     const markdown = new vscode.MarkdownString(`${text}${link}\n\n${copies.join(' · ')}`);
     markdown.isTrusted = { enabledCommands: ['normscope.explainNorms', COPY_COMMAND] };
@@ -113,16 +120,17 @@ export class LayerAnnotations implements vscode.HoverProvider, vscode.InlayHints
 
   async provideInlayHints(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.InlayHint[]> {
     if (!vscode.workspace.getConfiguration('normscope').get<boolean>('inlayHints', true)) return [];
+    const language = adviceLanguage(vscode.env.language);
     return (await this.analysis(document)).layers
       .filter((l) => range.contains(new vscode.Position(l.callEndLine - 1, l.callEndColumn - 1)))
       .map((l) => {
         const hint = new vscode.InlayHint(
           new vscode.Position(l.callEndLine - 1, l.callEndColumn - 1),
-          inlayLabel(l),
+          inlayLabel(l, language),
           vscode.InlayHintKind.Parameter,
         );
         hint.paddingLeft = true;
-        hint.tooltip = new vscode.MarkdownString(hoverMarkdown(l));
+        hint.tooltip = new vscode.MarkdownString(hoverMarkdown(l, language));
         return hint;
       });
   }
@@ -134,7 +142,7 @@ export function registerLayerHints(context: vscode.ExtensionContext, host: Host)
   context.subscriptions.push(
     vscode.commands.registerCommand(COPY_COMMAND, async (code: string) => {
       await vscode.env.clipboard.writeText(code);
-      void vscode.window.setStatusBarMessage('NormScope: layer copied', 3000);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('NormScope: layer copied'), 3000);
     }),
     vscode.languages.registerHoverProvider(selector, annotations),
     vscode.languages.registerInlayHintsProvider(selector, annotations),

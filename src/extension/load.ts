@@ -8,7 +8,8 @@ import { readCsvSourcePrefix, type CsvReadOptions, type ReadProgress } from '../
 import type { CsvTable } from '../io/csv/table';
 import { readAsState } from './read-as';
 import type { PanelInit } from '../shared/protocol';
-import { adviceLanguage } from '../engine/advise/messages';
+import type { L10n } from '../shared/l10n';
+import { adviceLanguage, type AdviceLanguage } from '../engine/advise/messages';
 import { datasetDescription, METHOD_CHOICES } from '../shared/view-payload';
 
 export interface PanelSettings {
@@ -60,7 +61,7 @@ export async function loadCsvPrefix(
 
 export async function loadDataFile(
   source: ByteSource,
-  options: ReadProgress & CsvReadOptions,
+  options: ReadProgress & CsvReadOptions & { language?: AdviceLanguage },
   part: { sheet?: string; array?: string } = {},
 ): Promise<{ file: DataFile; dataset: Dataset }> {
   return dataFileDataset(await readDataSource(source, { ...options, ...part }), source.name);
@@ -123,6 +124,8 @@ export function panelInit(
     file?: DataFile;
     /** Fit on train, apply to test: the outlier view's scalers, fitted on the training file. */
     outlierReference?: { minmax: ScalerJSON; robust: ScalerJSON };
+    /** The words of the "Read as" line (vscode.l10n in the extension; English without it). */
+    l10n?: L10n;
   },
 ): PanelInit {
   const request = initialRequest(dataset, options.settings, options.statisticsOnly, options.prefitted);
@@ -142,6 +145,8 @@ export function panelInit(
     previewSize: options.settings.previewSize ?? 256,
     language: adviceLanguage(options.settings.displayLanguage),
     actions: { export: true, saveParameters: true, copyCode: true, openInPanel: false },
-    readAs: options.file && readAsState(options.file),
+    readAs:
+      options.file &&
+      readAsState(options.file, options.l10n, adviceLanguage(options.settings.displayLanguage)),
   };
 }

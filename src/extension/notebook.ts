@@ -47,7 +47,7 @@ export function listenToRenderer(host: Host): vscode.Disposable {
 export async function addNotebookHelper(extensionUri: vscode.Uri): Promise<void> {
   const editor = vscode.window.activeNotebookEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage('NormScope: open a notebook first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('NormScope: open a notebook first.'));
     return;
   }
   const target = vscode.Uri.joinPath(editor.notebook.uri, '..', 'normscope.py');
@@ -56,20 +56,22 @@ export async function addNotebookHelper(extensionUri: vscode.Uri): Promise<void>
     () => false,
   );
   if (exists) {
+    const replace = vscode.l10n.t('Replace');
     const answer = await vscode.window.showWarningMessage(
-      `${vscode.workspace.asRelativePath(target)} exists. Replace it?`,
+      vscode.l10n.t('{0} exists. Replace it?', vscode.workspace.asRelativePath(target)),
       { modal: true },
-      'Replace',
+      replace,
     );
-    if (answer !== 'Replace') return;
+    if (answer !== replace) return;
   }
   if (!vscode.workspace.isTrusted) {
+    const write = vscode.l10n.t('Write');
     const answer = await vscode.window.showWarningMessage(
-      `This workspace is not trusted. Write ${vscode.workspace.asRelativePath(target)}?`,
+      vscode.l10n.t('This workspace is not trusted. Write {0}?', vscode.workspace.asRelativePath(target)),
       { modal: true },
-      'Write',
+      write,
     );
-    if (answer !== 'Write') return;
+    if (answer !== write) return;
   }
   const helper = await vscode.workspace.fs.readFile(
     vscode.Uri.joinPath(extensionUri, 'python', 'normscope.py'),
@@ -80,6 +82,6 @@ export async function addNotebookHelper(extensionUri: vscode.Uri): Promise<void>
   edit.set(editor.notebook.uri, [vscode.NotebookEdit.insertCells(editor.selection.start, [cell])]);
   await vscode.workspace.applyEdit(edit);
   void vscode.window.showInformationMessage(
-    `NormScope: wrote ${vscode.workspace.asRelativePath(target)}; try normscope.show(x).`,
+    vscode.l10n.t('NormScope: wrote {0}; try normscope.show(x).', vscode.workspace.asRelativePath(target)),
   );
 }

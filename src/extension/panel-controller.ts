@@ -10,6 +10,7 @@ import { formatNumber, formatRecord } from '../io/csv/writer';
 import { writeAll } from '../io/byte-source';
 import { checkSameKind, selectColumns, writeLikeTo } from '../io/data-file';
 import { paramsText, planParamsText, recordedDialect } from '../io/params';
+import { ENGLISH_L10N, type L10n } from '../shared/l10n';
 import type { HostMessage, WebviewMessage } from '../shared/protocol';
 import { ViewHost } from '../shared/view-host';
 import type { PanelSource } from './panel-source';
@@ -29,6 +30,8 @@ export interface PanelServices {
   replaceSelection(text: string): Promise<boolean>;
   /** Opens the written file, or reveals it (`path` as saveLocation named it). */
   reveal(path: string): void;
+  /** The panel's words: vscode.l10n in the extension; English when not given (tests). */
+  l10n?: L10n;
 }
 
 export class PanelController {
@@ -38,37 +41,40 @@ export class PanelController {
   readonly firstView = new Promise<void>((resolve) => (this.viewShown = resolve));
 
   private readonly host: ViewHost;
+  private readonly l10n: L10n;
 
   constructor(
     private source: PanelSource,
     private readonly services: PanelServices,
   ) {
+    const l10n = (this.l10n = services.l10n ?? ENGLISH_L10N);
     this.host = new ViewHost({
+      l10n,
       post: (message) => this.services.post(message),
       source: () => this.source,
       copy: async (text, what) => {
         await this.services.copy(text);
-        await this.notice(`Copied ${what}.`);
+        await this.notice(l10n.t('Copied {0}.', what));
       },
       exportData: (format) => this.exportData(format),
       saveParameters: () => this.saveParameters(),
       replaceSelection: () => this.replaceSelection(),
       copyResult: async () => {
         await this.services.copy(this.replacementText());
-        await this.notice('Copied the normalized array.');
+        await this.notice(l10n.t('Copied the normalized array.'));
       },
       openInPanel: () => {
-        throw new Error('This view is already the NormScope panel.');
+        throw new Error(l10n.t('This view is already the NormScope panel.'));
       },
       readAs: async (overrides) => {
         const source = this.source;
         if (source.kind !== 'file' || !source.reread)
-          throw new Error('Only a CSV file opened in the panel can be read again.');
-        await this.refine(await source.reread(readAsOverrides(overrides)));
+          throw new Error(l10n.t('Only a CSV file opened in the panel can be read again.'));
+        await this.refine(await source.reread(readAsOverrides(overrides, l10n)));
       },
       onReady: () => (this.ready = true),
       onView: () => this.viewShown(),
-      unavailable: 'Not available in this panel.',
+      unavailable: l10n.t('Not available in this panel.'),
     });
   }
 
@@ -108,7 +114,7 @@ export class PanelController {
     const inputs = this.source.kind === 'file' ? [this.source.file.file] : [];
     const files = this.services.files;
     if (output.kind === 'tensor') {
-      if (format !== 'npy') throw new Error('An N-d tensor exports as .npy.');
+      if (format !== 'npy') throw new Error(this.l10n.t('An N-d tensor exports as .npy.'));
       await writeAll(await files.output(target, inputs), encodeNpy(output.tensor.data, output.tensor.shape));
     } else if (this.source.kind === 'file' && (format === 'npy') === (this.source.file.kind === 'npy')) {
       // Same kind as the input: keep its header, dialect and text columns, replace the applied columns.
@@ -141,14 +147,14 @@ export class PanelController {
       }
       await writeAll(await files.output(target, inputs), lines.join(''));
     }
-    await this.notice(`Exported the normalized data to ${target}.`);
+    await this.notice(this.l10n.t('Exported the normalized data to {0}.', target));
     this.services.reveal(target);
   }
 
   private async saveParameters(): Promise<void> {
     const { fitted, fittedPlan } = this.host.requireReport();
     if (!fitted && !fittedPlan)
-      throw new Error('Choose a scaling method first: there are no fitted parameters to save.');
+      throw new Error(this.l10n.t('Choose a scaling method first: there are no fitted parameters to save.'));
     const target = await this.services.saveLocation(`${this.baseName()}.params.json`, 'json');
     if (!target || !(await this.services.confirmWrite(target))) return;
     const inputs = this.source.kind === 'file' ? [this.source.file.file] : [];
@@ -159,16 +165,17 @@ export class PanelController {
       ? planParamsText(fittedPlan, dialect)
       : paramsText(fitted!.columns, fitted!.scaler, dialect);
     await writeAll(await this.services.files.output(target, inputs), text);
-    await this.notice(`Saved the fitted parameters to ${target}.`);
+    await this.notice(this.l10n.t('Saved the fitted parameters to {0}.', target));
   }
 
   /** The normalized values in the selection's literal style and shape. */
   replacementText(): string {
-    if (this.source.kind !== 'selection') throw new Error('Only a selection can be replaced.');
+    const l10n = this.l10n;
+    if (this.source.kind !== 'selection') throw new Error(l10n.t('Only a selection can be replaced.'));
     const output = this.host.requireReport().output;
     const data = output.kind === 'tensor' ? output.tensor.data : output.matrix.data;
     if (output.kind === 'table' && output.columns.length !== (this.source.shape[1] ?? 1)) {
-      throw new Error('Apply the method to every column to replace the selection.');
+      throw new Error(l10n.t('Apply the method to every column to replace the selection.'));
     }
     return formatArrayLiteral(data, this.source.shape, this.source.style);
   }
@@ -176,7 +183,7 @@ export class PanelController {
   private async replaceSelection(): Promise<void> {
     const text = this.replacementText();
     if (await this.services.replaceSelection(text))
-      await this.notice('Replaced the selection (undo restores it).');
-    else throw new Error('The editor with the selection is closed; copy the result instead.');
+      await this.notice(this.l10n.t('Replaced the selection (undo restores it).'));
+    else throw new Error(this.l10n.t('The editor with the selection is closed; copy the result instead.'));
   }
 }

@@ -51,18 +51,19 @@ export class NormalizationPanel implements vscode.Disposable {
         const uri = await vscode.window.showSaveDialog({
           defaultUri: folder ? vscode.Uri.joinPath(folder, suggestedName) : undefined,
           filters: { [extension.toUpperCase()]: [extension] },
-          saveLabel: 'Save',
+          saveLabel: vscode.l10n.t('Save'),
         });
         return uri && nameOf(uri);
       },
       confirmWrite: async (target) => {
         if (vscode.workspace.isTrusted) return true;
+        const write = vscode.l10n.t('Write');
         const answer = await vscode.window.showWarningMessage(
-          `This workspace is not trusted. Write ${target}?`,
+          vscode.l10n.t('This workspace is not trusted. Write {0}?', target),
           { modal: true },
-          'Write',
+          write,
         );
-        return answer === 'Write';
+        return answer === write;
       },
       copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
       replaceSelection: async (text) => {
@@ -72,6 +73,7 @@ export class NormalizationPanel implements vscode.Disposable {
         edit.replace(document.uri, editor.selection, text);
         return vscode.workspace.applyEdit(edit);
       },
+      l10n: vscode.l10n,
       reveal: (path) => void vscode.commands.executeCommand('revealInExplorer', uriOf(path)),
     });
     webview.onDidReceiveMessage(

@@ -16,6 +16,7 @@ import { InputError } from './errors';
 import type { DataTable } from './formats/data-table';
 import { readJsonLines } from './formats/json-lines';
 import { readNpz, replaceNpzArray } from './formats/npz';
+import type { AdviceLanguage } from '../engine/advise/messages';
 import type { ParquetSource } from './formats/parquet';
 import { FORMATS, formatOrCsv } from './formats/registry';
 
@@ -42,6 +43,8 @@ export interface DataFileOptions extends ReadProgress {
   sheet?: string;
   array?: string;
   booleansAsNumbers?: boolean;
+  /** The language of the readers' notes (English when not given). */
+  language?: AdviceLanguage;
 }
 
 export function isNpy(file: string): boolean {
@@ -74,7 +77,7 @@ export async function readDataSource(
       return { kind: 'npy', file, array: decodeNpy(await source.whole(), file) };
     case 'npz': {
       const bytes = await source.whole();
-      const { array, name, note } = await located(() => readNpz(bytes, options.array));
+      const { array, name, note } = await located(() => readNpz(bytes, options.array, options.language));
       return { kind: 'npz', file, array, name, bytes, note };
     }
     case 'parquet': {

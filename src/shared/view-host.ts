@@ -7,6 +7,7 @@
 import type { Dataset } from '../engine/report/dataset';
 import { fittedCode } from '../engine/report/plan-code';
 import { computeReport, type Report } from '../engine/report/report';
+import { ENGLISH_L10N, type L10n } from './l10n';
 import type { HostMessage, PanelInit, ReadAsOverrides, WebviewMessage } from './protocol';
 import { viewPayload } from './view-payload';
 
@@ -29,12 +30,18 @@ export interface ViewHostActions {
   onView?(): void;
   /** Why a missing action is not available here. */
   unavailable: string;
+  /** The host's words (vscode.l10n in the extension; English where the host has no bundle). */
+  l10n?: L10n;
 }
 
 export class ViewHost {
   private report: Report | undefined;
 
-  constructor(private readonly actions: ViewHostActions) {}
+  private readonly l10n: L10n;
+
+  constructor(private readonly actions: ViewHostActions) {
+    this.l10n = actions.l10n ?? ENGLISH_L10N;
+  }
 
   /** The latest computed report (the last successful `compute`). */
   get current(): Report | undefined {
@@ -47,7 +54,7 @@ export class ViewHost {
   }
 
   requireReport(): Report {
-    if (!this.report) throw new Error('Nothing has been computed yet.');
+    if (!this.report) throw new Error(this.l10n.t('Nothing has been computed yet.'));
     return this.report;
   }
 
@@ -76,14 +83,18 @@ export class ViewHost {
           return;
         }
         case 'copyCode': {
+          const l10n = this.l10n;
           if (!this.report)
-            throw new Error('Choose a scaling method first: there are no fitted parameters to copy.');
+            throw new Error(l10n.t('Choose a scaling method first: there are no fitted parameters to copy.'));
           const report = this.report;
-          const what = report.fittedPlan ? 'per-column plan' : `${report.fitted?.scaler.method} transform`;
-          await a.copy(
-            fittedCode(report, message.language),
-            `the fitted ${what} as ${message.language} code`,
-          );
+          const what = report.fittedPlan
+            ? l10n.t('the fitted per-column plan as {0} code', message.language)
+            : l10n.t(
+                'the fitted {0} transform as {1} code',
+                String(report.fitted?.scaler.method),
+                message.language,
+              );
+          await a.copy(fittedCode(report, message.language), what);
           return;
         }
         case 'copyText':

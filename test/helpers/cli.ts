@@ -13,8 +13,17 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd?: string): CliResult {
-  const result = spawnSync(process.execPath, [CLI_PATH, ...args], { cwd, encoding: 'utf8' });
+/**
+ * Runs the CLI in an English locale (its messages follow LC_ALL / LC_MESSAGES / LANG), unless `locale`
+ * sets those variables otherwise.
+ */
+export function runCli(
+  args: string[],
+  cwd?: string,
+  locale: { LC_ALL?: string; LC_MESSAGES?: string; LANG?: string } = {},
+): CliResult {
+  const env = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...locale };
+  const result = spawnSync(process.execPath, [CLI_PATH, ...args], { cwd, encoding: 'utf8', env });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,5 +1,6 @@
 import { adviseColumns, type AdviceColumn, type ColumnAdvice } from '../../engine/advise/advise';
 import { ADVICE_LANGUAGES } from '../../engine/advise/messages';
+import { cliLanguage } from '../messages';
 import { planFromAdvice } from '../../engine/advise/plan';
 import { checkOutputTarget, writeFileAtomic } from '../../io/node/atomic-output';
 import { jsonText } from '../../io/json-numbers';
@@ -41,8 +42,7 @@ function adviceReport(advice: readonly ColumnAdvice[]) {
 export const advise: Command = {
   name: 'advise',
   usage: `advise <file.csv|file.npy> [--json] [--language ${ADVICE_LANGUAGES.join('|')}] [--write-plan plan.json [--force]]`,
-  summary:
-    'For every column: diagnoses (empty, constant, id-like, binary, skewed, outliers, missing), the method advised and the reason in numbers; --write-plan saves the advice as a plan for `fit --plan`.',
+  summary: 'summaryAdvise',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       json: { type: 'boolean' },
@@ -51,8 +51,11 @@ export const advise: Command = {
       force: { type: 'boolean' },
     });
     const file = positional(positionals, 0, '<file>');
+    // the reasons follow the command line's language (--lang, LANG) unless --language names another
     const language =
-      values.language === undefined ? 'en' : parseChoice('--language', values.language, ADVICE_LANGUAGES);
+      values.language === undefined
+        ? cliLanguage()
+        : parseChoice('--language', values.language, ADVICE_LANGUAGES);
     const planFile = values['write-plan'];
     if (planFile !== undefined) checkOutputTarget(planFile, { force: values.force, inputs: [file] });
     const advice = adviseColumns(adviceColumns(await readDataFile(file)), language);

@@ -9,6 +9,7 @@ import { InputError } from '../../io/errors';
 import { fileSystemError } from '../../io/node/read-file';
 import { parseCommandArgs, positional } from '../args';
 import { print, printJson, type Command } from '../command';
+import { cliLanguage, say } from '../messages';
 
 /** The code cells of a notebook, each with the line its text starts on in a concatenation. */
 function notebookSource(
@@ -19,7 +20,7 @@ function notebookSource(
   try {
     notebook = JSON.parse(text) as typeof notebook;
   } catch (error) {
-    throw new InputError(`is not a valid notebook (${(error as Error).message})`, file);
+    throw new InputError(say('notANotebook', { detail: (error as Error).message }), file);
   }
   const starts: number[] = [];
   const parts: string[] = [];
@@ -40,19 +41,27 @@ function siteNote(layer: LayerAnnotation): string | undefined {
     case 'call':
       return undefined;
     case 'factory':
-      return `built by ${layer.factory?.name ?? 'a factory'}(…)${layer.factory?.unlessGiven ? `, unless ${layer.factory.unlessGiven} is given` : ''}`;
+      return say('annotateBuiltBy', {
+        name: layer.factory?.name ?? say('annotateAFactory'),
+        unless: layer.factory?.unlessGiven
+          ? say('annotateUnlessGiven', { name: layer.factory.unlessGiven })
+          : '',
+      });
     case 'custom':
-      return `${layer.custom?.className} (line ${layer.custom?.definedAt}): ${layer.custom?.reading}`;
+      return say('annotateCustom', {
+        className: String(layer.custom?.className),
+        line: String(layer.custom?.definedAt),
+        reading: String(layer.custom?.reading),
+      });
     case 'conversion':
-      return inlayLabel(layer);
+      return inlayLabel(layer, cliLanguage());
   }
 }
 
 export const annotate: Command = {
   name: 'annotate',
   usage: 'annotate <file.py|file.ipynb> [--json]',
-  summary:
-    'List every normalization layer in Python code or a notebook: the axes it reduces over, shapes and defaults.',
+  summary: 'summaryAnnotate',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
     const file = positional(positionals, 0, '<file.py|file.ipynb>');
@@ -75,18 +84,28 @@ export const annotate: Command = {
       printJson(layers);
       return;
     }
-    if (layers.length === 0) print(`${file}: no normalization layers`);
+    if (layers.length === 0) print(say('noLayers', { file }));
     for (const layer of layers) {
       const where = `${file}:${layer.line}:${layer.column}`;
+      const readings = layer.alternatives
+        ?.map((a) => say('annotateReading', { layout: a.layout, axes: a.reducedAxes.join(',') }))
+        .join('; ');
       const layout =
-        layer.layout ??
-        `layout unknown (${layer.alternatives?.map((a) => `${a.layout}: over ${a.reducedAxes.join(',')}`).join('; ') ?? 'depends on the input'})`;
+        layer.layout ?? say('annotateLayoutUnknown', { readings: readings ?? say('annotateAnyLayout') });
       print(
-        `${where}: ${layer.api} over ${layer.reducedAxes.join(',')} (${layout}); statistics [${layer.statShape.join(', ')}], γ/β [${layer.paramShape.join(', ')}], eps ${layer.params.eps}`,
+        say('annotateSite', {
+          where,
+          api: layer.api,
+          axes: layer.reducedAxes.join(','),
+          layout,
+          statShape: layer.statShape.join(', '),
+          paramShape: layer.paramShape.join(', '),
+          eps: layer.params.eps,
+        }),
       );
       const how = siteNote(layer);
       if (how) print(`${where}: ${how}`);
-      const warning = momentumWarning(layer);
+      const warning = momentumWarning(layer, cliLanguage());
       if (warning) print(`${where}: ${warning}`);
     }
   },

@@ -1,5 +1,6 @@
 import { FRAMEWORKS, NORM_LAYERS } from '../../engine/explain/conventions';
 import { explainPlan, formatPlanText } from '../../engine/explain/plan';
+import { cliLanguage } from '../messages';
 import {
   parseChoice,
   parseCommandArgs,
@@ -16,8 +17,7 @@ export const explain: Command = {
   name: 'explain',
   usage:
     'explain <batchnorm|layernorm|instancenorm|groupnorm|rmsnorm> --framework torch|keras|flax --shape 32,64,56,56 [--layout NCHW] [--groups G] [--normalized-shape 56,56] [--axis K] [--eps E] [--momentum M|none] [--json]',
-  summary:
-    'Which axes a normalization layer reduces over, the statistic and parameter shapes, values per statistic and the defaults.',
+  summary: 'summaryExplain',
   run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       framework: { type: 'string' },
@@ -51,9 +51,10 @@ export const explain: Command = {
             : values.momentum === 'none'
               ? null
               : parseNumber('--momentum', values.momentum),
+        language: cliLanguage(),
       }),
     );
     if (values.json) printJson(plan);
-    else print(formatPlanText(plan));
+    else print(formatPlanText(plan, cliLanguage()));
   },
 };

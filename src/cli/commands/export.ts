@@ -7,6 +7,7 @@ import { readParamsFile } from '../../io/node/params-file';
 import { parseChoice, parseCommandArgs, positional, requireValue } from '../args';
 import { print, type Command } from '../command';
 import { UsageError } from '../usage-error';
+import { say } from '../messages';
 
 const TARGETS = ['sql', 'pyspark', 'dbt', 'sklearn', 'pytorch', 'keras', 'numpy'] as const;
 type Target = (typeof TARGETS)[number];
@@ -15,14 +16,11 @@ function dialectFlag(target: Target, value: string | undefined, withRest: boolea
   if (value === undefined)
     throw new UsageError(
       '--dialect',
-      `is required with --to ${target} (one of ${SQL_DIALECT_NAMES.join(', ')})`,
+      say('exportDialectRequired', { target, dialects: SQL_DIALECT_NAMES.join(', ') }),
     );
   const dialect = parseChoice('--dialect', value, SQL_DIALECT_NAMES);
   if (withRest && !SQL_DIALECTS[dialect].starExcept)
-    throw new UsageError(
-      '--with-rest',
-      `${SQL_DIALECTS[dialect].title} has no SELECT * EXCEPT form; leave out --with-rest and list the other columns after the SELECT yourself`,
-    );
+    throw new UsageError('--with-rest', say('exportNoExcept', { dialect: SQL_DIALECTS[dialect].title }));
   return dialect;
 }
 
@@ -38,8 +36,7 @@ function code(
     case 'sql':
       return `${header(scaler, columns, '--')}\n${exportSql(scaler, columns, { dialect: dialectFlag(target, values.dialect, withRest), table, withRest })}`;
     case 'dbt':
-      if (!/^[A-Za-z_][\w.]*$/.test(table))
-        throw new UsageError('--table', `'${table}' is not a dbt model name (letters, digits, _ and .)`);
+      if (!/^[A-Za-z_][\w.]*$/.test(table)) throw new UsageError('--table', say('exportDbtName', { table }));
       return exportDbt(scaler, columns, {
         dialect: dialectFlag(target, values.dialect, withRest),
         model: table,
@@ -58,8 +55,7 @@ function code(
 export const exportCommand: Command = {
   name: 'export',
   usage: `export <params.json> --to ${TARGETS.join('|')} [--dialect ${SQL_DIALECT_NAMES.join('|')}] [--table NAME] [--with-rest]`,
-  summary:
-    'Print saved parameters as code on stdout: one SQL SELECT FROM --table (default data; NULL stays NULL), a PySpark function, a dbt model, or scikit-learn / PyTorch / Keras / NumPy code, with the fitted numbers written to read back exactly.',
+  summary: 'summaryExport',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       to: { type: 'string' },
@@ -71,18 +67,14 @@ export const exportCommand: Command = {
     const target = parseChoice('--to', requireValue('--to', values.to), TARGETS);
     const sqlOnly = target !== 'sql' && target !== 'dbt';
     if (sqlOnly && values.dialect !== undefined)
-      throw new UsageError('--dialect', `applies to --to sql and dbt, not ${target}`);
-    if (sqlOnly && values['with-rest'])
-      throw new UsageError('--with-rest', `applies to --to sql and dbt, not ${target}`);
+      throw new UsageError('--dialect', say('exportSqlOnly', { target }));
+    if (sqlOnly && values['with-rest']) throw new UsageError('--with-rest', say('exportSqlOnly', { target }));
     if (sqlOnly && values.table !== undefined)
-      throw new UsageError('--table', `applies to --to sql and dbt, not ${target}`);
+      throw new UsageError('--table', say('exportSqlOnly', { target }));
     const { scaler, columns } = await readParamsFile(file);
     if (scaler instanceof PlanTransformer) {
       if (target === 'sql' || target === 'pyspark' || target === 'dbt')
-        throw new UsageError(
-          `--to ${target}`,
-          `${file} holds a per-column plan, which exports as sklearn or numpy code; ${target} takes the parameters of one method (fit --method M)`,
-        );
+        throw new UsageError(`--to ${target}`, say('exportPlan', { file, target }));
       print(planCode(scaler.fitted, target));
       return;
     }

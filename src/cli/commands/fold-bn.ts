@@ -10,8 +10,7 @@ export const foldBn: Command = {
   name: 'fold-bn',
   usage:
     'fold-bn --weight W.npy [--bias b.npy] --bn-weight g.npy --bn-bias b.npy --running-mean m.npy --running-var v.npy [--eps E] --out-weight W2.npy --out-bias b2.npy [--force]',
-  summary:
-    'Fold an eval-mode BatchNorm into the Linear/Conv before it: W·γ/√(var+eps) and (b - mean)·γ/√(var+eps) + β.',
+  summary: 'summaryFoldBn',
   async run(args) {
     const flags = [
       'weight',

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { normalizeLines } from '../../io/images/channel-stats';
 import { imageStats, isImagePath } from '../../io/node/image-files';
 import { print, printJson } from '../command';
+import { say } from '../messages';
 import { formatCell, formatTextTable } from '../text-table';
 import { passProgress } from '../passes-flags';
 
@@ -28,7 +29,9 @@ export async function printImageStats(path: string, json: boolean): Promise<void
     progress.close();
   }
   for (const skipped of result.skipped ?? [])
-    process.stderr.write(`normscope: skipped ${skipped.file}: ${skipped.reason}\n`);
+    process.stderr.write(
+      `normscope: ${say('imageSkipped', { file: skipped.file, reason: skipped.reason })}\n`,
+    );
   if (json) {
     const { images, pixels, channels, alpha, normalize, classes, skipped } = result;
     printJson({

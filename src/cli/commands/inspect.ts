@@ -2,14 +2,14 @@ import { DELIMITER_NAMES, describeReading } from '../../io/csv/dialect';
 import { readCsvTable } from '../../io/node/csv-file';
 import { parseCommandArgs, parseInteger, positional } from '../args';
 import { print, printJson, type Command } from '../command';
+import { cliLanguage, say } from '../messages';
 import { csvReadOptions, DIALECT_OPTIONS, DIALECT_USAGE, reportRead } from '../dialect-flags';
 import { formatTextTable } from '../text-table';
 
 export const inspect: Command = {
   name: 'inspect',
   usage: `inspect <file.csv> [--rows N] [--json] ${DIALECT_USAGE}`,
-  summary:
-    'Show how the file is read (encoding, delimiter, decimal mark, preamble, header, how sure), each column and its kind, and the first rows as parsed.',
+  summary: 'summaryInspect',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       rows: { type: 'string' },
@@ -47,9 +47,19 @@ export const inspect: Command = {
       return;
     }
     print(
-      `${file}: ${table.rowCount} rows, ${DELIMITER_NAMES[dialect.delimiter]}-delimited, ${dialect.header ? 'with' : 'without'} a header`,
+      say(dialect.header ? 'inspectWithHeader' : 'inspectWithoutHeader', {
+        file,
+        rows: table.rowCount,
+        delimiter: DELIMITER_NAMES[dialect.delimiter],
+      }),
     );
-    if (report) print(`read as: ${describeReading(dialect, report)} (confidence ${report.confidence})`);
+    if (report)
+      print(
+        say('readAsConfidence', {
+          reading: describeReading(dialect, report, cliLanguage()),
+          confidence: report.confidence,
+        }),
+      );
     print(formatTextTable([table.columns.map((c) => `${c.name} (${c.kind})`), ...table.firstRows]));
   },
 };

@@ -23,6 +23,7 @@ import {
 import type { Command } from '../command';
 import { withFlagNames } from '../flag-names';
 import { UsageError } from '../usage-error';
+import { say } from '../messages';
 import { readState, readTensor, readVector, writeState, writeTensor } from './tensor-files';
 
 /** Flags that only some layers read; any other layer refuses them rather than ignoring them. */
@@ -44,8 +45,7 @@ export const layer: Command = {
   name: 'layer',
   usage:
     'layer <batchnorm|layernorm|instancenorm|groupnorm|rmsnorm|unitnorm> <x.npy> --out <y.npy> [--framework torch|keras|flax] [--training] [--channel-axis K] [--normalized-shape 5,8] [--groups G] [--axis 1] [--eps E] [--momentum M|none] [--track-running-stats] [--weight w.npy] [--bias b.npy] [--state-in s.json] [--state-out s.json] [--force]',
-  summary:
-    'Run a normalization layer forward on a tensor, as PyTorch, Keras or Flax would, and save its output (and running statistics).',
+  summary: 'summaryLayer',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       out: { type: 'string' },
@@ -69,7 +69,10 @@ export const layer: Command = {
     const out = requireValue('--out', values.out);
     for (const [flag, layers] of Object.entries(LAYER_FLAGS)) {
       if (values[flag as keyof typeof values] !== undefined && !layers.includes(name)) {
-        throw new UsageError(`--${flag}`, `does not apply to ${name} (only ${layers.join(', ')})`);
+        throw new UsageError(
+          `--${flag}`,
+          say('layerFlagNotApplicable', { layer: name, layers: layers.join(', ') }),
+        );
       }
     }
     const framework =
@@ -174,10 +177,7 @@ export const layer: Command = {
       }
     }
     if (values['state-out'] && !stateful) {
-      throw new UsageError(
-        '--state-out',
-        `${name} keeps no running statistics here (instancenorm needs --track-running-stats)`,
-      );
+      throw new UsageError('--state-out', say('layerNoRunningStats', { layer: name }));
     }
     await writeTensor(out, output, { force: values.force, inputs });
     if (values['state-out'] && stateful)

@@ -5,20 +5,19 @@ import { partialText, readPartialFile } from '../../io/node/partial-file';
 import { parseCommandArgs, requireValue } from '../args';
 import type { Command } from '../command';
 import { UsageError } from '../usage-error';
+import { say } from '../messages';
 
 export const merge: Command = {
   name: 'merge',
   usage: 'merge <shard.json> <shard.json>… --out params.json [--partial] [--force]',
-  summary:
-    "Combine shard fits (fit --partial, run anywhere) into the params of one fit on all their rows (Chan's parallel formulas); --partial writes the merged shard fit instead, to merge again later.",
+  summary: 'summaryMerge',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       out: { type: 'string' },
       partial: { type: 'boolean' },
       force: { type: 'boolean' },
     });
-    if (positionals.length === 0)
-      throw new UsageError('<shard.json>', 'is missing (list the shard fits to merge)');
+    if (positionals.length === 0) throw new UsageError('<shard.json>', say('mergeShardsMissing'));
     const out = requireValue('--out', values.out);
     checkOutputTarget(out, { force: values.force, inputs: positionals });
     const parts = await Promise.all(positionals.map(readPartialFile));

@@ -27,6 +27,7 @@ import {
 import type { Matrix } from '../../engine/scale/matrix';
 import type { PassProgress } from '../../io/node/csv-passes';
 import { UsageError } from '../usage-error';
+import { say } from '../messages';
 import {
   paramsText,
   planParamsText,
@@ -93,7 +94,7 @@ function rowsOf(data: DataFile): number {
 
 /** scikit-learn refuses to fit 0 samples; so do we, naming the file. */
 function checkHasRows(file: string, rows: number): void {
-  if (rows === 0) throw new InputError('no data rows to fit (a header and no rows)', file);
+  if (rows === 0) throw new InputError(say('noDataRows'), file);
 }
 
 /** The formats a command reads in passes over the file when it is large. */
@@ -144,11 +145,14 @@ function checkFitsInPasses(
   if (!fitsInPasses(scaler))
     throw new UsageError(
       '--method',
-      `${method} needs every value in memory at once, and ${file} is over --stream-above (${streamAbove ?? DEFAULT_STREAM_ABOVE_MB} MB); files that large are normalized in passes with ${SCALING_METHODS.filter(
-        (m) => m.fitsFrom !== 'all-values',
-      )
-        .map((m) => m.method)
-        .join(', ')}`,
+      say('methodInMemory', {
+        method,
+        file,
+        limit: streamAbove ?? DEFAULT_STREAM_ABOVE_MB,
+        methods: SCALING_METHODS.filter((m) => m.fitsFrom !== 'all-values')
+          .map((m) => m.method)
+          .join(', '),
+      }),
     );
 }
 
@@ -210,8 +214,7 @@ async function fitInPasses(
 export const fit: Command = {
   name: 'fit',
   usage: `fit <${usageNames(['table', 'array'])}|glob|folder> (${SCALING_USAGE} | --plan plan.json) ${FORMAT_USAGE} --out params.json [--partial] [--force] ${PASSES_USAGE} ${DIALECT_USAGE} ${ENGINE_USAGE}`,
-  summary:
-    'Fit a scaling method (or a per-column plan, as `advise` suggests) on a training file and save its fitted parameters as versioned JSON (fit on train only); --partial saves a shard fit that `merge` combines with others.',
+  summary: 'summaryFit',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       ...SCALING_OPTIONS,
@@ -226,8 +229,7 @@ export const fit: Command = {
     const file = positional(positionals, 0, '<train>');
     const out = requireValue('--out', values.out);
     if (values.plan !== undefined) {
-      if (values.method !== undefined)
-        throw new UsageError('--plan', 'gives each column its method; leave out --method (or --plan)');
+      if (values.method !== undefined) throw new UsageError('--plan', say('planNotMethod'));
       await fitPlanFile(file, values.plan, out, values);
       return;
     }
@@ -236,15 +238,14 @@ export const fit: Command = {
     if (values.partial) {
       const { mergeability } = methodInfo(method);
       if (mergeability.merges === 'never')
-        throw new UsageError('--partial', `${method} does not merge from shards: ${mergeability.reason}`);
+        throw new UsageError(
+          '--partial',
+          say('partialNotMergeable', { method, reason: mergeability.reason }),
+        );
     }
     checkOutputTarget(out, { force: values.force, inputs: [file] });
     if (usesDuckDb(values.engine, file)) {
-      if (values.partial)
-        throw new UsageError(
-          '--partial',
-          'is written by our engine; with --engine duckdb fit the whole folder or glob at once',
-        );
+      if (values.partial) throw new UsageError('--partial', say('partialNotDuckDb'));
       const fitted = await fitWithDuckDb(file, method, options, columnList(values));
       await writeFileAtomic(out, paramsText(fitted.columns, fitted.scaler.toJSON()), {
         force: values.force,
@@ -352,8 +353,7 @@ async function normalizeInPasses(
 export const normalize: Command = {
   name: 'normalize',
   usage: `normalize <${usageNames(['table', 'array'])}|glob|folder> ${SCALING_USAGE} ${FORMAT_USAGE} --out <file> [--force] ${PASSES_USAGE} ${DIALECT_USAGE} ${ENGINE_USAGE}`,
-  summary:
-    'Fit a method on a file and write the file normalized to a new file (text columns and missing values kept).',
+  summary: 'summaryNormalize',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       ...SCALING_OPTIONS,
@@ -389,8 +389,7 @@ export const normalize: Command = {
 export const transform: Command = {
   name: 'transform',
   usage: `transform <${usageNames(['table', 'array'])}> --params params.json ${FORMAT_USAGE} --out <file> [--inverse] [--force] ${PASSES_USAGE} ${DIALECT_USAGE}`,
-  summary:
-    "Apply saved parameters to another file (or undo them with --inverse), writing a new file; the file is read in the training file's dialect unless flags say otherwise.",
+  summary: 'summaryTransform',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       params: { type: 'string' },

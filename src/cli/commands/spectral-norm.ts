@@ -8,8 +8,7 @@ import { readTensor, writeTensor } from './tensor-files';
 export const spectralNorm: Command = {
   name: 'spectral-norm',
   usage: 'spectral-norm <w.npy> --out <w.npy> [--dim 0] [--force]',
-  summary:
-    'Divide a weight by its largest singular value σ (weight viewed as shape[dim] × rest) and print σ alone.',
+  summary: 'summarySpectralNorm',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       out: { type: 'string' },

@@ -32,6 +32,7 @@ import { print, printJson, type Command } from '../command';
 import { withFlagNames } from '../flag-names';
 import { formatCell, formatTextTable } from '../text-table';
 import { UsageError } from '../usage-error';
+import { say } from '../messages';
 import { ENGINE_OPTIONS, ENGINE_USAGE, runDuckDb, usesDuckDb } from '../engine-flag';
 
 type ColumnReport = { name: string; kind: 'numeric' | 'text' } & { [K in keyof Summary]: number | null };
@@ -163,7 +164,7 @@ function projectReport(columns: ColumnReport[], wanted: readonly string[], file:
     if (!column)
       throw new UsageError(
         '--columns',
-        `'${name}' is not a column of ${file} (columns: ${columns.map((c) => c.name).join(', ')})`,
+        say('notAColumn', { name, file, columns: columns.map((c) => c.name).join(', ') }),
       );
     return column;
   });
@@ -172,8 +173,7 @@ function projectReport(columns: ColumnReport[], wanted: readonly string[], file:
 export const stats: Command = {
   name: 'stats',
   usage: `stats <${usageNames(['table', 'array'])}|image or folder of images|glob|folder> [--axis 0,2,3] [--columns a,b] ${FORMAT_USAGE} [--json] ${PASSES_USAGE} ${DIALECT_USAGE} ${ENGINE_USAGE}`,
-  summary:
-    'Per-column statistics (count, missing, mean, std ddof 1 and 0, min, quartiles, max, skewness, kurtosis); for .npy/.npz, per index of the axes --axis does not reduce; for images, per-channel mean/std on the 0–1 scale and the transforms.Normalize line.',
+  summary: 'summaryStats',
   async run(args) {
     const { values, positionals } = parseCommandArgs(args, {
       axis: { type: 'string' },
@@ -186,8 +186,7 @@ export const stats: Command = {
     });
     const file = positional(positionals, 0, '<file>');
     if (usesDuckDb(values.engine, file)) {
-      if (values.axis !== undefined)
-        throw new UsageError('--axis', 'applies to .npy inputs, not --engine duckdb');
+      if (values.axis !== undefined) throw new UsageError('--axis', say('axisNotDuckDb'));
       const { rows, columns } = await statsWithDuckDb(file);
       printReport(file, rows, columns, values.json === true, false);
       return;
@@ -202,10 +201,7 @@ export const stats: Command = {
     }
     const format = formatOrCsv(file);
     if (values.axis !== undefined && format.shape !== 'array')
-      throw new UsageError(
-        '--axis',
-        `applies to .npy and .npz inputs; ${format.label} statistics are per column`,
-      );
+      throw new UsageError('--axis', say('axisArraysOnly', { format: format.label }));
     let report: { rows: number; columns: ColumnReport[] };
     switch (format.id) {
       case 'csv':
@@ -215,7 +211,7 @@ export const stats: Command = {
         report = await arrayReport(await readNpyFile(file), values.axis);
         break;
       case 'npz': {
-        const npz = await readNpzFile(file, options.array);
+        const npz = await readNpzFile(file, options.array, options.language);
         printNotes(file, [npz.note]);
         report = await arrayReport(npz.array, values.axis);
         break;
@@ -244,7 +240,7 @@ function printReport(file: string, rows: number, columns: ColumnReport[], json: 
     return;
   }
   const fields = SUMMARY_FIELDS.filter((field) => field !== 'stdPopulation'); // std (ddof 1) is shown
-  print(`${file}: ${rows} ${perIndex ? 'values per statistic' : 'rows'}`);
+  print(say(perIndex ? 'statsValuesPerStatistic' : 'statsRows', { file, rows }));
   print(
     formatTextTable([
       ['column', 'kind', ...fields],
@@ -257,7 +253,7 @@ function parseAxisListFlag(text: string): number[] {
   try {
     return parseAxisList(text, 'stats', 'axis');
   } catch {
-    throw new UsageError('--axis', `'${text}' is not a comma-separated list of integer axes`);
+    throw new UsageError('--axis', say('axisList', { text }));
   }
 }
 

@@ -5,6 +5,7 @@ import { encodeNpy, type NpyArray } from '../../io/npy';
 import { readJsonFile } from '../../io/node/read-file';
 import { writeFileAtomic, type OutputOptions } from '../../io/node/atomic-output';
 import { InputError } from '../../io/errors';
+import { say } from '../messages';
 import { jsonText } from '../../io/json-numbers';
 import { readNpyFile } from '../../io/node/data-files';
 
@@ -37,7 +38,7 @@ export async function readState(file: string | undefined): Promise<RunningStats 
   const numbers = (key: 'runningMean' | 'runningVar') => {
     const value = state[key];
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'number')) {
-      throw new InputError(`${key} must be an array of numbers`, file);
+      throw new InputError(say('arrayOfNumbers', { key }), file);
     }
     return Float64Array.from(value);
   };

@@ -15,6 +15,8 @@ import {
   type RunningVarianceBias,
 } from './conventions';
 import { FRAMEWORK_APIS } from './layer-apis';
+import { EXPLAIN_MESSAGES, type ExplainMessageKey } from './messages';
+import { fillMessage, type AdviceLanguage } from '../advise/messages';
 
 export interface ExplainRequest {
   layer: NormLayer;
@@ -29,6 +31,8 @@ export interface ExplainRequest {
   axis?: number | readonly number[];
   eps?: number;
   momentum?: number | null;
+  /** The language of the plan's sentences (notes, train vs eval); English when not given. */
+  language?: AdviceLanguage;
 }
 
 export interface ExplainPlan {
@@ -113,24 +117,22 @@ function titleOf(request: ExplainRequest, rank: number): string {
   return api.replace('torch.nn.', '');
 }
 
-const TRAIN_VS_EVAL: Record<NormLayer, (tracks: boolean) => string> = {
-  batchnorm: () =>
-    'Training normalizes with the batch statistics and updates the running mean and variance; eval uses the running statistics, so outputs no longer depend on the rest of the batch.',
-  instancenorm: (tracks) =>
-    tracks
-      ? 'Training uses per-instance statistics and updates running averages; eval uses the running averages.'
-      : 'The same in training and eval: every sample is normalized by its own statistics (no running statistics).',
-  layernorm: () => 'The same in training and eval: statistics come from each sample alone.',
-  groupnorm: () => 'The same in training and eval: statistics come from each sample alone.',
-  rmsnorm: () =>
-    'The same in training and eval: the root mean square comes from each sample alone (no centring).',
-  unitnorm: () =>
-    'The same in training and eval: each vector is divided by its own L2 norm (nothing learned, nothing kept).',
+const TRAIN_VS_EVAL: Record<NormLayer, (tracks: boolean) => ExplainMessageKey> = {
+  batchnorm: () => 'trainEvalBatchNorm',
+  instancenorm: (tracks) => (tracks ? 'trainEvalInstanceNormTracking' : 'trainEvalInstanceNorm'),
+  layernorm: () => 'trainEvalPerSample',
+  groupnorm: () => 'trainEvalPerSample',
+  rmsnorm: () => 'trainEvalRmsNorm',
+  unitnorm: () => 'trainEvalUnitNorm',
 };
 
 /** What differs between training and eval for a layer (that tracks running statistics or not), in words. */
-export function trainVsEvalText(layer: NormLayer, tracksRunningStats: boolean): string {
-  return TRAIN_VS_EVAL[layer](tracksRunningStats);
+export function trainVsEvalText(
+  layer: NormLayer,
+  tracksRunningStats: boolean,
+  language: AdviceLanguage = 'en',
+): string {
+  return EXPLAIN_MESSAGES[language][TRAIN_VS_EVAL[layer](tracksRunningStats)];
 }
 
 export function explainPlan(request: ExplainRequest): ExplainPlan {
@@ -145,6 +147,9 @@ export function explainPlan(request: ExplainRequest): ExplainPlan {
   const names = axisNamesOf(layout, rank);
   const all = Array.from({ length: rank }, (_, axis) => axis);
   const notes: string[] = [];
+  const language = request.language ?? 'en';
+  const say = (key: ExplainMessageKey, values: Readonly<Record<string, string>> = {}) =>
+    fillMessage(EXPLAIN_MESSAGES[language][key], values);
   let reduced: number[];
   let statShape: number[];
   let paramShape: number[];
@@ -172,10 +177,7 @@ export function explainPlan(request: ExplainRequest): ExplainPlan {
       statShape = [shape[0], shape[c]];
       paramShape = convention.scale ? [shape[c]] : [];
       valuesPerStatistic = sizeOf(reduced.map((axis) => shape[axis]));
-      if (request.framework === 'keras')
-        notes.push(
-          'Keras has no InstanceNormalization layer: GroupNormalization(groups=-1) is instance norm.',
-        );
+      if (request.framework === 'keras') notes.push(say('noteKerasInstanceNorm'));
       break;
     }
     case 'groupnorm': {
@@ -193,12 +195,10 @@ export function explainPlan(request: ExplainRequest): ExplainPlan {
         (shape[c] / resolvedGroups) *
         sizeOf(all.filter((axis) => axis !== 0 && axis !== c).map((axis) => shape[axis]));
       notes.push(
-        `Each statistic covers ${shape[c] / resolvedGroups} of the ${shape[c]} channels (one group) and every position; C is split, not kept.`,
+        say('noteGroupCovers', { perGroup: String(shape[c] / resolvedGroups), channels: String(shape[c]) }),
       );
-      if (resolvedGroups === 1)
-        notes.push('One group: the same statistics as LayerNorm over every axis but N.');
-      if (resolvedGroups === shape[c])
-        notes.push('One channel per group: the same statistics as InstanceNorm.');
+      if (resolvedGroups === 1) notes.push(say('noteOneGroup'));
+      if (resolvedGroups === shape[c]) notes.push(say('noteOneChannelPerGroup'));
       break;
     }
     case 'unitnorm': {
@@ -207,9 +207,7 @@ export function explainPlan(request: ExplainRequest): ExplainPlan {
       statShape = all.filter((axis) => !reduced.includes(axis)).map((axis) => shape[axis]);
       paramShape = [];
       valuesPerStatistic = sizeOf(reduced.map((axis) => shape[axis]));
-      notes.push(
-        'Unit normalization divides by the L2 norm, max(‖x‖₂, eps), over the reduced axes: no mean is subtracted, no γ or β, and every normalized vector has length 1.',
-      );
+      notes.push(say('noteUnitNorm'));
       break;
     }
     case 'layernorm':
@@ -238,8 +236,7 @@ export function explainPlan(request: ExplainRequest): ExplainPlan {
       statShape = all.filter((axis) => !reduced.includes(axis)).map((axis) => shape[axis]);
       paramShape = reduced.map((axis) => shape[axis]);
       valuesPerStatistic = sizeOf(paramShape);
-      if (request.layer === 'rmsnorm')
-        notes.push('RMSNorm divides by √(mean(x²) + eps): no mean is subtracted and there is no β.');
+      if (request.layer === 'rmsnorm') notes.push(say('noteRmsNorm'));
       break;
     }
   }
@@ -265,24 +262,49 @@ export function explainPlan(request: ExplainRequest): ExplainPlan {
     momentumConvention: request.momentum === null && tracks ? 'cumulative' : convention.momentumConvention,
     runningVarianceBias: convention.runningVariance,
     tracksRunningStats: tracks,
-    trainVsEval: trainVsEvalText(request.layer, tracks),
+    trainVsEval: trainVsEvalText(request.layer, tracks, language),
     notes,
   };
 }
 
 /** Momentum in words, with the update it performs. */
-export function describeMomentum(momentum: number | null, convention: MomentumConvention | null): string {
-  if (convention === null) return 'none (no running statistics)';
-  if (convention === 'cumulative' || momentum === null)
-    return 'None: running statistics are the cumulative average of every batch';
-  const rest = Number((1 - momentum).toPrecision(12));
-  return convention === 'new-batch'
-    ? `${momentum} weights the new batch: running = ${rest}·running + ${momentum}·batch`
-    : `${momentum} weights the old value: running = ${momentum}·running + ${rest}·batch`;
+export function describeMomentum(
+  momentum: number | null,
+  convention: MomentumConvention | null,
+  language: AdviceLanguage = 'en',
+): string {
+  const messages = EXPLAIN_MESSAGES[language];
+  if (convention === null) return messages.momentumNone;
+  if (convention === 'cumulative' || momentum === null) return messages.momentumCumulative;
+  const values = { momentum: String(momentum), rest: String(Number((1 - momentum).toPrecision(12))) };
+  return fillMessage(
+    convention === 'new-batch' ? messages.momentumNewBatch : messages.momentumOldValue,
+    values,
+  );
 }
 
-/** A readable multi-line plan; the shape picture marks reduced axes with brackets, e.g. [N]=32 · C=64 · [H]=56 · [W]=56. */
-export function formatPlanText(plan: ExplainPlan): string {
+/** Columns a terminal gives a text: two for each CJK character or full-width form, one for the rest. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+        char,
+      )
+        ? 2
+        : 1;
+  return width;
+}
+
+/**
+ * A readable multi-line plan in `language`; the shape picture marks reduced axes with brackets, e.g.
+ * [N]=32 · C=64 · [H]=56 · [W]=56. The plan's notes and train-vs-eval sentence are in the language
+ * the plan was made in (ExplainRequest.language).
+ */
+export function formatPlanText(plan: ExplainPlan, language: AdviceLanguage = 'en'): string {
+  const words = EXPLAIN_MESSAGES[language];
+  const say = (key: ExplainMessageKey, values: Readonly<Record<string, string | number>> = {}) =>
+    fillMessage(words[key], Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])));
   const picture = plan.shape
     .map((extent, axis) =>
       plan.reducedAxes.includes(axis)
@@ -290,18 +312,50 @@ export function formatPlanText(plan: ExplainPlan): string {
         : `${plan.axisNames[axis]}=${extent}`,
     )
     .join(' · ');
+  const rows: [string, string][] = [
+    [say('planShape'), `${picture}   ${say('planReducedMark')}`],
+    [say('planReducesOver'), plan.reducedAxisNames.join(', ') || say('planNothing')],
+    [say('planKeeps'), plan.keptAxisNames.join(', ') || say('planNothing')],
+    [
+      say('planStatistics'),
+      say('planStatisticsValue', {
+        shape: plan.statShape.join(', '),
+        perBatch: plan.statisticsPerBatch,
+        values: plan.valuesPerStatistic,
+      }),
+    ],
+    [
+      'γ, β',
+      plan.paramShape.length > 0
+        ? say('planParamShape', { shape: plan.paramShape.join(', ') })
+        : say('planNoParams'),
+    ],
+    ['eps', plan.eps === 'dtype-eps' ? say('planDtypeEps') : String(plan.eps)],
+    [say('planMomentum'), describeMomentum(plan.momentum, plan.momentumConvention, language)],
+    ...(plan.runningVarianceBias
+      ? [
+          [
+            say('planRunningVariance'),
+            say(plan.runningVarianceBias === 'biased' ? 'planBiasedVariance' : 'planUnbiasedVariance'),
+          ] as [string, string],
+        ]
+      : []),
+    [say('planTrainVsEval'), plan.trainVsEval],
+    ...plan.notes.map((note): [string, string] => [say('planNote'), note]),
+  ];
+  const labels = [
+    ...(['planShape', 'planReducesOver', 'planKeeps', 'planStatistics', 'planMomentum'] as const),
+    ...(['planRunningVariance', 'planTrainVsEval', 'planNote'] as const),
+  ].map((key) => words[key]);
+  const width = Math.max(...labels.map(displayWidth)) + 1;
   const lines = [
-    `${plan.title} (${plan.framework}) on ${plan.layout} [${plan.shape.join(', ')}]`,
-    `  shape            ${picture}   ([ ] = reduced)`,
-    `  reduces over     ${plan.reducedAxisNames.join(', ') || '(nothing)'}`,
-    `  keeps            ${plan.keptAxisNames.join(', ') || '(nothing)'}`,
-    `  statistics       shape [${plan.statShape.join(', ')}], ${plan.statisticsPerBatch} per batch, ${plan.valuesPerStatistic} values each`,
-    `  γ, β             ${plan.paramShape.length > 0 ? `shape [${plan.paramShape.join(', ')}]` : 'none by default'}`,
-    `  eps              ${plan.eps === 'dtype-eps' ? "machine epsilon of the input's dtype" : plan.eps}`,
-    `  momentum         ${describeMomentum(plan.momentum, plan.momentumConvention)}`,
-    ...(plan.runningVarianceBias ? [`  running variance ${plan.runningVarianceBias} batch variance`] : []),
-    `  train vs eval    ${plan.trainVsEval}`,
-    ...plan.notes.map((note) => `  note             ${note}`),
+    say('planHeader', {
+      title: plan.title,
+      framework: plan.framework,
+      layout: plan.layout,
+      shape: plan.shape.join(', '),
+    }),
+    ...rows.map(([label, value]) => `  ${label}${' '.repeat(width - displayWidth(label))}${value}`),
   ];
   return lines.join('\n');
 }

@@ -15,10 +15,10 @@ import type { HostFiles } from './host-files';
 function fileSystemError(error: unknown, name: string): unknown {
   if (!(error instanceof vscode.FileSystemError)) return error;
   const reasons: Record<string, string> = {
-    FileNotFound: 'no such file',
-    FileIsADirectory: 'is a directory, not a file',
-    NoPermissions: 'permission denied',
-    Unavailable: 'the file system is unavailable',
+    FileNotFound: vscode.l10n.t('no such file'),
+    FileIsADirectory: vscode.l10n.t('is a directory, not a file'),
+    NoPermissions: vscode.l10n.t('permission denied'),
+    Unavailable: vscode.l10n.t('the file system is unavailable'),
   };
   return new InputError(reasons[error.code] ?? error.message, name);
 }
@@ -34,7 +34,11 @@ async function readWhole(uri: vscode.Uri, name: string): Promise<Uint8Array> {
     const { size } = await vscode.workspace.fs.stat(uri);
     if (size > WHOLE_READ_LIMIT_BYTES) {
       throw new InputError(
-        `is ${(size / 2 ** 20).toFixed(0)} MiB; on this file system NormScope reads files whole, up to ${WHOLE_READ_LIMIT_BYTES / 2 ** 20} MiB: open it in VS Code desktop, or run the normscope CLI on it`,
+        vscode.l10n.t(
+          'is {0} MiB; on this file system NormScope reads files whole, up to {1} MiB: open it in VS Code desktop, or run the normscope CLI on it',
+          (size / 2 ** 20).toFixed(0),
+          WHOLE_READ_LIMIT_BYTES / 2 ** 20,
+        ),
         name,
       );
     }
@@ -67,7 +71,7 @@ function temporarySibling(target: vscode.Uri): vscode.Uri {
 export function workspaceOutput(target: vscode.Uri, inputs: readonly string[]): OutputSink {
   const name = nameOf(target);
   if (inputs.some((input) => uriOf(input).toString() === target.toString()))
-    throw new InputError('is an input of this command; write the output to a new file', name);
+    throw new InputError(vscode.l10n.t('is an input of this command; write the output to a new file'), name);
   const encoder = new TextEncoder();
   let parts: Uint8Array[] = [];
   return {

@@ -3,6 +3,8 @@
  * lines, trailing delimiter and missing tokens. One table of delimiters and one of encodings; the
  * sniffer (sniffer.ts) finds a Dialect, the reader (record-source.ts) and the writer follow it.
  */
+import { fillMessage, type AdviceLanguage } from '../../engine/advise/messages';
+import { READING_WORDS, type ReadingWordKey } from './reading-words';
 
 /** The delimiters the sniffer tries, with their names; `' '` stands for runs of spaces and tabs. */
 export const DELIMITER_NAMES = {
@@ -94,28 +96,57 @@ export interface ReadReport {
   alternatives: ReadAlternative[];
   /** An alternative scores within CLOSE_SCORE of the choice: say so, name both. */
   close: boolean;
-  /** What the reading may have got wrong and the flag that fixes it (digit-grouped numbers read as text). */
-  hints: string[];
+  /** What the reading may have got wrong and the flags that fix it (digit-grouped numbers read as text). */
+  digitGroups: DigitGroupHint[];
+}
+
+/** A column of numbers written with digit groups, read as text: its 1-based index, the group separator and the flags that read it as numbers. */
+export interface DigitGroupHint {
+  column: number;
+  separator: string;
+  flags: string;
+}
+
+/** The report's hints in `language` (English when not given), one sentence each. */
+export function readingHints(report: ReadReport, language: AdviceLanguage = 'en'): string[] {
+  return report.digitGroups.map(({ column, separator, flags }) =>
+    fillMessage(READING_WORDS[language].digitGroups, { column: String(column), separator, flags }),
+  );
 }
 
 /** A reading scoring at least this share of the best one's is named as close. */
 export const CLOSE_SCORE = 0.9;
 
-/** "`;`-delimited, decimal comma, 1 preamble line skipped": the user-facing summary of a reading. */
-export function describeReading(dialect: Dialect, report: ReadReport): string {
+/**
+ * "`;`-delimited, decimal comma, 1 preamble line skipped": the user-facing summary of a reading, in
+ * `language` (English when not given).
+ */
+export function describeReading(
+  dialect: Dialect,
+  report: ReadReport,
+  language: AdviceLanguage = 'en',
+): string {
+  const words = READING_WORDS[language];
+  const say = (key: ReadingWordKey, values: Readonly<Record<string, string>> = {}) =>
+    fillMessage(words[key], values);
   const parts = [
-    dialect.delimiter === ' ' ? 'whitespace-delimited' : `\`${printable(dialect.delimiter)}\`-delimited`,
+    dialect.delimiter === ' '
+      ? say('whitespaceDelimited')
+      : say('delimited', { delimiter: printable(dialect.delimiter) }),
   ];
   if (dialect.encoding !== 'utf-8') parts.push(dialect.encoding);
-  if (dialect.decimal === ',') parts.push('decimal comma');
-  if (dialect.thousands) parts.push(`thousands \`${dialect.thousands}\``);
-  if (dialect.quote === "'") parts.push('single quotes');
-  parts.push(report.headerLine === null ? 'no header' : `header on line ${report.headerLine}`);
+  if (dialect.decimal === ',') parts.push(say('decimalComma'));
+  if (dialect.thousands) parts.push(say('thousands', { mark: dialect.thousands }));
+  if (dialect.quote === "'") parts.push(say('singleQuotes'));
+  parts.push(
+    report.headerLine === null ? say('noHeader') : say('headerOnLine', { line: String(report.headerLine) }),
+  );
   const skipped = report.skippedLines.length;
-  if (skipped > 0) parts.push(`${skipped} preamble line${skipped === 1 ? '' : 's'} skipped`);
-  if (dialect.comment) parts.push(`\`${dialect.comment}\` lines skipped`);
-  if (dialect.trailingDelimiter) parts.push('trailing delimiter');
-  return parts.join(', ');
+  if (skipped > 0)
+    parts.push(skipped === 1 ? say('preambleLine') : say('preambleLines', { count: String(skipped) }));
+  if (dialect.comment) parts.push(say('commentLines', { comment: dialect.comment }));
+  if (dialect.trailingDelimiter) parts.push(say('trailingDelimiter'));
+  return parts.join(words.separator);
 }
 
 /** The flags that choose an alternative reading instead (e.g. `--delimiter ';' --no-header`). */

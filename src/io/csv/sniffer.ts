@@ -24,6 +24,7 @@ import {
   type Decimal,
   type Delimiter,
   type Dialect,
+  type DigitGroupHint,
   type DialectOverrides,
   type LineEnding,
   type Quote,
@@ -370,7 +371,7 @@ export function sniffDialect(
       confidence: round(best.confidence),
       alternatives,
       close: alternatives.length > 0 && alternatives[0].score >= CLOSE_SCORE * best.score,
-      hints: digitGroupHints(best.data, dialect),
+      digitGroups: digitGroupHints(best.data, dialect),
     },
   };
 }
@@ -386,7 +387,7 @@ function noReading(encoding: Dialect['encoding'], dialect: Dialect): ReadReport 
     confidence: 0,
     alternatives: [],
     close: false,
-    hints: [],
+    digitGroups: [],
   };
 }
 
@@ -397,10 +398,10 @@ const DIGIT_GROUPS = /^[+-]?\d{1,3}([.,' \u00a0\u202f])\d{3}(?:\1\d{3})*(?:([.,]
  * Text columns whose every cell is a number written with digit groups: read as text unless asked
  * (`--thousands`), so the report says which flag reads them as numbers.
  */
-function digitGroupHints(rows: readonly Sample[], dialect: Dialect): string[] {
+function digitGroupHints(rows: readonly Sample[], dialect: Dialect): DigitGroupHint[] {
   if (dialect.thousands || rows.length === 0) return [];
   const width = rows[0].fields.length;
-  const hints: string[] = [];
+  const hints: DigitGroupHint[] = [];
   for (let j = 0; j < width; j++) {
     let separator: string | undefined;
     let decimalMark: string | undefined;
@@ -425,9 +426,7 @@ function digitGroupHints(rows: readonly Sample[], dialect: Dialect): string[] {
     if (fits && grouped > 0 && separator !== undefined && someText) {
       const decimal = decimalMark ?? dialect.decimal;
       const flags = `--thousands '${separator}'${decimal !== dialect.decimal ? ` --decimal '${decimal}'` : ''}`;
-      hints.push(
-        `column ${j + 1} holds numbers with '${separator}' between digit groups and is read as text; ${flags} reads it as numbers`,
-      );
+      hints.push({ column: j + 1, separator, flags });
     }
   }
   return hints;

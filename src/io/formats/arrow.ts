@@ -6,6 +6,7 @@
 import { DataType, Float64, makeVector, Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
 import { InputError } from '../errors';
 import { cellText, ColumnBuilder, type CellOptions, type DataTable } from './data-table';
+import { readerNote } from './reader-notes';
 
 const FEATHER_V1 = [0x46, 0x45, 0x41, 0x31]; // FEA1
 
@@ -103,8 +104,9 @@ export function readArrow(
     return builder.finish();
   });
   const notes: string[] = [];
-  if (skipped.length > 0) notes.push(`nested or list columns skipped: ${skipped.join(', ')}`);
-  if (temporal) notes.push('dates and timestamps are read as text (ISO 8601, UTC)');
+  if (skipped.length > 0)
+    notes.push(readerNote(options.language, 'nestedSkipped', { columns: skipped.join(', ') }));
+  if (temporal) notes.push(readerNote(options.language, 'datesAsText'));
   return { table: { columns, rowCount, notes }, source };
 }
 

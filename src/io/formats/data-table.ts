@@ -5,6 +5,7 @@
  */
 import { GrowingValues } from '../csv/table';
 import { InputError } from '../errors';
+import type { AdviceLanguage } from '../../engine/advise/messages';
 
 export interface DataColumn {
   name: string;
@@ -29,6 +30,8 @@ export interface DataTable {
 export interface CellOptions {
   /** Booleans as 0/1 (numeric) instead of 'true'/'false' (text). */
   booleansAsNumbers?: boolean;
+  /** The language of the reader's notes (English when not given). */
+  language?: AdviceLanguage;
 }
 
 /** A cell's text: dates as ISO 8601 (UTC), everything else as JavaScript prints it. */

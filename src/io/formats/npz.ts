@@ -6,6 +6,8 @@ import { unzipSync, zipSync, type Unzipped } from 'fflate';
 import { InputError } from '../errors';
 import { decodeNpy, encodeNpy, type NpyArray } from '../npy';
 import type { FloatArray } from '../../engine/tensor/tensor';
+import type { AdviceLanguage } from '../../engine/advise/messages';
+import { readerNote } from './reader-notes';
 
 export interface NpzArray {
   name: string;
@@ -37,7 +39,7 @@ export function npzArrayNames(bytes: Uint8Array): string[] {
 }
 
 /** The array `wanted` (the first when undefined) of an .npz file's bytes. */
-export function readNpz(bytes: Uint8Array, wanted?: string): NpzArray {
+export function readNpz(bytes: Uint8Array, wanted?: string, language?: AdviceLanguage): NpzArray {
   const members = unzip(bytes);
   const names = Object.keys(members)
     .filter((m) => m.endsWith('.npy'))
@@ -49,7 +51,7 @@ export function readNpz(bytes: Uint8Array, wanted?: string): NpzArray {
   const array = decodeNpy(members[`${name}.npy`]);
   const note =
     wanted === undefined && names.length > 1
-      ? `read array '${name}' of ${names.join(', ')}; choose another with --array NAME`
+      ? readerNote(language, 'readArray', { name, names: names.join(', ') })
       : undefined;
   return { name, array, names, note };
 }

@@ -11,6 +11,7 @@ import { compressors } from 'hyparquet-compressors';
 import { ByteWriter, ParquetWriter, parquetWriteBuffer } from 'hyparquet-writer';
 import { InputError } from '../errors';
 import { ColumnBuilder, type CellOptions, type DataTable } from './data-table';
+import { readerNote } from './reader-notes';
 
 export type { AsyncBuffer };
 
@@ -111,8 +112,9 @@ export async function readParquetLayout(
     columns.push({ name: element.name, numeric: isNumeric(element, options), element });
   }
   const notes: string[] = [];
-  if (skipped.length > 0) notes.push(`nested or list columns skipped: ${skipped.join(', ')}`);
-  if (temporal > 0) notes.push('dates and timestamps are read as text (ISO 8601, UTC)');
+  if (skipped.length > 0)
+    notes.push(readerNote(options.language, 'nestedSkipped', { columns: skipped.join(', ') }));
+  if (temporal > 0) notes.push(readerNote(options.language, 'datesAsText'));
   return { metadata, rowCount: Number(metadata.num_rows), columns, notes };
 }
 

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { InputError } from '../errors';
 import { uniqueColumnNames } from '../csv/table';
 import { cellText, ColumnBuilder, type CellOptions, type DataTable } from './data-table';
+import { readerNote } from './reader-notes';
 
 /** A cell's value as the table reads it: number, string, boolean, Date or null. */
 function cellValue(value: ExcelJS.CellValue): unknown {
@@ -73,7 +74,7 @@ export async function readXlsx(
   }
   const notes = [
     ...(options.sheet === undefined && sheets.length > 1
-      ? [`read sheet '${sheet.name}' of ${sheets.join(', ')}; choose another with --sheet NAME`]
+      ? [readerNote(options.language, 'readSheet', { name: sheet.name, names: sheets.join(', ') })]
       : []),
   ];
   return { table: { columns: builders.map((b) => b.finish()), rowCount: lastRow - 1, notes }, sheets };

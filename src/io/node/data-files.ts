@@ -49,7 +49,7 @@ export async function readDataFile(
     case 'npy':
       return { kind: 'npy', file, array: await readNpyFile(file) };
     case 'npz': {
-      const { array, name, bytes, note } = await readNpzFile(file, options.array);
+      const { array, name, bytes, note } = await readNpzFile(file, options.array, options.language);
       return { kind: 'npz', file, array, name, bytes, note };
     }
     case 'parquet':

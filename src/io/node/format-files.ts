@@ -13,6 +13,7 @@ import type { AsyncBuffer } from '../formats/parquet';
 import { npzArrayNames, readNpz, type NpzArray } from '../formats/npz';
 import { formatOrCsv } from '../formats/registry';
 import type { ReadProgress } from './csv-file';
+import type { AdviceLanguage } from '../../engine/advise/messages';
 import { fileSystemError, readWholeFile, streamFile } from './read-file';
 
 export type { FormatTable, FormatTableId } from '../data-file';
@@ -126,9 +127,13 @@ function projected(table: DataTable, wanted: readonly string[] | undefined, file
   return { ...table, columns };
 }
 
-export async function readNpzFile(file: string, array?: string): Promise<NpzArray & { bytes: Uint8Array }> {
+export async function readNpzFile(
+  file: string,
+  array?: string,
+  language?: AdviceLanguage,
+): Promise<NpzArray & { bytes: Uint8Array }> {
   const bytes = await readWholeFile(file);
-  return { ...located(file, () => readNpz(bytes, array)), bytes };
+  return { ...located(file, () => readNpz(bytes, array, language)), bytes };
 }
 
 /** The parts a file holds one of at a time (a workbook's sheets, an archive's arrays), when it has several kinds. */

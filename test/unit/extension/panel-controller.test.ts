@@ -233,3 +233,34 @@ test('PanelController.refine swaps a first look at a prefix for the whole data, 
   await controller.refine(prefix); // once ready, a refinement posts its init at once
   assert.deepEqual(last(posted), { type: 'init', init: prefix.init });
 });
+
+test('PanelController speaks the display language through the L10n it is given (here the zh-cn bundle, as vscode.l10n reads it)', async () => {
+  const bundle = JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'),
+  ) as Record<string, string>;
+  // vscode.l10n.t: the bundle's translation of the message, its {0}, {1} … filled with the arguments
+  const l10n = {
+    t: (message: string, ...args: (string | number | boolean)[]) =>
+      (bundle[message] ?? message).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
+  };
+  const source = selectionSource('[[1, 10], [3, 30]]', 'minmax');
+  const fake = fakeServices();
+  const controller = new PanelController(source, { ...fake.services, l10n });
+  await controller.handle({ type: 'saveParameters' });
+  assert.deepEqual(last(fake.posted), { type: 'error', requestId: undefined, message: '尚未计算任何结果。' });
+  await controller.handle({ type: 'compute', requestId: 1, request: source.init.initialRequest });
+  await controller.handle({ type: 'copyCode', language: 'numpy' });
+  assert.match(fake.copied[0], /b = np\.array\(\[-0\.5, -0\.5\]\)/);
+  assert.deepEqual(last(fake.posted), {
+    type: 'notice',
+    message: '已复制拟合好的 minmax 变换（numpy 代码）。',
+  });
+  await controller.handle({ type: 'copyResult' });
+  assert.deepEqual(last(fake.posted), { type: 'notice', message: '已复制归一化后的数组。' });
+  await controller.handle({ type: 'openInPanel' });
+  assert.deepEqual(last(fake.posted), {
+    type: 'error',
+    requestId: undefined,
+    message: '此视图已经是 NormScope 面板。',
+  });
+});

@@ -6,6 +6,8 @@ import { diskFiles } from '../../../src/extension/files/disk-files';
 import { PanelController, type PanelServices } from '../../../src/extension/panel-controller';
 import { readAsOverrides } from '../../../src/extension/read-as';
 import { fileSource } from '../../helpers/file-source';
+import { loadDataFile, panelInit } from '../../../src/extension/load';
+import { fileSource as diskSource } from '../../../src/io/node/file-source';
 import type { HostMessage } from '../../../src/shared/protocol';
 import { scratchDir } from '../../helpers/cli';
 
@@ -20,7 +22,6 @@ function services(posted: HostMessage[]): PanelServices {
     reveal: () => undefined,
   };
 }
-
 
 test('panelInit gives a CSV file its "Read as" line: summary, chosen dialect and the controls\' choices', async () => {
   const { dir, cleanup } = scratchDir();
@@ -81,4 +82,25 @@ test('readAsOverrides refuses what the controls do not offer, naming the control
     () => readAsOverrides({ delimiter: ',', decimal: ',' }),
     /both the delimiter and the decimal/,
   );
+});
+
+test('panelInit writes the "Read as" summary in the display language', async () => {
+  const { dir, cleanup } = scratchDir();
+  try {
+    const path = join(dir, 'export.csv');
+    writeFileSync(path, 'Device 7;;\nOrt;Wert\nA;1,5\nB;2,5\n');
+    const loaded = await loadDataFile(diskSource(path), {});
+    const summaryIn = (displayLanguage: string) =>
+      panelInit(loaded.dataset, {
+        source: 'file',
+        settings: { defaultMethod: 'zscore', bins: 10, displayLanguage },
+        statisticsOnly: true,
+        trusted: true,
+        file: loaded.file,
+      }).readAs?.summary;
+    assert.equal(summaryIn('en'), '`;`-delimited, decimal comma, header on line 2, 1 preamble line skipped');
+    assert.equal(summaryIn('zh-cn'), '以 `;` 分隔，小数点为逗号，表头在第 2 行，跳过 1 行前言');
+  } finally {
+    cleanup();
+  }
 });

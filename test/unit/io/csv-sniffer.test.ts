@@ -5,7 +5,7 @@ import { sniffDialect } from '../../../src/io/csv/sniffer';
 import { CsvRecordSource } from '../../../src/io/csv/record-source';
 import { CsvTableBuilder, type CsvTable } from '../../../src/io/csv/table';
 import { encodeText, bomBytes } from '../../../src/io/csv/encoding';
-import type { Delimiter, Encoding } from '../../../src/io/csv/dialect';
+import { readingHints, type Delimiter, type Encoding } from '../../../src/io/csv/dialect';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -220,12 +220,18 @@ test('sniffDialect leaves digit-grouped numbers as text unless asked, and names 
   const text = 'Ort;Umsatz\nA;1.234,5\nB;12.345,75\nC;999\n';
   const table = readBytes(utf8(text));
   assert.equal(table.columns[1].kind, 'text');
-  assert.deepEqual(table.report?.hints, [
+  assert.deepEqual(table.report?.digitGroups, [
+    { column: 2, separator: '.', flags: "--thousands '.' --decimal ','" },
+  ]);
+  assert.deepEqual(readingHints(table.report), [
     "column 2 holds numbers with '.' between digit groups and is read as text; --thousands '.' --decimal ',' reads it as numbers",
+  ]);
+  assert.deepEqual(readingHints(table.report, 'zh-cn'), [
+    "第 2 列的数字在数位分组之间用 '.' 分隔，因此按文本读取；--thousands '.' --decimal ',' 可将其按数字读取",
   ]);
   const asked = readBytes(utf8(text), { thousands: '.' });
   assert.deepEqual(numbers(asked, 1), [1234.5, 12345.75, 999]);
-  assert.deepEqual(asked.report?.hints, []);
+  assert.deepEqual(asked.report?.digitGroups, []);
   // plain decimals are not digit groups
-  assert.deepEqual(readBytes(utf8('a,b\n1.234,x\n2.5,y\n')).report?.hints, []);
+  assert.deepEqual(readBytes(utf8('a,b\n1.234,x\n2.5,y\n')).report?.digitGroups, []);
 });
