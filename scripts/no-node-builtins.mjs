@@ -21,7 +21,8 @@ export function noNodeBuiltins({ stubbedIn = [] } = {}) {
       build.onResolve({ filter: /.*/ }, (args) => {
         if (args.kind === 'entry-point' || !isNodeBuiltin(args.path)) return undefined;
         const importer = relative(process.cwd(), args.importer);
-        if (stubbedIn.some((pkg) => importer.startsWith(`node_modules/${pkg}/`)))
+        // `includes`, not `startsWith`: node_modules may be a symlink that resolves outside the checkout.
+        if (stubbedIn.some((pkg) => importer.includes(`node_modules/${pkg}/`)))
           return { path: args.path, namespace: 'node-builtin-stub', pluginData: importer };
         return {
           errors: [
