@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { answerFileDialog, waitForQuickInput } from '../vscode/code-server';
 import { hoverText, notebookOutputFrame, statsRowOf } from '../helpers/workbench-page';
 import { CHROMIUM, startWebWorkbench, type WebWorkbench } from './web-workbench';
-import { duckdb } from '../unit/io/formats/fixtures';
+import { duckdb, python } from '../unit/io/formats/fixtures';
 import { runCli } from '../helpers/cli';
 
 let workbench: WebWorkbench;
@@ -27,6 +27,9 @@ const EXPORT_CSV = 'Gerät 7;;\r\nOrt;Wert;N\r\nCafé;1,5;3\r\nStraße;2,5;4\r\n
 // A PNG Debian ships (python-matplotlib-data, which scripts/install-system-packages.sh installs),
 // decoded by fast-png in the worker.
 const MATPLOTLIB_LOGO = '/usr/share/matplotlib/mpl-data/sample_data/logo2.png';
+// A JPEG photo Debian ships (python-matplotlib-data), and a WebP with alpha Pillow writes from it: both
+// decoded in the worker by libjpeg-turbo and libwebp in WebAssembly, as the CLI decodes them.
+const GRACE_HOPPER = '/usr/share/matplotlib/mpl-data/sample_data/grace_hopper.jpg';
 // PyTorch's own transformer.py: from the recognizer's corpus (fetched from Debian's archive by the
 // pretest step), or from an installed python3-torch.
 const TORCH_TRANSFORMER =
@@ -52,6 +55,15 @@ before(async () => {
   workbench = await startWebWorkbench((folder) => {
     copyFileSync(parquet, join(folder, 'housing.parquet'));
     if (existsSync(MATPLOTLIB_LOGO)) copyFileSync(MATPLOTLIB_LOGO, join(folder, 'logo2.png'));
+    if (existsSync(GRACE_HOPPER)) {
+      copyFileSync(GRACE_HOPPER, join(folder, 'grace_hopper.jpg'));
+      python(`
+from PIL import Image
+img = Image.open('${GRACE_HOPPER}').convert('RGBA')
+img.putalpha(Image.linear_gradient('L').resize(img.size))
+img.save('${join(folder, 'hopper-alpha.webp')}', quality=80)
+`);
+    }
     rmSync(parquet);
     // A spreadsheet export as Excel writes it in Germany: Windows-1252, a preamble line, `;` and decimal commas.
     writeFileSync(join(folder, 'export.csv'), Buffer.from(EXPORT_CSV, 'latin1'));
@@ -215,6 +227,67 @@ web(
     );
     await workbench.screenshot('show-statistics-png');
     await workbench.runCommand('View: Revert and Close Editor'); // the untitled statistics document
+    await closeEditors();
+  },
+);
+
+/**
+ * Show Statistics on `name` in the workspace, and the per-channel rows of its statistics document
+ * equal, to the six decimals shown, the rows the CLI computes from the same file on disk.
+ */
+async function imageStatisticsEqualTheCli(name: string, onDisk: string): Promise<void> {
+  const cli = runCli(['stats', onDisk, '--json']);
+  assert.equal(cli.status, 0, cli.stderr);
+  const report = JSON.parse(cli.stdout) as {
+    pixels: number;
+    channels: { name: string; mean: number; std: number }[];
+    alpha?: { name: string; mean: number; std: number };
+  };
+  const rows = [...report.channels, ...(report.alpha ? [report.alpha] : [])].map(
+    (c) => `| ${c.name} | ${c.mean.toFixed(6)} | ${c.std.toFixed(6)} |`,
+  );
+  await workbench.runCommand('NormScope: Show Statistics');
+  await answerFileDialog(workbench.page, `/${name}`, 'Show statistics of');
+  await workbench.page
+    .locator('.monaco-editor .view-line', { hasText: 'transforms.Normalize(' })
+    .first()
+    .waitFor({ timeout: 30000 })
+    .catch((error: Error) => {
+      throw new Error(`${error.message}\nextension errors: ${workbench.extensionErrors.join('; ')}`);
+    });
+  const lines = (await workbench.page.locator('.monaco-editor .view-line').allTextContents()).map((l) =>
+    l.replace(/\u00a0/g, ' '),
+  );
+  assert.ok(
+    lines.some((l) => l.includes(`1 image(s), ${report.pixels} pixels`)),
+    lines.join('\n'),
+  );
+  for (const row of rows)
+    assert.ok(
+      lines.some((l) => l.startsWith(row)),
+      `${row} not in\n${lines.join('\n')}`,
+    );
+}
+
+web(
+  "NormScope: Show Statistics on a JPEG photo decodes it in the worker (libjpeg-turbo in WebAssembly) to the CLI's statistics",
+  async () => {
+    assert.ok(existsSync(GRACE_HOPPER), `${GRACE_HOPPER}: apt-get install python-matplotlib-data`);
+    await imageStatisticsEqualTheCli('grace_hopper.jpg', GRACE_HOPPER);
+    await workbench.screenshot('show-statistics-jpeg');
+    await workbench.runCommand('View: Revert and Close Editor');
+    await closeEditors();
+  },
+);
+
+web(
+  "NormScope: Show Statistics on a WebP with alpha decodes it in the worker (libwebp in WebAssembly) to the CLI's statistics, alpha apart",
+  async () => {
+    assert.ok(existsSync(GRACE_HOPPER), `${GRACE_HOPPER}: apt-get install python-matplotlib-data`);
+    // the CLI reads the workspace's own copy on disk
+    await imageStatisticsEqualTheCli('hopper-alpha.webp', join(workbench.folder, 'hopper-alpha.webp'));
+    await workbench.screenshot('show-statistics-webp');
+    await workbench.runCommand('View: Revert and Close Editor');
     await closeEditors();
   },
 );

@@ -26,6 +26,7 @@ export interface RgbaImage {
 /** The options of an emscripten MODULARIZE factory that are set here. */
 interface FactoryOptions {
   noInitialRun: boolean;
+  locateFile: (path: string) => string;
   instantiateWasm: (imports: object, done: (instance: object) => void) => object;
   print: (text: string) => void;
   printErr: (text: string) => void;
@@ -50,6 +51,28 @@ export function exactBuffer(bytes: Uint8Array): ArrayBuffer {
   )
     return bytes.buffer;
   return bytes.slice().buffer;
+}
+
+/**
+ * The glue builds its result with `new ImageData(data, width, height)` and, where there is none (Node),
+ * would define one on globalThis for good; the desktop extension host is shared with other extensions,
+ * so a plain one is lent for the call and taken back.
+ */
+function withImageData<T>(run: () => T): T {
+  const global = globalThis as { ImageData?: unknown };
+  if (global.ImageData !== undefined) return run();
+  global.ImageData = class ImageData {
+    constructor(
+      readonly data: Uint8ClampedArray,
+      readonly width: number,
+      readonly height: number,
+    ) {}
+  };
+  try {
+    return run();
+  } finally {
+    delete global.ImageData;
+  }
 }
 
 /** A call into the decoder that threw (libjpeg's fatal errors end in exit(1)); `message` is its own words. */
@@ -77,7 +100,7 @@ export class WasmCodec<Module> {
     const module = await this.live();
     this.printed = [];
     try {
-      return { result: use(module), printed: this.printed };
+      return { result: withImageData(() => use(module)), printed: this.printed };
     } catch (error) {
       this.instance = undefined;
       const said = this.printed.at(-1) ?? (error instanceof Error ? error.message : String(error));
@@ -89,16 +112,21 @@ export class WasmCodec<Module> {
     if (this.instance) return this.instance;
     this.compiled ??= this.readWasm(this.codec).then((bytes) => webAssembly().compile(bytes));
     const instance = this.compiled.then((compiled) =>
-      this.factory({
-        noInitialRun: true,
-        instantiateWasm: (imports, done) => {
-          const created = new (webAssembly().Instance)(compiled, imports);
-          done(created);
-          return created.exports;
-        },
-        print: (text) => this.printed.push(text),
-        printErr: (text) => this.printed.push(text),
-      }),
+      withImageData(() =>
+        this.factory({
+          noInitialRun: true,
+          // Without it the glue resolves its .wasm against import.meta.url, which a CommonJS bundle in
+          // a browser worker does not have (new URL throws); instantiateWasm supplies the module anyway.
+          locateFile: (path) => path,
+          instantiateWasm: (imports, done) => {
+            const created = new (webAssembly().Instance)(compiled, imports);
+            done(created);
+            return created.exports;
+          },
+          print: (text) => this.printed.push(text),
+          printErr: (text) => this.printed.push(text),
+        }),
+      ),
     );
     // A host that could not supply or compile the wasm may succeed on a later call: nothing is kept.
     instance.catch(() => {

@@ -113,3 +113,15 @@ test('ImageDecoder.decode names what it does not read: an empty file and unknown
   await assert.rejects(decoder.decode(new Uint8Array(0)), /^InputError: empty file$/);
   await assert.rejects(decoder.decode(new TextEncoder().encode('GIF89a......')), /unknown magic bytes/);
 });
+
+test(
+  'ImageDecoder.decode leaves no ImageData global behind in Node (the extension host is shared)',
+  { skip },
+  async () => {
+    const files = pillowFiles();
+    const decoder = new ImageDecoder(countingReader().read);
+    await decoder.decode(files.jpeg);
+    await decoder.decode(files.webp);
+    assert.equal('ImageData' in globalThis, false);
+  },
+);
