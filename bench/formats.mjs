@@ -55,10 +55,10 @@ const normscopeStats = (path) => [
 
 function printTable(operation, rows) {
   console.log(`\n${operation}`);
-  console.log('tool'.padEnd(34) + 'median ms'.padStart(11) + 'peak RSS MB'.padStart(13) + '  × normscope');
+  console.log('tool'.padEnd(46) + 'median ms'.padStart(11) + 'peak RSS MB'.padStart(13) + '  × normscope');
   for (const row of rows)
     console.log(
-      row.label.padEnd(34) +
+      row.label.padEnd(46) +
         row.medianMs.toFixed(0).padStart(11) +
         row.peakRssMb.toFixed(0).padStart(13) +
         `  ${(row.medianMs / rows[0].medianMs).toFixed(2)}`,

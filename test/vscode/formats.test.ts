@@ -1,6 +1,6 @@
 // Every format in a real VS Code (code-server + Chromium): a Parquet twin of samples/housing.csv opens
 // from the palette's file picker and from the explorer's context menu with the CSV's numbers, and an
-// image folder's Show Statistics gives the per-channel table and the Normalize line.
+// image folder's (PNG, JPEG and WebP) Show Statistics gives the per-channel table and Pillow's Normalize line.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -9,6 +9,8 @@ import { answerFileDialog, prepare, startWorkbench, type Workbench } from './cod
 import { hasPython, python } from '../unit/io/formats/fixtures';
 
 let workbench: Workbench;
+/** Pillow's per-channel mean of the pets folder's pixels / 255. */
+let imageFolderMean: number[] = [];
 
 before(async () => {
   prepare();
@@ -21,14 +23,21 @@ before(async () => {
   );
   connection.closeSync();
   if (hasPython('PIL'))
-    python(`
+    imageFolderMean = JSON.parse(
+      python(`
 from PIL import Image
-import os
+import os, json, numpy as np
+pixels = []
 for cls, colour in [('cat', (200, 100, 50)), ('dog', (20, 60, 240))]:
     os.makedirs('${folder}/pets/' + cls, exist_ok=True)
     for i in range(3):
-        Image.new('RGB', (16 + i, 12), colour).save('${folder}/pets/%s/%d.png' % (cls, i))
-`);
+        # the dogs as PNG, JPEG and WebP: the .vsix's WebAssembly decoders read the last two
+        path = '${folder}/pets/%s/%d.%s' % (cls, i, 'png' if cls == 'cat' else ['png', 'jpg', 'webp'][i])
+        Image.new('RGB', (16 + i, 12), colour).save(path)
+        pixels.append(np.asarray(Image.open(path).convert('RGB'), dtype=np.float64).reshape(-1, 3) / 255)
+print(json.dumps(np.concatenate(pixels).mean(0).tolist()))
+`),
+    ) as number[];
 });
 
 after(async () => {
@@ -117,10 +126,8 @@ e2e(
       .first();
     await editor.waitFor({ timeout: 30000 });
     const text = (await editor.textContent())!.replace(/\u00a0/g, ' ');
-    // 3 cat images of (200, 100, 50) and 3 dog images of (20, 60, 240), 16–18 × 12 pixels each: equal halves.
-    const mean = [(200 + 20) / 2 / 255, (100 + 60) / 2 / 255, (50 + 240) / 2 / 255].map((v) =>
-      Number(v.toFixed(4)),
-    );
+    // 3 cat PNGs of (200, 100, 50) and 3 dogs of (20, 60, 240) as PNG, JPEG and WebP, as Pillow decodes them.
+    const mean = imageFolderMean.map((v) => Number(v.toFixed(4)));
     assert.ok(text.includes(`transforms.Normalize(mean=[${mean.join(', ')}]`), text);
     assert.match(text, /Classes: cat 3, dog 3/);
     await workbench.screenshot('image-folder-statistics');
