@@ -10,6 +10,9 @@ import { JpegDecoder } from './jpeg';
 import { decodePngImage } from './png';
 import { WebPDecoder } from './webp';
 
+/** What decodes each format, in the words the image panel shows (the same on every host). */
+export const IMAGE_DECODERS = 'PNG: fast-png; JPEG: libjpeg-turbo (WebAssembly); WebP: libwebp (WebAssembly)';
+
 export class ImageDecoder {
   private readonly jpeg: JpegDecoder;
   private readonly webp: WebPDecoder;

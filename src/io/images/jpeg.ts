@@ -41,7 +41,8 @@ export class JpegDecoder {
       throw error;
     }
     const { result: image, printed } = decoded;
-    if (!image) throw new InputError('corrupt or truncated JPEG: libjpeg decoded no image');
+    if (!image)
+      throw new InputError(`corrupt or truncated JPEG: ${printed.at(-1) ?? 'libjpeg decoded no image'}`);
     if (printed.includes(ENDS_EARLY)) throw new InputError(`corrupt or truncated JPEG: ${ENDS_EARLY}`);
     return rgbaTo(image, components === 1 ? 'L' : 'RGB');
   }
