@@ -91,6 +91,15 @@ const bundles = [
     minify: true,
   },
   {
+    // The image panel (Show Statistics on images): its own page under the same CSP.
+    entryPoints: ['src/webview/images/index.ts'],
+    outfile: 'dist/images.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+  },
+  {
     // Notebook renderers are ES modules; the panel's stylesheet is bundled as text (scoped at runtime).
     entryPoints: ['src/renderer/index.ts'],
     outfile: 'dist/renderer.js',

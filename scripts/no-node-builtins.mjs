@@ -21,8 +21,9 @@ export function noNodeBuiltins({ stubbedIn = [] } = {}) {
       build.onResolve({ filter: /.*/ }, (args) => {
         if (args.kind === 'entry-point' || !isNodeBuiltin(args.path)) return undefined;
         const importer = relative(process.cwd(), args.importer);
-        // `includes`, not `startsWith`: node_modules may be a symlink that resolves outside the checkout.
-        if (stubbedIn.some((pkg) => importer.includes(`node_modules/${pkg}/`)))
+        // by folder name anywhere in the path: node_modules may be a symlink that resolves elsewhere
+        const importerPath = args.importer.split('\\').join('/');
+        if (stubbedIn.some((pkg) => importerPath.includes(`/node_modules/${pkg}/`)))
           return { path: args.path, namespace: 'node-builtin-stub', pluginData: importer };
         return {
           errors: [

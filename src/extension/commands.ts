@@ -107,7 +107,7 @@ export async function normalizeFile(
   if (!target) return;
   const isFolder = (await vscode.workspace.fs.stat(target)).type === vscode.FileType.Directory;
   if (isFolder || formatOrCsv(target.path).id === 'image') {
-    if (statisticsOnly) return host.imageStatistics(target);
+    if (statisticsOnly) return host.imageStatistics(target, host.extensionUri);
     void vscode.window.showInformationMessage(
       'NormScope: images give per-channel statistics (Show Statistics); normalizing reads tables and arrays.',
     );

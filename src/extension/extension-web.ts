@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { useWasmKernels } from '../engine/layers/wasm-kernels';
 import { activateWith } from './activate';
 import { webData } from './files/web-data';
-import { webImageStatistics } from './files/web-images';
+import { showWebImageStatistics } from './files/web-images';
 import { workspaceFiles } from './files/workspace-files';
 import { workspaceModuleName } from './files/workspace-module-name';
 
@@ -21,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): void {
     extensionUri: context.extensionUri,
     files: workspaceFiles,
     data: webData,
-    imageStatistics: webImageStatistics(context.extensionUri),
+    imageStatistics: showWebImageStatistics,
     grammar: async () => {
       const [runtime, python] = await Promise.all([
         wasm('tree-sitter.wasm'),

@@ -1,15 +1,17 @@
 /**
  * Show Statistics on an image or a folder of images: per-channel statistics with a cancellable progress
- * notification (one image at a time), shown as a text document with the Normalize lines to copy.
+ * notification (one image at a time), shown in the image panel (before/after each transform, the
+ * Normalize lines to copy, and the Markdown report a click away).
  */
 import * as vscode from 'vscode';
+import { IMAGE_DECODERS } from '../io/images/decode-image';
 import { imageStats } from '../io/node/image-files';
-import { showImageStatisticsText } from './image-statistics-text';
+import { ImagePanel } from './image-panel';
 import { withCancellableProgress } from './progress';
 
 export { imageStatisticsText } from './image-statistics-text';
 
-export async function showImageStatistics(target: vscode.Uri): Promise<void> {
+export async function showImageStatistics(target: vscode.Uri, extensionUri: vscode.Uri): Promise<void> {
   const where = vscode.workspace.asRelativePath(target);
   const result = await withCancellableProgress(`NormScope: reading images in ${where}`, (signal, report) =>
     imageStats(target.fsPath, {
@@ -17,5 +19,5 @@ export async function showImageStatistics(target: vscode.Uri): Promise<void> {
       onProgress: (done, total) => report((100 * done) / total, `${done} of ${total}`),
     }),
   );
-  if (result) await showImageStatisticsText(where, result);
+  if (result) ImagePanel.open(extensionUri, where, result, IMAGE_DECODERS);
 }

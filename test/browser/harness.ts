@@ -84,7 +84,7 @@ export async function closeBrowser(): Promise<void> {
   browser = undefined;
 }
 
-interface TestPage {
+export interface TestPage {
   page: Page;
   violations: () => Promise<string[]>;
   setTheme(theme: ThemeName): Promise<void>;
@@ -95,7 +95,7 @@ interface TestPage {
  * A webview bundle served as VS Code would (the one HTML builder, its CSP, the theme's variables), with
  * the fake transport installed; `toHost` receives what the page posts.
  */
-async function openPage(
+export async function openPage(
   bundle: string,
   title: string,
   initialTheme: ThemeName,
@@ -170,7 +170,7 @@ async function openPage(
 }
 
 /** Delivers a host message to the page, as VS Code's postMessage would. */
-function deliver(page: Page, message: unknown): Promise<void> {
+export function deliver(page: Page, message: unknown): Promise<void> {
   return page.evaluate(
     (m) => (window as unknown as { __deliver(m: unknown): void }).__deliver(m),
     encode(message),

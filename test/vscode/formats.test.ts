@@ -1,6 +1,7 @@
 // Every format in a real VS Code (code-server + Chromium): a Parquet twin of samples/housing.csv opens
 // from the palette's file picker and from the explorer's context menu with the CSV's numbers, and an
-// image folder's (PNG, JPEG and WebP) Show Statistics gives the per-channel table and Pillow's Normalize line.
+// image folder's (PNG, JPEG and WebP) Show Statistics opens the image panel with the per-channel numbers
+// and the Normalize line.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -117,20 +118,58 @@ e2e("the explorer's context menu offers Show Statistics on a .parquet file and o
 });
 
 e2e(
-  'Show Statistics on an image folder from the explorer gives the per-channel table, class counts and the Normalize line',
+  'Show Statistics on an image folder from the explorer opens the image panel with the per-channel numbers, class counts and the Normalize line',
   async () => {
     await workbench.page.keyboard.press('Control+Shift+E');
     await explorerMenu('pets', 'Show Statistics');
+    const view = workbench.webview();
+    await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
+    // 3 cat PNGs of (200, 100, 50) and 3 dogs of (20, 60, 240) as PNG, JPEG and WebP, as Pillow decodes them
+    const means = imageFolderMean;
+    // the .vsix's own WebAssembly decoders read the JPEG and the WebP
+    assert.match((await view.locator('#image-summary').textContent())!, /libjpeg-turbo \(WebAssembly\)/);
+    const cells = await Promise.all(
+      ['R', 'G', 'B'].map((name) =>
+        view
+          .locator('#stats-before tbody tr', { has: workbench.page.locator(`th:text-is("${name}")`) })
+          .locator('td')
+          .first()
+          .textContent(),
+      ),
+    );
+    assert.deepEqual(
+      cells.map(Number),
+      means.map((m) => Number(m.toPrecision(6))),
+    );
+    assert.equal(await view.locator('h1').textContent(), 'pets');
+    assert.equal(
+      await view.locator('#image-classes').textContent(),
+      'Classes (ImageFolder layout): cat 3, dog 3',
+    );
+    // Normalize, the picker's default: mean 0 and std 1 in every channel
+    const after = await view.locator('#stats-after tbody td:nth-of-type(-n+2)').allTextContents();
+    assert.deepEqual(after, ['0', '1', '0', '1', '0', '1']);
+    const rounded = means.map((v) => Number(v.toFixed(4)));
+    assert.ok(
+      (await view.locator('#line-torchvision').textContent())!.startsWith(
+        `transforms.Normalize(mean=[${rounded.join(', ')}]`,
+      ),
+    );
+    await workbench.screenshot('image-folder-panel');
+    // the Markdown report is one click away
+    await view.locator('#open-markdown').click();
     const editor = workbench.page
       .locator('.monaco-editor .view-lines', { hasText: 'transforms.Normalize' })
       .first();
     await editor.waitFor({ timeout: 30000 });
     const text = (await editor.textContent())!.replace(/\u00a0/g, ' ');
-    // 3 cat PNGs of (200, 100, 50) and 3 dogs of (20, 60, 240) as PNG, JPEG and WebP, as Pillow decodes them.
-    const mean = imageFolderMean.map((v) => Number(v.toFixed(4)));
-    assert.ok(text.includes(`transforms.Normalize(mean=[${mean.join(', ')}]`), text);
+    assert.ok(text.includes(`transforms.Normalize(mean=[${rounded.join(', ')}]`), text);
     assert.match(text, /Classes: cat 3, dog 3/);
     await workbench.screenshot('image-folder-statistics');
+    assert.deepEqual(workbench.cspErrors, []);
+    await workbench.runCommand('View: Revert and Close Editor'); // the untitled statistics document
+    // Focus returns into the panel's frame; a click on the status bar gives it back to the workbench.
+    await workbench.page.locator('.statusbar').click({ position: { x: 600, y: 10 } });
     await closeEditors();
   },
   !hasPython('PIL'),

@@ -8,10 +8,10 @@ import * as vscode from 'vscode';
 import { InputError } from '../../io/errors';
 import { ImageChannelStats } from '../../io/images/channel-stats';
 import { CODEC_WASM } from '../../io/images/codec-wasm';
-import { ImageDecoder } from '../../io/images/decode-image';
+import { IMAGE_DECODERS, ImageDecoder } from '../../io/images/decode-image';
 import { extensionOf, FORMATS } from '../../io/formats/registry';
 import { folderImageStats, type ImageFolderStats } from '../../io/images/folder-stats';
-import { showImageStatisticsText } from '../image-statistics-text';
+import { ImagePanel } from '../image-panel';
 import { withCancellableProgress } from '../progress';
 
 async function listImages(root: vscode.Uri): Promise<{ uri: vscode.Uri; parts: string[] }[]> {
@@ -56,20 +56,20 @@ async function webImageStats(
   return folderImageStats(images, where, { signal, onProgress });
 }
 
-/** Show Statistics on images for the extension at `extensionUri`, whose dist/ holds the decoders' .wasm. */
-export function webImageStatistics(extensionUri: vscode.Uri): (target: vscode.Uri) => Promise<void> {
-  const decoder = new ImageDecoder((codec) =>
+/** The decoder, its .wasm read from the extension's dist/ (the extension's URI is known from the first call). */
+let decoder: ImageDecoder | undefined;
+
+export async function showWebImageStatistics(target: vscode.Uri, extensionUri: vscode.Uri): Promise<void> {
+  const imageDecoder = (decoder ??= new ImageDecoder((codec) =>
     Promise.resolve(
       vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', CODEC_WASM[codec].file)),
     ),
+  ));
+  const where = vscode.workspace.asRelativePath(target);
+  const result = await withCancellableProgress(`NormScope: reading images in ${where}`, (signal, report) =>
+    webImageStats(imageDecoder, target, where, signal, (done, total) =>
+      report((100 * done) / total, `${done} of ${total}`),
+    ),
   );
-  return async (target) => {
-    const where = vscode.workspace.asRelativePath(target);
-    const result = await withCancellableProgress(`NormScope: reading images in ${where}`, (signal, report) =>
-      webImageStats(decoder, target, where, signal, (done, total) =>
-        report((100 * done) / total, `${done} of ${total}`),
-      ),
-    );
-    if (result) await showImageStatisticsText(where, result);
-  };
+  if (result) ImagePanel.open(extensionUri, where, result, IMAGE_DECODERS);
 }

@@ -17,7 +17,16 @@ export interface ChannelSummary {
   max: number;
   /** Samples in 32 equal-width bins over [0, 1]. */
   histogram: number[];
+  /**
+   * Samples in LEVEL_HISTOGRAM_BINS equal-width bins over [0, 1] (the last bin closed): at 8 bits each
+   * level has a bin of its own (level v lands in bin v), so a coarser view that merges 2, 4, … bins is
+   * exact too; 16-bit levels share a bin 256 at a time.
+   */
+  levelHistogram: Float64Array;
 }
+
+/** The moments and range of a channel, without its histograms. */
+export type ChannelMoments = Omit<ChannelSummary, 'histogram' | 'levelHistogram'>;
 
 export interface ImageStatsResult {
   images: number;
@@ -29,6 +38,7 @@ export interface ImageStatsResult {
 }
 
 const HISTOGRAM_BINS = 32;
+export const LEVEL_HISTOGRAM_BINS = 256;
 
 /** Exact counts of each level of one channel, at 8 and at 16 bits. */
 class LevelCounts {
@@ -69,9 +79,11 @@ class LevelCounts {
     const mean = sum / n;
     let squares = 0;
     const histogram = new Array<number>(HISTOGRAM_BINS).fill(0);
+    const levelHistogram = new Float64Array(LEVEL_HISTOGRAM_BINS);
     this.forEach((value, count) => {
       squares += (value - mean) * (value - mean) * count;
       histogram[Math.min(HISTOGRAM_BINS - 1, Math.floor(value * HISTOGRAM_BINS))] += count;
+      levelHistogram[Math.min(LEVEL_HISTOGRAM_BINS - 1, Math.floor(value * LEVEL_HISTOGRAM_BINS))] += count;
     });
     return {
       name,
@@ -80,6 +92,7 @@ class LevelCounts {
       min: n > 0 ? min : NaN,
       max: n > 0 ? max : NaN,
       histogram,
+      levelHistogram,
     };
   }
 }
@@ -154,32 +167,37 @@ export const IMAGE_TRANSFORMS = [
 export type ImageTransformId = (typeof IMAGE_TRANSFORMS)[number]['id'];
 
 /**
- * A channel's mean, std, min and max after a transform, exactly from its statistics: the transforms are
- * affine per channel (x·a + b), so mean ↦ mean·a + b, std ↦ std·|a|, and min and max map to the ends.
+ * Each transform as torchvision's Normalize(center, divisor), x ↦ (x − center) / divisor, per channel:
+ * ToTensor alone is (0, 1), Normalize is the channel's (mean, std), [-1, 1] is (0.5, 0.5).
  */
-export function afterTransform(
-  channel: ChannelSummary,
+export function transformParameters(
+  channel: ChannelMoments,
   transform: ImageTransformId,
-): Omit<ChannelSummary, 'histogram'> {
-  let scale: number;
-  let shift: number;
+): { center: number; divisor: number } {
   switch (transform) {
     case 'unit':
-      [scale, shift] = [1, 0];
-      break;
+      return { center: 0, divisor: 1 };
     case 'normalize':
-      [scale, shift] = [1 / channel.std, -channel.mean / channel.std];
-      break;
+      return { center: channel.mean, divisor: channel.std };
     case 'symmetric':
-      [scale, shift] = [2, -1];
-      break;
+      return { center: 0.5, divisor: 0.5 };
   }
-  const ends = [channel.min * scale + shift, channel.max * scale + shift];
+}
+
+/**
+ * A channel's mean, std, min and max after a transform, exactly from its statistics: the transforms are
+ * affine per channel, (x − center) / divisor with divisor > 0, so mean ↦ (mean − center) / divisor (0
+ * exactly under Normalize), std ↦ std / divisor (1 exactly), and min and max map to min and max. A
+ * constant channel (std 0) has no Normalize: its values are NaN, as the division by zero gives.
+ */
+export function afterTransform(channel: ChannelMoments, transform: ImageTransformId): ChannelMoments {
+  const { center, divisor } = transformParameters(channel, transform);
+  if (!(divisor > 0)) return { name: channel.name, mean: NaN, std: NaN, min: NaN, max: NaN };
   return {
     name: channel.name,
-    mean: channel.mean * scale + shift,
-    std: channel.std * Math.abs(scale),
-    min: Math.min(...ends),
-    max: Math.max(...ends),
+    mean: (channel.mean - center) / divisor,
+    std: channel.std / divisor,
+    min: (channel.min - center) / divisor,
+    max: (channel.max - center) / divisor,
   };
 }

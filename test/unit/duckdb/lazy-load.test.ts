@@ -34,7 +34,7 @@ for (const name of ['extension.cjs', 'cli.cjs']) {
   });
 }
 
-for (const name of ['webview.js', 'explainer.js', 'renderer.js']) {
+for (const name of ['webview.js', 'explainer.js', 'images.js', 'renderer.js']) {
   test(`dist/${name} never names DuckDB`, () => {
     assert.deepEqual(mentions(bundle(name)), []);
   });

@@ -60,3 +60,16 @@ test('afterTransform: Normalize gives mean 0 and std 1, [-1, 1] doubles the std;
   );
   assert.match(lines.keras, /^layers\.Normalization\(mean=\[0\.4641\], variance=\[0\.\d+\]\)$/);
 });
+
+test('ImageChannelStats.result gives each channel 256 level bins over [0, 1]: level v in bin v at 8 bits, 16-bit levels 256 to a bin', () => {
+  const eight = new ImageChannelStats();
+  eight.add({ width: 4, height: 1, mode: 'L', depth: 8, data: new Uint8Array([0, 1, 254, 255]) });
+  const levels = eight.result().channels[0].levelHistogram;
+  assert.equal(levels.length, 256);
+  assert.deepEqual([levels[0], levels[1], levels[254], levels[255]], [1, 1, 1, 1]);
+  assert.equal(levels.reduce((a, b) => a + b), 4);
+  const sixteen = new ImageChannelStats();
+  sixteen.add({ width: 4, height: 1, mode: 'L', depth: 16, data: new Uint16Array([0, 255, 32768, 65535]) });
+  const wide = sixteen.result().channels[0].levelHistogram;
+  assert.deepEqual([wide[0], wide[128], wide[255]], [2, 1, 1]);
+});
