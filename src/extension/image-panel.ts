@@ -30,7 +30,7 @@ export class ImagePanel implements vscode.Disposable {
       nonce: createNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'images.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css')).toString(),
-      title: `NormScope: ${where}`,
+      title: vscode.l10n.t('NormScope: {0}', where),
     });
     this.controller = new ImagePanelController(
       imagePanelInit(where, result, decoders, adviceLanguage(vscode.env.language)),
@@ -59,7 +59,7 @@ export class ImagePanel implements vscode.Disposable {
   ): ImagePanel {
     const panel = vscode.window.createWebviewPanel(
       ImagePanel.viewType,
-      `NormScope: ${where}`,
+      vscode.l10n.t('NormScope: {0}', where),
       vscode.ViewColumn.Beside,
       {
         enableScripts: true,

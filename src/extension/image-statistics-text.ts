@@ -5,21 +5,33 @@ import type { ImageFolderStats } from '../io/images/folder-stats';
 
 export function imageStatisticsText(path: string, result: ImageFolderStats): string {
   const lines = normalizeLines(result);
+  const header = {
+    transform: vscode.l10n.t('transform'),
+    channel: vscode.l10n.t('channel'),
+    mean: vscode.l10n.t('mean'),
+    std: vscode.l10n.t('std'),
+    min: vscode.l10n.t('min'),
+    max: vscode.l10n.t('max'),
+  };
   const row = (c: { name: string; mean: number; std: number; min: number; max: number }) =>
     `| ${c.name} | ${c.mean.toFixed(6)} | ${c.std.toFixed(6)} | ${c.min.toFixed(4)} | ${c.max.toFixed(4)} |`;
   return [
     `# ${path}`,
     '',
-    `${result.images} image(s), ${result.pixels} pixels; values are pixels / 255, std over every pixel (population).`,
+    vscode.l10n.t(
+      '{0} image(s), {1} pixels; values are pixels / 255, std over every pixel (population).',
+      result.images,
+      result.pixels,
+    ),
     '',
-    '| channel | mean | std | min | max |',
+    `| ${header.channel} | ${header.mean} | ${header.std} | ${header.min} | ${header.max} |`,
     '| --- | --- | --- | --- | --- |',
     ...result.channels.map(row),
     ...(result.alpha ? [row(result.alpha)] : []),
     '',
-    '## After each transform, per channel',
+    `## ${vscode.l10n.t('After each transform, per channel')}`,
     '',
-    '| transform | channel | mean | std | min | max |',
+    `| ${header.transform} | ${header.channel} | ${header.mean} | ${header.std} | ${header.min} | ${header.max} |`,
     '| --- | --- | --- | --- | --- | --- |',
     ...IMAGE_TRANSFORMS.flatMap((t) =>
       result.channels.map((c) => {
@@ -30,9 +42,12 @@ export function imageStatisticsText(path: string, result: ImageFolderStats): str
     '',
     ...(result.classes
       ? [
-          `Classes: ${Object.entries(result.classes)
-            .map(([name, n]) => `${name} ${n}`)
-            .join(', ')}`,
+          vscode.l10n.t(
+            'Classes: {0}',
+            Object.entries(result.classes)
+              .map(([name, n]) => `${name} ${n}`)
+              .join(', '),
+          ),
           '',
         ]
       : []),
@@ -43,7 +58,7 @@ export function imageStatisticsText(path: string, result: ImageFolderStats): str
     ...(result.skipped
       ? [
           '',
-          `Skipped ${result.skipped.length} unreadable image(s):`,
+          vscode.l10n.t('Skipped {0} unreadable image(s):', result.skipped.length),
           ...result.skipped.map((s) => `- ${s.file}: ${s.reason}`),
         ]
       : []),

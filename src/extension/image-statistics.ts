@@ -13,11 +13,14 @@ export { imageStatisticsText } from './image-statistics-text';
 
 export async function showImageStatistics(target: vscode.Uri, extensionUri: vscode.Uri): Promise<void> {
   const where = vscode.workspace.asRelativePath(target);
-  const result = await withCancellableProgress(`NormScope: reading images in ${where}`, (signal, report) =>
-    imageStats(target.fsPath, {
-      signal,
-      onProgress: (done, total) => report((100 * done) / total, `${done} of ${total}`),
-    }),
+  const result = await withCancellableProgress(
+    vscode.l10n.t('NormScope: reading images in {0}', where),
+    (signal, report) =>
+      imageStats(target.fsPath, {
+        signal,
+        onProgress: (done, total) =>
+          report((100 * done) / total, vscode.l10n.t('{0} of {1} images', done, total)),
+      }),
   );
   if (result) ImagePanel.open(extensionUri, where, result, IMAGE_DECODERS);
 }

@@ -5,17 +5,19 @@
  */
 import { CODE_TARGETS } from '../engine/export/targets';
 import type { CodeLanguage, PanelInit, WebviewMessage } from '../shared/protocol';
+import { actionButton, choiceSelect } from './controls';
 import { el } from './dom';
 import { t } from './l10n';
 
 export function actionButtons(init: PanelInit, post: (message: WebviewMessage) => void): HTMLElement[] {
-  const button = (id: string, text: string, onClick: () => void) => {
-    const b = el('button', { id, text });
-    b.addEventListener('click', onClick);
-    return b;
-  };
-  const language = el('select', { id: 'code-language', 'aria-label': t('codeLanguage') });
-  for (const { target, title } of CODE_TARGETS) language.append(el('option', { value: target, text: title }));
+  const button = (id: string, text: string, onClick: () => void) => actionButton(id, text, onClick);
+  let language: string = CODE_TARGETS[0].target;
+  const languages = choiceSelect(
+    { id: 'code-language', label: t('codeLanguage') },
+    CODE_TARGETS.map(({ target, title }) => ({ value: target, text: title })),
+    language,
+    (value) => (language = value),
+  );
   const offers = init.actions;
   const actions: (HTMLElement | null)[] = [
     offers.openInPanel
@@ -35,9 +37,9 @@ export function actionButtons(init: PanelInit, post: (message: WebviewMessage) =
           'span',
           { className: 'group' },
           button('copy-code', t('copyAsCode'), () =>
-            post({ type: 'copyCode', language: language.value as CodeLanguage }),
+            post({ type: 'copyCode', language: language as CodeLanguage }),
           ),
-          language,
+          languages,
         )
       : null,
     init.canReplaceSelection

@@ -44,7 +44,11 @@ export function navigableGrid(grid: HTMLElement, options: GridKeyOptions, entry?
 
 function moveFocus(grid: HTMLElement, options: GridKeyOptions, event: KeyboardEvent): void {
   const target = event.target as HTMLElement;
-  if (target.closest('select') && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) return;
+  if (
+    target.closest('select, vscode-single-select') &&
+    (event.key === 'ArrowUp' || event.key === 'ArrowDown')
+  )
+    return;
   const current = target.closest<HTMLElement>('td, th');
   const row = current?.parentElement;
   const rows = gridRows(grid, options);

@@ -3,7 +3,7 @@
  * and, while a per-column plan is in force, "Per-column plan".
  */
 import type { MethodDescription } from '../shared/protocol';
-import { el } from './dom';
+import { choiceSelect, type VscodeSingleSelect } from './controls';
 import { t } from './l10n';
 import { methodTitle } from './method-words';
 
@@ -18,15 +18,18 @@ export interface MethodPickerOptions {
   pick(method: string): void;
 }
 
-export function methodPicker(options: MethodPickerOptions): HTMLSelectElement {
-  const method = el('select', { id: 'method', 'aria-label': t('method'), disabled: options.disabled });
-  method.append(el('option', { value: 'none', text: t('statisticsOnly') }));
-  for (const m of options.methods)
-    method.append(el('option', { value: m.method, text: methodTitle(m.method, m.title) }));
-  if (options.hasPlan) method.append(el('option', { value: 'plan', text: t('perColumnPlan') }));
-  method.value = options.current;
-  method.addEventListener('change', () => {
-    if (method.value !== 'plan') options.pick(method.value);
-  });
-  return method;
+export function methodPicker(options: MethodPickerOptions): VscodeSingleSelect {
+  const choices = [
+    { value: 'none', text: t('statisticsOnly') },
+    ...options.methods.map((m) => ({ value: m.method, text: methodTitle(m.method, m.title) })),
+    ...(options.hasPlan ? [{ value: 'plan', text: t('perColumnPlan') }] : []),
+  ];
+  return choiceSelect(
+    { id: 'method', label: t('method'), disabled: options.disabled },
+    choices,
+    options.current,
+    (value) => {
+      if (value !== 'plan') options.pick(value);
+    },
+  );
 }

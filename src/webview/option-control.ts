@@ -1,4 +1,5 @@
 /** One method option's control (checkbox, number, a [from, to] pair or a choice), from its field in the options table. */
+import { checkBox, choiceSelect, numberField } from './controls';
 import { el } from './dom';
 import { t } from './l10n';
 import type { OptionField } from './options';
@@ -12,47 +13,33 @@ export function optionControl(
 ): HTMLElement {
   const id = `option-${field.key}`;
   switch (field.kind) {
-    case 'checkbox': {
-      const input = el('input', { id, type: 'checkbox' });
-      input.checked = Boolean(current);
-      input.addEventListener('change', () => commit(input.checked));
-      return el('label', {}, input, ` ${label}`);
-    }
+    case 'checkbox':
+      return checkBox(id, label, Boolean(current), commit);
     case 'number': {
-      const input = el('input', {
-        id,
-        type: 'number',
-        value: String(current as number),
-        ...(field.min !== undefined ? { min: field.min } : {}),
-        ...(field.step ? { step: field.step } : {}),
-      });
-      input.addEventListener('change', () => commit(Number(input.value)));
+      const input = numberField(
+        { id, label, min: field.min, step: field.step || undefined },
+        current as number,
+        commit,
+      );
       return el('label', {}, `${label} `, input);
     }
     case 'pair': {
-      const [a, b] = current as [number, number];
-      const first = el('input', {
-        id: `${id}-0`,
-        type: 'number',
-        value: String(a),
-        'aria-label': t('rangeFrom', { label }),
-      });
-      const second = el('input', {
-        id: `${id}-1`,
-        type: 'number',
-        value: String(b),
-        'aria-label': t('rangeTo', { label }),
-      });
-      const change = () => commit([Number(first.value), Number(second.value)]);
-      first.addEventListener('change', change);
-      second.addEventListener('change', change);
-      return el('label', {}, `${label} `, first, ` ${t('rangeJoin')} `, second);
+      const values = [...(current as [number, number])];
+      const change = (index: number) => (value: number) => {
+        values[index] = value;
+        commit([...values]);
+      };
+      const first = numberField({ id: `${id}-0`, label: t('rangeFrom', { label }) }, values[0], change(0));
+      const second = numberField({ id: `${id}-1`, label: t('rangeTo', { label }) }, values[1], change(1));
+      return el('span', { className: 'option-pair' }, `${label} `, first, ` ${t('rangeJoin')} `, second);
     }
     case 'choice': {
-      const select = el('select', { id });
-      for (const choice of field.choices) select.append(el('option', { value: choice, text: choice }));
-      select.value = typeof current === 'string' ? current : field.initial;
-      select.addEventListener('change', () => commit(select.value));
+      const select = choiceSelect(
+        { id, label },
+        field.choices.map((choice) => ({ value: choice, text: choice })),
+        typeof current === 'string' ? current : field.initial,
+        commit,
+      );
       return el('label', {}, `${label} `, select);
     }
   }

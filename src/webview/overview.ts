@@ -6,6 +6,7 @@
  */
 import { formatPercent, formatSignificant } from '../engine/report/number-format';
 import type { MethodDescription, OverviewRowPayload } from '../shared/protocol';
+import { choiceSelect, SELECT_TAG } from './controls';
 import { el } from './dom';
 import { navigableGrid } from './grid-keys';
 import { methodTitle } from './method-words';
@@ -118,7 +119,7 @@ function overviewRow(
   );
   if (row.kind === 'numeric') {
     tr.addEventListener('click', (event) => {
-      if ((event.target as HTMLElement).closest('select')) return;
+      if ((event.target as HTMLElement).closest(SELECT_TAG)) return;
       handlers.select(row.name);
     });
     tr.addEventListener('keydown', (event) => {
@@ -139,27 +140,24 @@ function methodCell(
   handlers: OverviewHandlers,
 ): HTMLElement[] {
   if (row.kind === 'text') return [];
-  const select = el('select', {
-    className: 'column-method',
-    tabindex: -1,
-    'aria-label': t('methodFor', { column: row.name }),
-    disabled: !state.editable,
-  });
   const choices = [
     ...PLAN_ACTIONS.map((a) => ({ method: a.method, title: t(a.title) })),
     ...state.methods.map((m) => ({ method: m.method, title: methodTitle(m.method, m.title) })),
   ];
-  for (const choice of choices) {
-    const advised = choice.method === row.advisedMethod;
-    select.append(
-      el('option', {
-        value: choice.method,
-        text: advised ? t('advisedSuffix', { title: choice.title }) : choice.title,
-      }),
-    );
-  }
-  select.value = current;
-  select.addEventListener('change', () => handlers.choose(row.name, select.value));
+  const select = choiceSelect(
+    {
+      className: 'column-method',
+      tabindex: -1,
+      label: t('methodFor', { column: row.name }),
+      disabled: !state.editable,
+    },
+    choices.map((choice) => ({
+      value: choice.method,
+      text: choice.method === row.advisedMethod ? t('advisedSuffix', { title: choice.title }) : choice.title,
+    })),
+    current,
+    (method) => handlers.choose(row.name, method),
+  );
   return [select, el('span', { className: 'advised', text: t('advice', { method: row.advisedMethod }) })];
 }
 
@@ -203,7 +201,7 @@ function miniHistogram(counts: Float64Array | undefined, label: string, which: s
 /** F2, or Enter on the method cell, moves focus into the cell's picker. */
 function enterPicker(cell: HTMLElement, event: KeyboardEvent): boolean {
   if (event.key !== 'F2' && !(event.key === 'Enter' && cell.classList.contains('advice'))) return false;
-  const select = cell.querySelector('select');
+  const select = cell.querySelector<HTMLElement>(SELECT_TAG);
   select?.focus();
   return select !== null;
 }

@@ -5,9 +5,11 @@
  * sort buttons included), as the overview.
  */
 import type { StatisticsPayload, ViewPayload } from '../shared/protocol';
+import { actionButton } from './controls';
 import { el, formatValue } from './dom';
 import { navigableGrid } from './grid-keys';
 import { t } from './l10n';
+import { tableCopyText, type CopyFormat } from './table-copy';
 
 const TABLE_FIELDS = ['count', 'missing', 'mean', 'std', 'min', 'q25', 'median', 'q75', 'max'] as const;
 
@@ -24,11 +26,6 @@ export interface StatisticsTableOptions {
   sort: SortState | undefined;
   onSort(sort: SortState): void;
   onCopy(text: string, what: string): void;
-}
-
-/** A CSV field quoted when it holds a comma, a quote or a line break (\n or \r), as RFC 4180. */
-function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** The title row (with its copy buttons) and the table. */
@@ -89,24 +86,14 @@ export function statisticsTable(options: StatisticsTableOptions): HTMLElement[] 
       ...values.map((text) => el('td', { role: 'gridcell', text })),
     ),
   );
-  const copy = (format: 'csv' | 'markdown') => {
-    const header = ['column', ...fields];
-    const text =
-      format === 'csv'
-        ? [header, ...cells].map((r) => r.map(csvField).join(',')).join('\n') + '\n'
-        : [
-            `| ${header.join(' | ')} |`,
-            `|${header.map(() => '---').join('|')}|`,
-            ...cells.map(
-              (r) => `| ${r.map((c) => c.replaceAll('|', '\\|').replace(/\r?\n|\r/g, ' ')).join(' | ')} |`,
-            ),
-          ].join('\n') + '\n';
+  const copy = (format: CopyFormat) => {
+    const text = tableCopyText(format, [['column', ...fields], ...cells]);
     options.onCopy(text, `the ${title.toLowerCase()} statistics as ${format === 'csv' ? 'CSV' : 'Markdown'}`);
   };
-  const csv = el('button', { id: `copy-${which}-csv`, text: t('copyCsv') });
-  csv.addEventListener('click', () => copy('csv'));
-  const markdown = el('button', { id: `copy-${which}-markdown`, text: t('copyMarkdown') });
-  markdown.addEventListener('click', () => copy('markdown'));
+  const csv = actionButton(`copy-${which}-csv`, t('copyCsv'), () => copy('csv'), { secondary: true });
+  const markdown = actionButton(`copy-${which}-markdown`, t('copyMarkdown'), () => copy('markdown'), {
+    secondary: true,
+  });
   const grid = el(
     'table',
     { id: `stats-${which}`, role: 'grid', 'aria-label': title, 'aria-rowcount': rows.length + 1 },

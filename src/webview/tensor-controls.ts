@@ -5,6 +5,7 @@
 import { presetAxes, type TensorPreset } from '../engine/report/presets';
 import type { ReportRequest } from '../engine/report/report';
 import type { PanelInit } from '../shared/protocol';
+import { actionButton, checkBox, numberField } from './controls';
 import { el } from './dom';
 import { t, type PanelMessageKey } from './l10n';
 
@@ -23,6 +24,13 @@ export interface TensorControlHandlers {
   status(text: string): void;
 }
 
+/** A button that is on or off (aria-pressed), as the axis and preset toggles are. */
+function toggleButton(text: string, pressed: boolean, className: string, onClick: () => void): HTMLElement {
+  const button = actionButton(undefined, text, onClick, { className, secondary: !pressed });
+  button.setAttribute('aria-pressed', String(pressed));
+  return button;
+}
+
 /** The controls for a tensor request (changed in place, as the table controls change theirs). */
 export function tensorControls(
   dataset: Extract<PanelInit['dataset'], { kind: 'tensor' }>,
@@ -33,31 +41,27 @@ export function tensorControls(
   const axes = el('div', { id: 'axes', role: 'group', 'aria-label': t('reducedAxes') });
   shape.forEach((extent, axis) => {
     const reduced = request.reducedAxes.includes(axis);
-    const button = el('button', {
-      className: reduced ? 'axis reduced' : 'axis',
-      'aria-pressed': String(reduced),
-      text: `${axisNames[axis]}=${extent}`,
-    });
-    button.addEventListener('click', () => {
-      request.preset = 'custom';
-      request.reducedAxes = reduced
-        ? request.reducedAxes.filter((a) => a !== axis)
-        : [...request.reducedAxes, axis].sort((a, b) => a - b);
-      handlers.redraw();
-      if (request.reducedAxes.length > 0) handlers.compute();
-      else handlers.status(t('chooseAxis'));
-    });
+    const button = toggleButton(
+      `${axisNames[axis]}=${extent}`,
+      reduced,
+      reduced ? 'axis reduced' : 'axis',
+      () => {
+        request.preset = 'custom';
+        request.reducedAxes = reduced
+          ? request.reducedAxes.filter((a) => a !== axis)
+          : [...request.reducedAxes, axis].sort((a, b) => a - b);
+        handlers.redraw();
+        if (request.reducedAxes.length > 0) handlers.compute();
+        else handlers.status(t('chooseAxis'));
+      },
+    );
     axes.append(button);
     if (axis < shape.length - 1) axes.append(el('span', { className: 'dot', text: '·' }));
   });
   const presets = el('div', { className: 'presets', role: 'group', 'aria-label': t('presets') });
   for (const { preset, label } of PRESETS) {
-    const button = el('button', {
-      className: request.preset === preset ? 'preset active' : 'preset',
-      'aria-pressed': String(request.preset === preset),
-      text: t(label),
-    });
-    button.addEventListener('click', () => {
+    const active = request.preset === preset;
+    const button = toggleButton(t(label), active, active ? 'preset active' : 'preset', () => {
       request.preset = preset;
       request.reducedAxes = presetAxes(preset, shape.length);
       handlers.redraw();
@@ -65,28 +69,22 @@ export function tensorControls(
     });
     presets.append(button);
   }
-  const groups = el('input', {
-    id: 'groups',
-    type: 'number',
-    min: 1,
-    step: 1,
-    value: String(request.groups ?? 1),
-    'aria-label': t('groups'),
-  });
-  groups.addEventListener('change', () => {
-    request.groups = Number(groups.value);
-    if (request.preset === 'groupnorm') handlers.compute();
-  });
-  const normalize = el('input', { id: 'normalize', type: 'checkbox', checked: request.normalize });
-  normalize.checked = request.normalize;
-  normalize.addEventListener('change', () => {
-    request.normalize = normalize.checked;
+  const groups = numberField(
+    { id: 'groups', label: t('groups'), min: 1, step: 1 },
+    request.groups ?? 1,
+    (value) => {
+      request.groups = value;
+      if (request.preset === 'groupnorm') handlers.compute();
+    },
+  );
+  const normalize = checkBox('normalize', t('normalize'), request.normalize, (checked) => {
+    request.normalize = checked;
     handlers.compute();
   });
   return [
     el('div', { className: 'axis-row' }, el('span', { text: `${t('reduceOver')} ` }), axes),
     presets,
     el('label', {}, `${t('groups')} `, groups),
-    el('label', {}, normalize, ` ${t('normalize')}`),
+    normalize,
   ];
 }

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { LAYER_CONVENTIONS } from '../../src/engine/explain/conventions';
 import { explainPlan } from '../../src/engine/explain/plan';
 import { formatValue } from '../../src/webview/dom';
+import { choiceValue, fillField, pickChoice } from '../helpers/elements';
 import { axeViolations } from './axe';
 import { closeBrowser, openExplainer } from './harness';
 import type { ThemeName } from './themes';
@@ -50,7 +51,7 @@ test('the explainer shows the host’s array, framework and layer, with the engi
       SHAPE,
     );
     // Groups fall from 2 to the largest count that divides C = 3: 1.
-    assert.equal(await page.inputValue('#groups'), '1');
+    assert.equal(await choiceValue(page.locator('#groups')), '1');
     const bn = explainPlan({ layer: 'batchnorm', framework: 'torch', shape: SHAPE });
     assert.equal(
       await page.textContent('#panel-batchnorm .plan'),
@@ -67,7 +68,7 @@ test('the explainer shows the host’s array, framework and layer, with the engi
       torchRows.map((c) => c.api),
     );
     // Keras: the table and the plans follow (channels last).
-    await page.selectOption('#framework', 'keras');
+    await pickChoice(page.locator('#framework'), 'keras');
     const kerasRows = LAYER_CONVENTIONS.filter((c) => c.framework === 'keras');
     await page.waitForFunction(
       (first) => document.querySelector('#conventions tbody tr td')?.textContent === first,
@@ -80,8 +81,7 @@ test('the explainer shows the host’s array, framework and layer, with the engi
       `over ${keras.reducedAxisNames.join(', ')} · ${keras.valuesPerStatistic} values per statistic · ${keras.statisticsPerBatch} per batch`,
     );
     // A shape that is not the array's: the seeded sample is used, and said so.
-    await page.fill('#shape-C', '4');
-    await page.dispatchEvent('#shape-C', 'change');
+    await fillField(page.locator('#shape-C'), '4');
     assert.match((await page.textContent('#source')) ?? '', /seeded sample tensor/);
     assert.deepEqual(await harness.violations(), []);
   } finally {
@@ -120,11 +120,11 @@ test('the Why normalize tab gives the condition numbers before and after z-score
     );
     for (const theme of ['light', 'dark', 'high-contrast'] as ThemeName[]) {
       await harness.setTheme(theme);
-      await page.click('#tab-explain');
+      await page.click('vscode-tab-header[data-tab="explain"]');
       assert.equal(await page.isHidden('#why'), true);
       assert.deepEqual(await axeViolations(harness), [], `${theme}, picture tab`);
-      await page.click('#tab-why');
-      assert.equal(await page.getAttribute('#tab-why', 'aria-selected'), 'true');
+      await page.click('vscode-tab-header[data-tab="why"]');
+      assert.equal(await page.getAttribute('vscode-tab-header[data-tab="why"]', 'aria-selected'), 'true');
       assert.equal(await page.isHidden('#explain'), true);
       // Relative check: the page prints κ with 6 significant digits.
       const before = Number((await page.textContent('#kappa-before'))!.split('condition number ')[1]);
@@ -134,6 +134,15 @@ test('the Why normalize tab gives the condition numbers before and after z-score
       assert.deepEqual(await axeViolations(harness), [], `${theme}, why tab`);
       await page.screenshot({ path: `test-results/browser/explainer-why-${theme}.png` });
     }
+    // By keyboard: ArrowLeft / ArrowRight move between the headers, Enter shows the focused tab.
+    await page.click('vscode-tab-header[data-tab="explain"]');
+    await page.focus('vscode-tab-header[data-tab="explain"]');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.tab), 'why');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.getAttribute('vscode-tab-header[data-tab="why"]', 'aria-selected'), 'true');
+    assert.equal(await page.isHidden('#explain'), true);
+    assert.equal(await page.isVisible('#kappa-before'), true);
     assert.deepEqual(await harness.violations(), []);
   } finally {
     await harness.close();
@@ -152,7 +161,7 @@ test('in Simplified Chinese (the host’s language zh-cn) the explainer’s word
     const page = harness.page;
     await page.waitForFunction(() => document.getElementById('panel-layernorm')?.classList.contains('focus'));
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
-    assert.equal(await page.textContent('#tab-why'), '为什么要归一化');
+    assert.equal(await page.textContent('vscode-tab-header[data-tab="why"]'), '为什么要归一化');
     assert.equal(await page.textContent('#source'), '你所选数组的实时统计量（model.py:12）。');
     assert.equal(
       await page.textContent('#panel-batchnorm .live'),
@@ -165,7 +174,7 @@ test('in Simplified Chinese (the host’s language zh-cn) the explainer’s word
       '动量',
       '滑动方差',
     ]);
-    await page.click('#tab-why');
+    await page.click('vscode-tab-header[data-tab="why"]');
     assert.match((await page.textContent('#kappa-before')) ?? '', /^缩放前：条件数 \d/);
     assert.deepEqual(await axeViolations(harness), []);
     await page.screenshot({ path: 'test-results/browser/explainer-why-zh-cn.png' });

@@ -10,6 +10,7 @@ import { imageStats } from '../../src/io/node/image-files';
 import type { ImageFolderStats } from '../../src/io/images/folder-stats';
 import { imagePanelInit } from '../../src/extension/image-panel-controller';
 import { formatValue } from '../../src/webview/dom';
+import { choiceName, choiceValue, isTicked, pickChoice } from '../helpers/elements';
 import { scratchDir } from '../helpers/cli';
 import { writeImageFolder, type ImageFolderKey } from '../helpers/image-folder';
 import { hasPython } from '../unit/io/formats/fixtures';
@@ -39,8 +40,8 @@ const DECODERS = 'PNG: fast-png; JPEG, WebP: sharp (libvips)';
 /** Three channels' before and after figures, and alpha's. */
 const CHARTS = 7;
 
-async function open(language: 'en' | 'zh-cn' = 'en'): Promise<ImagePanelHarness> {
-  const harness = await openImagePanel(imagePanelInit('pets', result, DECODERS, language));
+async function open(language: 'en' | 'zh-cn' = 'en', theme?: ThemeName): Promise<ImagePanelHarness> {
+  const harness = await openImagePanel(imagePanelInit('pets', result, DECODERS, language), { theme });
   await harness.page.waitForSelector(`#app[data-charts="${CHARTS}"]`);
   return harness;
 }
@@ -91,7 +92,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 async function chooseTransform(harness: ImagePanelHarness, id: string): Promise<void> {
-  await harness.page.check(`#transform-${id}`);
+  await pickChoice(harness.page.locator('#transform'), id);
   await harness.page.waitForSelector(`#app[data-transform="${id}"][data-charts="${CHARTS}"]`);
 }
 
@@ -123,11 +124,15 @@ test(
       assert.match((await page.textContent('#stats-after caption'))!, /\[-1, 1\]/);
       await chooseTransform(harness, 'unit');
       assert.deepEqual(await tableCells(harness, 'stats-after'), await tableCells(harness, 'stats-before'));
-      // The picker is a radio group: the arrow keys move the transform
-      await page.focus('#transform-unit');
-      await page.keyboard.press('ArrowRight');
+      // The picker is a select: Enter opens it, the arrow keys move the transform, Enter picks (the
+      // mouse moved off first, so its hover over the reopened list moves nothing)
+      await page.mouse.move(0, 0);
+      await page.focus('#transform');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
       await page.waitForSelector('#app[data-transform="normalize"]');
-      assert.equal(await page.isChecked('#transform-normalize'), true);
+      assert.equal(await choiceValue(page.locator('#transform')), 'normalize');
       // alpha apart: its own table, never normalized
       assert.deepEqual(await tableCells(harness, 'stats-alpha'), {
         A: [key.alpha.mean, key.alpha.std, key.alpha.min, key.alpha.max].map(formatValue),
@@ -186,7 +191,7 @@ test(
       assert.ok(Math.abs(first - -red.mean / red.std) < 1e-3 * Math.abs(red.mean / red.std), afterBins[0][0]);
       assert.match(afterBins[63][0], /\]$/, 'the last bin is closed');
       // 256 bins: one per level, the answer key's bincount exactly
-      await page.selectOption('#image-bins', '256');
+      await pickChoice(page.locator('#image-bins'), '256');
       await page.waitForSelector(`#app[data-bins="256"][data-charts="${CHARTS}"]`);
       assert.deepEqual(
         (await binsTable(harness, 'before-G')).map(([, count]) => count),
@@ -198,7 +203,8 @@ test(
       );
       assert.equal(await page.textContent('#counts-before-B'), `${key.pixels} values · NaN 0 · +∞ 0 · −∞ 0`);
       // a log count axis redraws the same charts
-      await page.check('#image-log-y');
+      await page.click('#image-log-y');
+      assert.equal(await isTicked(page.locator('#image-log-y')), true);
       assert.ok((await drawnPixels(harness, 'chart-after-B')) > 1000);
       assert.deepEqual(await harness.violations(), []);
     } finally {
@@ -271,7 +277,8 @@ test(
     const page = harness.page;
     try {
       assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
-      assert.equal(await page.textContent('#transform-picker legend'), '变换');
+      assert.equal(await choiceName(page.locator('#transform')), '变换');
+      assert.match((await page.textContent('#transform-picker'))!, /^变换/);
       assert.equal(await page.textContent('#image-classes'), '类别（ImageFolder 目录结构）：cat 3, dog 2');
       assert.equal(await page.textContent('#copy-torchvision'), '复制');
       assert.equal(await page.textContent('#stats-before thead th:nth-child(2)'), '均值');
@@ -285,3 +292,124 @@ test(
     }
   },
 );
+
+/** The element focused and, inside its shadow root, the control that holds the focus. */
+function focused(harness: ImagePanelHarness) {
+  return harness.page.evaluate(() => {
+    const host = document.activeElement as HTMLElement;
+    const inner = host.shadowRoot?.activeElement as HTMLElement | null;
+    return {
+      id: host.id,
+      role: inner?.getAttribute('role') ?? host.getAttribute('role'),
+      name: inner?.getAttribute('aria-label') ?? host.getAttribute('aria-label'),
+      border: inner ? getComputedStyle(inner).borderColor : undefined,
+    };
+  });
+}
+
+test(
+  'the image panel’s controls work by keyboard from the first Tab, with the focus border in high contrast',
+  { skip },
+  async () => {
+    const harness = await open('en', 'high-contrast');
+    const page = harness.page;
+    try {
+      const beforeCells = await tableCells(harness, 'stats-before');
+      const normalized = await tableCells(harness, 'stats-after');
+      // The first Tab into the page lands on the transform select's combobox face, named and outlined
+      // in the high-contrast focus colour (#f38518).
+      await page.keyboard.press('Tab');
+      assert.deepEqual(await focused(harness), {
+        id: 'transform',
+        role: 'combobox',
+        name: 'Transform',
+        border: 'rgb(243, 133, 24)',
+      });
+      // Enter opens the list, ArrowDown moves from Normalize to [-1, 1], Enter picks it.
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`#app[data-transform="symmetric"][data-charts="${CHARTS}"]`);
+      const symmetric = await tableCells(harness, 'stats-after');
+      assert.notDeepEqual(symmetric, normalized);
+      assert.deepEqual(
+        symmetric,
+        shown(
+          Object.fromEntries(
+            key.channels.map((c, i) => [
+              ['R', 'G', 'B'][i],
+              [2 * c.mean - 1, 2 * c.std, 2 * c.min - 1, 2 * c.max - 1],
+            ]),
+          ),
+        ),
+      );
+      assert.deepEqual(await tableCells(harness, 'stats-before'), beforeCells, 'the before stats stay');
+      // Tab goes on to the bins select, then the log-count checkbox, which Space ticks.
+      await page.keyboard.press('Tab');
+      assert.equal((await focused(harness)).id, 'image-bins');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`#app[data-bins="128"][data-charts="${CHARTS}"]`);
+      assert.equal((await binsTable(harness, 'before-R')).length, 128);
+      await page.keyboard.press('Tab');
+      assert.equal((await focused(harness)).id, 'image-log-y');
+      await page.keyboard.press('Space');
+      assert.equal(await isTicked(page.locator('#image-log-y')), true);
+      // Enter and Space press the buttons: Copy (named for the line it copies) and Open as Markdown.
+      await page.focus('#copy-keras');
+      assert.deepEqual(
+        { ...(await focused(harness)), border: undefined },
+        { id: 'copy-keras', role: 'button', name: 'Copy the Keras Normalization line', border: undefined },
+      );
+      await page.keyboard.press('Space');
+      await page.waitForSelector('#status:text("Copied the Keras Normalization line.")');
+      await page.focus('#open-markdown');
+      await page.keyboard.press('Enter');
+      await until(() => harness.markdownOpened() === 1, 'Enter on Open as Markdown asked the host');
+      assert.equal(harness.copied.length, 1);
+      assert.deepEqual(await axeViolations(harness), [], 'high contrast after the keyboard walk');
+      await page.screenshot({ path: join(screenshots, 'image-panel-keyboard-high-contrast.png') });
+      assert.deepEqual(await harness.violations(), []);
+    } finally {
+      await harness.close();
+    }
+  },
+);
+
+/**
+ * A half-width editor group (560 to 640 px): the page itself never scrolls sideways (the select, the
+ * charts, the tables and the Normalize lines fit); a screenshot of each width.
+ */
+for (const language of ['en', 'zh-cn'] as const)
+  test(
+    `the image panel fits a half-width editor group (560 to 640 px) in ${language === 'en' ? 'English' : 'Simplified Chinese'}`,
+    { skip },
+    async () => {
+      const harness = await open(language);
+      const page = harness.page;
+      try {
+        for (const width of [560, 600, 640]) {
+          await page.setViewportSize({ width, height: 1400 });
+          await page.waitForSelector(`#app[data-charts="${CHARTS}"]`);
+          await page.waitForTimeout(150);
+          await page.screenshot({
+            path: join(screenshots, `image-panel-half-width-${language}-${width}.png`),
+            fullPage: false,
+          });
+          const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            innerWidth: window.innerWidth,
+          }));
+          assert.equal(innerWidth, width);
+          assert.ok(
+            scrollWidth <= innerWidth,
+            `${language}: the page scrolls sideways at ${width}px (${scrollWidth}px wide)`,
+          );
+        }
+        assert.deepEqual(await harness.violations(), []);
+      } finally {
+        await harness.close();
+      }
+    },
+  );

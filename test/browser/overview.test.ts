@@ -14,6 +14,7 @@ import { freedmanDiaconisBins } from '../../src/engine/stats/bin-rule';
 import { formatSignificant } from '../../src/engine/report/number-format';
 import { runCli, scratchDir } from '../helpers/cli';
 import { cliPlanRoundTrip } from '../helpers/plan-round-trip';
+import { choiceLabels, isTicked, pickChoice } from '../helpers/elements';
 import { axeViolations } from './axe';
 import { closeBrowser, openPanel, type PanelHarness } from './harness';
 
@@ -67,6 +68,30 @@ async function focusTitle(harness: PanelHarness): Promise<string> {
   return harness.page.evaluate(() => document.getElementById('focus-title')?.textContent ?? '');
 }
 
+/**
+ * A half-width editor group (560 to 640 px): the page itself never scrolls sideways (the overview
+ * grid scrolls inside its own container); a screenshot of each width.
+ */
+async function assertNoSidewaysScroll(harness: PanelHarness, language: string): Promise<void> {
+  for (const width of [560, 600, 640]) {
+    await harness.page.setViewportSize({ width, height: 1400 });
+    await harness.page.waitForTimeout(150);
+    await harness.page.screenshot({
+      path: join(screenshots, `half-width-${language}-${width}.png`),
+      fullPage: false,
+    });
+    const { scrollWidth, innerWidth } = await harness.page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    assert.equal(innerWidth, width);
+    assert.ok(
+      scrollWidth <= innerWidth,
+      `${language}: the page scrolls sideways at ${width}px (${scrollWidth}px wide)`,
+    );
+  }
+}
+
 const skip = () => !havePandas && 'python3 with scikit-learn and pandas is not installed';
 
 test(
@@ -80,7 +105,8 @@ test(
           name: tr.getAttribute('data-column'),
           badges: Array.from(tr.querySelectorAll('.badge')).map((b) => b.textContent),
           minis: tr.querySelectorAll('svg.mini').length,
-          method: tr.querySelector<HTMLSelectElement>('select.column-method')?.value,
+          method: tr.querySelector<HTMLElement & { value: string }>('vscode-single-select.column-method')
+            ?.value,
           advised: tr.querySelector('.advised')?.textContent,
         })),
       );
@@ -101,7 +127,7 @@ test(
           ? loaded.dataset.columns.find((c) => c.name === 'mean radius')
           : undefined;
       const fd = freedmanDiaconisBins(radius!.values);
-      assert.equal(await harness.page.textContent('#bins option[value="fd"]'), `Freedman–Diaconis (${fd})`);
+      assert.equal((await choiceLabels(harness.page.locator('#bins'))).fd, `Freedman–Diaconis (${fd})`);
       const binRows = await harness.page.$$eval('#bins-table-before tbody tr td', (cells) =>
         cells.map((c) => Number(c.textContent)),
       );
@@ -110,11 +136,12 @@ test(
         binRows.reduce((a, b) => a + b, 0),
         569,
       );
-      await harness.page.selectOption('#bins', '10');
+      await pickChoice(harness.page.locator('#bins'), '10');
       await harness.page.waitForFunction(
         () => document.querySelectorAll('#bins-table-before tbody tr').length === 10,
       );
       await harness.page.click('#log-y');
+      assert.equal(await isTicked(harness.page.locator('#log-y')), true, 'log y ticked by a click');
       // Why normalize: κ(XᵀX) of the z-scored columns, before and after, as the engine computes it.
       const report = harness.controller.current!;
       const why = report.why!;
@@ -139,7 +166,7 @@ test(
     try {
       await harness.page.click('#apply-advice');
       await harness.page.waitForFunction(
-        () => document.querySelector<HTMLSelectElement>('#method')?.value === 'plan',
+        () => document.querySelector<HTMLElement & { value: string }>('#method')?.value === 'plan',
       );
       await harness.page.waitForFunction(() => !document.getElementById('status')?.textContent);
       const afterLabels = await harness.page.evaluate(() =>
@@ -223,7 +250,7 @@ test(
       // A method picker is reached from its cell with Enter and changes the plan.
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
-      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SELECT');
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'VSCODE-SINGLE-SELECT');
     } finally {
       await harness.close();
     }
@@ -242,10 +269,7 @@ test(
         await harness.page.screenshot({ path: join(screenshots, `overview-${theme}.png`), fullPage: false });
         assert.deepEqual(await axeViolations(harness), [], theme);
       }
-      const overflow = await harness.page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 640px`);
+      await assertNoSidewaysScroll(harness, 'en');
       assert.deepEqual(await harness.violations(), []);
     } finally {
       await harness.close();
@@ -266,10 +290,7 @@ test(
       assert.equal(await page.textContent('#focus-title'), 'mean radius 的分布');
       assert.match((await page.textContent('#focus-advice')) ?? '', /^建议：/);
       // Method titles, statuses and actions speak Chinese too.
-      assert.equal(
-        await page.$eval('#method option[value="zscore"]', (o) => o.textContent),
-        'Z 分数（标准化）',
-      );
+      assert.equal((await choiceLabels(page.locator('#method'))).zscore, 'Z 分数（标准化）');
       assert.equal(await page.textContent('#export-csv'), '导出 CSV…');
       assert.equal(
         await page.getAttribute('#stats-before th:nth-child(4) button', 'aria-label'),
@@ -291,6 +312,7 @@ test(
         await page.screenshot({ path: join(screenshots, `overview-zh-cn-${theme}.png`), fullPage: false });
         assert.deepEqual(await axeViolations(harness), [], theme);
       }
+      await assertNoSidewaysScroll(harness, 'zh-cn');
       assert.deepEqual(await harness.violations(), []);
     } finally {
       await harness.close();

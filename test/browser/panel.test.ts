@@ -16,6 +16,8 @@ import { parseArrayLiteral } from '../../src/io/literal';
 import { datasetFromArray } from '../../src/engine/report/dataset';
 import { formatValue } from '../../src/webview/dom';
 import { scratchDir } from '../helpers/cli';
+import { choiceValue, fillField, isTicked, pickChoice } from '../helpers/elements';
+import { axeViolations } from './axe';
 import { closeBrowser, openPanel, type PanelHarness } from './harness';
 
 const SETTINGS: PanelSettings = { defaultMethod: 'zscore', bins: 30 };
@@ -162,7 +164,7 @@ test('the panel on samples/housing.csv draws before/after histograms and a table
     );
     const counts = await harness.page.textContent('#counts-before');
     assert.match(counts ?? '', /^240 values · NaN 0 · \+∞ 0 · −∞ 0$/);
-    await harness.page.selectOption('#focus', 'household_income');
+    await pickChoice(harness.page.locator('#focus'), 'household_income');
     await harness.page.waitForFunction(
       () => document.getElementById('focus-title')?.textContent === 'Distribution of household_income',
     );
@@ -176,10 +178,9 @@ test('the panel on samples/housing.csv draws before/after histograms and a table
 test('the panel controls change the method and options, sort the table and copy it as CSV and Markdown', async () => {
   const harness = await fileHarness('samples/housing.csv');
   try {
-    await harness.page.selectOption('#method', 'minmax');
+    await pickChoice(harness.page.locator('#method'), 'minmax');
     await harness.page.waitForSelector('#option-featureRange-0');
-    await harness.page.fill('#option-featureRange-0', '-1');
-    await harness.page.dispatchEvent('#option-featureRange-0', 'change');
+    await fillField(harness.page.locator('#option-featureRange-0'), '-1');
     await harness.page.waitForFunction(() =>
       Array.from(document.querySelectorAll('#stats-after tbody tr')).every(
         (tr) => tr.querySelectorAll('td')[4]?.textContent === '-1',
@@ -192,7 +193,7 @@ test('the panel controls change the method and options, sort the table and copy 
       'min-max to [-1, 1]: min -1, max 1',
     );
     await harness.page.click('#option-clip');
-    await harness.page.selectOption('#method', 'robust');
+    await pickChoice(harness.page.locator('#method'), 'robust');
     await harness.page.waitForSelector('#option-unitVariance');
     await harness.page.click('#option-unitVariance');
     await harness.page.waitForFunction(() => document.getElementById('status')?.textContent === '');
@@ -217,16 +218,15 @@ test('the panel controls change the method and options, sort the table and copy 
     );
     assert.match(harness.copied[0], /^column,count,missing,mean,std,min,q25,median,q75,max,p1,p5,p95,p99\n/);
     assert.match(harness.copied[1], /^\| column \| count \|/);
-    await harness.page.selectOption('#code-language', 'sklearn');
+    await pickChoice(harness.page.locator('#code-language'), 'sklearn');
     await harness.page.click('#copy-code');
     await harness.page.waitForFunction(() =>
       /scikit|sklearn/.test(document.getElementById('status')?.textContent ?? ''),
     );
     assert.match(harness.copied[2], /scaler = RobustScaler\(quantile_range=\(25, 75\), unit_variance=True\)/);
-    await harness.page.selectOption('#method', 'quantile');
+    await pickChoice(harness.page.locator('#method'), 'quantile');
     await harness.page.waitForSelector('#option-nQuantiles');
-    await harness.page.fill('#option-nQuantiles', '0');
-    await harness.page.dispatchEvent('#option-nQuantiles', 'change');
+    await fillField(harness.page.locator('#option-nQuantiles'), '0');
     await harness.page.waitForFunction(() => document.getElementById('status')?.classList.contains('error'));
     assert.match(
       (await harness.page.textContent('#status')) ?? '',
@@ -378,10 +378,11 @@ test('the panel on an [8, 4, 6, 6] tensor highlights reduced axes and switches p
   try {
     await waitForView(harness);
     const pressed = () =>
-      harness.page.$$eval('#axes button', (buttons) =>
+      harness.page.$$eval('#axes vscode-button', (buttons) =>
         buttons.map((b) => `${b.textContent}:${b.getAttribute('aria-pressed')}`),
       );
     assert.deepEqual(await pressed(), ['N=8:true', 'C=4:false', 'H=6:true', 'W=6:true']);
+    await harness.page.screenshot({ path: join(screenshots, 'panel-tensor.png'), fullPage: false });
     assert.deepEqual(Object.keys(await tableCells(harness, 'after')), ['C=0', 'C=1', 'C=2', 'C=3']);
     const after = await tableCells(harness, 'after');
     assert.ok(
@@ -395,14 +396,13 @@ test('the panel on an [8, 4, 6, 6] tensor highlights reduced axes and switches p
       () => document.querySelector('#stats-after tbody th')?.textContent === 'N=0',
     );
     assert.deepEqual(await pressed(), ['N=8:false', 'C=4:true', 'H=6:true', 'W=6:true']);
-    await harness.page.click('#axes button:nth-of-type(2)');
+    await harness.page.click('#axes vscode-button:nth-of-type(2)');
     await harness.page.waitForFunction(
       () => document.querySelector('#stats-after tbody th')?.textContent === 'N=0 C=0',
     );
     assert.equal((await tableCells(harness, 'after'))['N=7 C=3'].length, 9);
     // GroupNorm with 2 groups: the panel's output is the engine's groupNorm
-    await harness.page.fill('#groups', '2');
-    await harness.page.dispatchEvent('#groups', 'change');
+    await fillField(harness.page.locator('#groups'), '2');
     await harness.page.click('text=GroupNorm');
     await harness.page.waitForFunction(
       () => document.querySelector('#stats-after tbody th')?.textContent === 'C=0',
@@ -489,6 +489,76 @@ test('the panel is legible in light, dark and high contrast: screenshots of the 
     await harness.page.focus('#method');
     await harness.page.keyboard.press('Tab');
     assert.equal(await harness.page.evaluate(() => document.activeElement?.id), 'focus');
+    assert.deepEqual(await harness.violations(), []);
+  } finally {
+    await harness.close();
+  }
+});
+
+test('the vscode-elements controls work by keyboard, show focus in high contrast, and axe-core checks inside their shadow roots', async () => {
+  const harness = await fileHarness('samples/housing.csv');
+  try {
+    const page = harness.page;
+    await harness.setTheme('high-contrast');
+    assert.deepEqual(await axeViolations(harness), [], 'high contrast');
+    // Focusing the method picker focuses its combobox face, named and outlined in the focus colour.
+    await page.focus('#method');
+    const face = () =>
+      page.evaluate(() => {
+        const host = document.activeElement as HTMLElement;
+        const inner = host.shadowRoot?.activeElement as HTMLElement | null;
+        const style = inner ? getComputedStyle(inner) : undefined;
+        return {
+          host: host.id,
+          role: inner?.getAttribute('role'),
+          name: inner?.getAttribute('aria-label'),
+          border: style?.borderColor,
+        };
+      });
+    assert.deepEqual(
+      await face(),
+      {
+        host: 'method',
+        role: 'combobox',
+        name: 'Method',
+        border: 'rgb(243, 133, 24)',
+      },
+      'the focused select shows the high-contrast focus border (#f38518)',
+    );
+    // Enter opens the list, ArrowDown moves, Enter picks: Min-max follows Z-score in the method table.
+    const before = await choiceValue(page.locator('#method'));
+    assert.equal(before, 'zscore');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === '');
+    const picked = await choiceValue(page.locator('#method'));
+    assert.notEqual(picked, before);
+    assert.equal(harness.controller.current?.fitted?.scaler.method, picked);
+    // Space ticks a checkbox; Tab moves between the option controls.
+    await page.focus('#log-y');
+    await page.keyboard.press('Space');
+    assert.equal(await isTicked(page.locator('#log-y')), true);
+    await page.keyboard.press('Space');
+    assert.equal(await isTicked(page.locator('#log-y')), false);
+    // Enter and Space press a button.
+    await page.focus('#copy-before-csv');
+    await page.keyboard.press('Enter');
+    await page.focus('#copy-before-markdown');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => /Markdown/.test(document.getElementById('status')?.textContent ?? ''));
+    assert.match(harness.copied[0], /^column,count,/);
+    assert.match(harness.copied[1], /^\| column \|/);
+    // axe-core reads the open shadow roots: the method picker without its accessible name is caught.
+    await page.evaluate(() => {
+      (document.getElementById('method') as HTMLElement & { label: string }).label = '';
+    });
+    await page.waitForTimeout(50);
+    const unnamed = await axeViolations(harness);
+    assert.ok(
+      unnamed.some((line) => /aria-input-field-name|label/.test(line) && line.includes('#method')),
+      unnamed.join('\n'),
+    );
     assert.deepEqual(await harness.violations(), []);
   } finally {
     await harness.close();

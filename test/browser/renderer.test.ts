@@ -11,6 +11,7 @@ import { contentSecurityPolicy, createNonce } from '../../src/shared/webview-htm
 import { NOTEBOOK_MIME } from '../../src/shared/notebook-payload';
 import { closeBrowser, launchBrowser } from './harness';
 import { themeCss } from './themes';
+import { choiceValue, pickChoice } from '../helpers/elements';
 
 const root = join(import.meta.dirname, '..', '..');
 const screenshots = join(root, 'test-results', 'browser');
@@ -64,7 +65,8 @@ async function rendererPage(
   const context = await (await launchBrowser()).newContext({ viewport: { width: 1000, height: 1300 } });
   const page = await context.newPage();
   await page.addInitScript({
-    content: `window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));`,
+    content: `window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+window.__defined = {}; const define = customElements.define.bind(customElements); customElements.define = (name, ...rest) => { window.__defined[name] = (window.__defined[name] ?? 0) + 1; return define(name, ...rest); };`,
   });
   await page.goto(`${origin}/${wasm ? '' : '?wasm=0'}`);
   await page.waitForSelector('body[data-ready="1"]', { state: 'attached' });
@@ -199,6 +201,52 @@ test('renderOutputItem re-renders an output in place and disposeOutputItem remov
       () => (window as unknown as { __posted: { type: string }[] }).__posted,
     );
     assert.equal(posted[0].type, 'openInPanel');
+    assert.deepEqual(await violations(), []);
+  } finally {
+    await close();
+  }
+});
+
+test("the controls' custom elements are defined once however many outputs render, even by a second copy of the renderer", async () => {
+  const { page, violations, close } = await rendererPage();
+  try {
+    const render = (id: string, json: string) =>
+      page.evaluate(
+        ([i, j]) => (window as unknown as { __render(id: string, json: string): number }).__render(i, j),
+        [id, json] as const,
+      );
+    const table = payload(Array.from({ length: 60 }, (_, i) => [i % 9, (i * 7) % 11]).flat(), [60, 2], {
+      columns: ['u', 'v'],
+    });
+    for (const id of ['a', 'b', 'c']) await render(id, table);
+    await page.waitForFunction(
+      () => document.querySelectorAll('.normscope-output[data-charts="4"]').length === 3,
+    );
+    // A second instance of the renderer module (as a reloaded renderer would be) defines nothing again.
+    // A string, not a function: the test runner's transpiler would add helpers the page does not have.
+    await page.evaluate(`(async () => {
+      const again = await import('/dist/renderer.js?copy=2');
+      await again.activate({ workspace: { isTrusted: true }, settings: {}, getState: () => undefined, setState: () => undefined });
+    })()`);
+    const defined = await page.evaluate(
+      () => (window as unknown as { __defined: Record<string, number> }).__defined,
+    );
+    for (const tag of [
+      'vscode-button',
+      'vscode-single-select',
+      'vscode-option',
+      'vscode-checkbox',
+      'vscode-textfield',
+    ])
+      assert.equal(defined[tag], 1, `${tag} defined once`);
+    // Each output's controls are its own: picking a method in one recomputes that output only.
+    const method = page.locator('#output-b #method');
+    await pickChoice(method, 'minmax');
+    await page.waitForFunction(
+      () => document.querySelector('#output-b #stats-after tbody td:nth-child(6)')?.textContent === '0',
+    );
+    assert.equal(await choiceValue(page.locator('#output-a #method')), 'zscore');
+    assert.equal(await choiceValue(page.locator('#output-c #method')), 'zscore');
     assert.deepEqual(await violations(), []);
   } finally {
     await close();

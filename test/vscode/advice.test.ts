@@ -40,7 +40,7 @@ test('Normalize CSV File… on samples/housing.csv: overview with advice, Apply 
     await view.locator('#focus-title', { hasText: `Distribution of ${first.name}` }).waitFor();
     await workbench.screenshot('advice-overview');
     await view.locator('#apply-advice').click();
-    await view.locator('#method option[value="plan"]').waitFor({ state: 'attached' });
+    await view.locator('#method vscode-option[value="plan"]').waitFor({ state: 'attached' });
     await view.locator('#status:text-is("")').waitFor();
     await workbench.screenshot('advice-applied');
     const exported = join(workbench.folder, 'housing.advised.csv');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { generateNumericCsv } from '../../bench/generate-csv.mjs';
 import { answerFileDialog, prepare, startWorkbench, waitForQuickInput, type Workbench } from './code-server';
 import { hoverText, notebookOutputFrame, statsRowOf } from '../helpers/workbench-page';
+import { choiceValue, fillField, isTicked, pickChoice } from '../helpers/elements';
 
 let workbench: Workbench;
 
@@ -59,7 +60,7 @@ e2e(
       'mean≈0',
     );
     assert.equal(after[3], '1.00209', 'std (ddof 1) of a population z-score over 240 rows is √(240/239)');
-    await view.locator('#method').selectOption('minmax');
+    await pickChoice(view.locator('#method'), 'minmax');
     await view.locator('#option-featureRange-0').waitFor();
     await view.locator('#stats-after tbody tr td:nth-child(6)', { hasText: /^0$/ }).first().waitFor();
     assert.deepEqual(
@@ -94,14 +95,14 @@ e2e(
       (await note.textContent()) ?? '',
       new RegExp(`^The first ${prefixRows} rows \\(4\\.0 MB of 150 MB\\)`),
     );
-    await view.locator('#method').selectOption('minmax'); // kept when the whole file arrives
+    await pickChoice(view.locator('#method'), 'minmax'); // kept when the whole file arrives
     await note.waitFor({ state: 'detached', timeout: 60000 });
     await view
       .locator('#stats-before tbody tr td', { hasText: String(rows) })
       .first()
       .waitFor({ timeout: 30000 });
     assert.equal((await statsRow('before', 'f0'))[0], String(rows));
-    assert.equal(await view.locator('#method').inputValue(), 'minmax');
+    assert.equal(await choiceValue(view.locator('#method')), 'minmax');
     console.log(
       `150 MB CSV: first chart after ${firstChart} ms (prefix of ${prefixRows} rows), then all ${rows} rows`,
     );
@@ -116,14 +117,14 @@ e2e('NormScope: Show Statistics shows statistics only, for a .npy tensor per cha
   await answerFileDialog(workbench.page, join(workbench.folder, 'activations.npy'), 'Show statistics of');
   const view = workbench.webview();
   await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
-  assert.deepEqual(await view.locator('#axes button').allTextContents(), ['N=8', 'C=4', 'H=6', 'W=6']);
+  assert.deepEqual(await view.locator('#axes vscode-button').allTextContents(), ['N=8', 'C=4', 'H=6', 'W=6']);
   assert.deepEqual(await view.locator('#stats-before tbody th').allTextContents(), [
     'C=0',
     'C=1',
     'C=2',
     'C=3',
   ]);
-  assert.equal(await view.locator('#normalize').isChecked(), false);
+  assert.equal(await isTicked(view.locator('#normalize')), false);
   assert.deepEqual(
     await statsRow('before', 'C=0'),
     await statsRow('after', 'C=0'),
@@ -153,7 +154,7 @@ e2e(
     await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
     assert.deepEqual(await view.locator('#stats-before tbody th').allTextContents(), ['0', '1']);
     assert.deepEqual((await statsRow('before', '1')).slice(0, 3), ['5', '0', '161000']);
-    await view.locator('#method').selectOption('minmax');
+    await pickChoice(view.locator('#method'), 'minmax');
     await view.locator('#stats-after tbody tr td:nth-child(6)', { hasText: /^0$/ }).first().waitFor();
     await view.locator('#replace-selection').click();
     await view.locator('#status', { hasText: 'Replaced' }).waitFor();
@@ -185,7 +186,10 @@ e2e('NormScope: Fit on File, Apply to Another… fits on the training file and s
   const view = workbench.webview();
   await view.locator('#stats-after tbody tr').first().waitFor({ timeout: 30000 });
   assert.match((await view.locator('.note').textContent()) ?? '', /fitted on the training file only.*leak/i);
-  assert.equal(await view.locator('#method').isDisabled(), true);
+  assert.equal(
+    await view.locator('#method').evaluate((node) => (node as unknown as { disabled: boolean }).disabled),
+    true,
+  );
   const before = await statsRow('before', 'rooms');
   assert.equal(before[0], '60');
   const after = await statsRow('after', 'rooms');
@@ -218,10 +222,15 @@ e2e('the notebook renderer shows saved outputs of samples/normalization.ipynb wi
     ['300', '0'],
   );
   await tensor.locator('#stats-after tbody tr').first().waitFor();
-  assert.deepEqual(await tensor.locator('#axes button').allTextContents(), ['N=4', 'C=3', 'H=5', 'W=5']);
+  assert.deepEqual(await tensor.locator('#axes vscode-button').allTextContents(), [
+    'N=4',
+    'C=3',
+    'H=5',
+    'W=5',
+  ]);
   assert.deepEqual(await tensor.locator('#stats-after tbody th').allTextContents(), ['C=0', 'C=1', 'C=2']);
   // switch the method in place: computed in the output, no kernel
-  await table.locator('#method').selectOption('minmax');
+  await pickChoice(table.locator('#method'), 'minmax');
   await table.locator('#stats-after tbody tr td:nth-child(6)', { hasText: /^0$/ }).first().waitFor();
   await workbench.screenshot('notebook-renderer');
   assert.deepEqual(workbench.cspErrors, []);
@@ -287,14 +296,13 @@ e2e(
     assert.equal(await caption('layernorm'), 'over C, H, W · 96 values per statistic · 8 per batch');
     assert.equal(await caption('instancenorm'), 'over H, W · 16 values per statistic · 48 per batch');
     assert.equal(await caption('groupnorm'), 'over C, H, W · 48 values per statistic · 16 per batch');
-    await view.locator('#groups').fill('3');
-    await view.locator('#groups').dispatchEvent('change');
+    await fillField(view.locator('#groups'), '3');
     await view.locator('#panel-groupnorm .plan', { hasText: '32 values per statistic' }).waitFor();
     assert.match(
       (await view.locator('#panel-batchnorm .live').textContent()) ?? '',
       /^live: 6 means, first /,
     );
-    await view.locator('#framework').selectOption('keras');
+    await pickChoice(view.locator('#framework'), 'keras');
     await view.locator('#conventions td', { hasText: 'keras.layers.BatchNormalization' }).waitFor();
     await workbench.screenshot('explainer');
     await view.locator('#tab-why').click();

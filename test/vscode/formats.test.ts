@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { answerFileDialog, prepare, startWorkbench, type Workbench } from './code-server';
 import { hasPython, python } from '../unit/io/formats/fixtures';
+import { pickChoice } from '../helpers/elements';
 
 let workbench: Workbench;
 /** Pillow's per-channel mean of the pets folder's pixels / 255. */
@@ -156,6 +157,14 @@ e2e(
       ),
     );
     await workbench.screenshot('image-folder-panel');
+    // the transform select, picked as a user does: [-1, 1] maps each channel's mean m to 2m − 1
+    await pickChoice(view.locator('#transform'), 'symmetric');
+    await view.locator('#stats-after caption', { hasText: '[-1, 1]' }).waitFor({ timeout: 30000 });
+    const symmetric = await view.locator('#stats-after tbody td:nth-of-type(1)').allTextContents();
+    assert.deepEqual(
+      symmetric.map(Number),
+      means.map((m) => Number((2 * m - 1).toPrecision(6))),
+    );
     // the Markdown report is one click away
     await view.locator('#open-markdown').click();
     const editor = workbench.page

@@ -21,6 +21,7 @@ import { hoverText, notebookOutputFrame, statsRowOf } from '../helpers/workbench
 import { CHROMIUM, startWebWorkbench, type WebWorkbench } from './web-workbench';
 import { duckdb, python } from '../unit/io/formats/fixtures';
 import { runCli } from '../helpers/cli';
+import { pickChoice } from '../helpers/elements';
 
 let workbench: WebWorkbench;
 const EXPORT_CSV = 'Gerät 7;;\r\nOrt;Wert;N\r\nCafé;1,5;3\r\nStraße;2,5;4\r\nX;3,5;5\r\n';
@@ -219,6 +220,13 @@ web(
     assert.equal(await view.locator('#line-torchvision').textContent(), expected);
     assert.match((await view.locator('#image-summary').textContent())!, /^Images: 1 · pixels: 67200 · /);
     await workbench.screenshot('show-statistics-png-panel');
+    // the transform select, picked as a user does: ToTensor leaves the pixels / 255 as they are
+    await pickChoice(view.locator('#transform'), 'unit');
+    await view.locator('#stats-after caption', { hasText: 'ToTensor' }).waitFor({ timeout: 30000 });
+    assert.deepEqual(
+      await view.locator('#stats-after tbody td').allTextContents(),
+      await view.locator('#stats-before tbody td').allTextContents(),
+    );
     // the Markdown report, one click away
     await view.locator('#open-markdown').click();
     await workbench.page
@@ -307,7 +315,7 @@ web('NormScope: Show Statistics shows a .npy tensor per channel (N, C, H, W)', a
   await answerFileDialog(workbench.page, '/activations.npy', 'Show statistics of');
   const view = workbench.webview();
   await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
-  assert.deepEqual(await view.locator('#axes button').allTextContents(), ['N=8', 'C=4', 'H=6', 'W=6']);
+  assert.deepEqual(await view.locator('#axes vscode-button').allTextContents(), ['N=8', 'C=4', 'H=6', 'W=6']);
   assert.deepEqual(await view.locator('#stats-before tbody th').allTextContents(), [
     'C=0',
     'C=1',
@@ -406,7 +414,7 @@ web(
     const view = workbench.webview();
     await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
     assert.deepEqual((await statsRow('before', '1')).slice(0, 3), ['5', '0', '161000']);
-    await view.locator('#method').selectOption('minmax');
+    await pickChoice(view.locator('#method'), 'minmax');
     await view.locator('#stats-after tbody tr td:nth-child(6)', { hasText: /^0$/ }).first().waitFor();
     await view.locator('#replace-selection').click();
     await view.locator('#status', { hasText: 'Replaced' }).waitFor();
@@ -521,8 +529,13 @@ web(
     const tensor = frame.locator('.normscope-output', {
       has: frame.locator('h1', { hasText: 'activations' }),
     });
-    assert.deepEqual(await tensor.locator('#axes button').allTextContents(), ['N=4', 'C=3', 'H=5', 'W=5']);
-    await table.locator('#method').selectOption('minmax');
+    assert.deepEqual(await tensor.locator('#axes vscode-button').allTextContents(), [
+      'N=4',
+      'C=3',
+      'H=5',
+      'W=5',
+    ]);
+    await pickChoice(table.locator('#method'), 'minmax');
     await table.locator('#stats-after tbody tr td:nth-child(6)', { hasText: /^0$/ }).first().waitFor();
     await workbench.screenshot('notebook-renderer');
     // The renderer's messaging reaches the worker extension host: the output opens in the panel.

@@ -16,22 +16,8 @@ export function formatNumberWith(value: number, decimal: string): string {
   return decimal === '.' ? formatNumber(value) : formatNumber(value).replace('.', decimal);
 }
 
-/** Quotes a field (RFC 4180, inner quotes doubled) when it holds the delimiter, a quote, CR or LF. */
-export function quoteField(text: string, delimiter: string, quote = '"'): string {
-  if (text.includes(delimiter) || text.includes(quote) || text.includes('\n') || text.includes('\r')) {
-    return `${quote}${text.replaceAll(quote, quote + quote)}${quote}`;
-  }
-  return text;
-}
-
-export function formatRecord(
-  fields: readonly string[],
-  delimiter: string,
-  quote = '"',
-  lineEnding = '\n',
-): string {
-  return fields.map((field) => quoteField(field, delimiter, quote)).join(delimiter) + lineEnding;
-}
+// Field quoting is shared with the panel's "Copy as CSV", so it lives in the pure engine.
+export { formatRecord, quoteField } from '../../engine/export/csv-field';
 
 /**
  * CSV lines of `rows` records whose every field is a number: field j of record i is

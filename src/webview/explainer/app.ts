@@ -7,7 +7,9 @@
 import { FRAMEWORKS, type Framework } from '../../engine/explain/conventions';
 import { FRAMEWORK_APIS } from '../../engine/explain/layer-apis';
 import type { ExplainerHostMessage, ExplainerWebviewMessage } from '../../shared/protocol';
+import { choiceSelect, numberField } from '../controls';
 import { el } from '../dom';
+import { tabs } from '../tabs';
 import { setPanelLanguage, t } from '../l10n';
 import type { Transport } from '../transport';
 import { renderConventions } from './conventions';
@@ -27,34 +29,33 @@ function render(root: HTMLElement, state: ExplainerState): void {
  * host's init brings a language, shape or framework); `changed` runs after a control changes the state.
  */
 function buildShell(root: HTMLElement, state: ExplainerState, changed: () => void): void {
-  const number = (id: string, label: string, value: number) =>
-    el('input', { id, type: 'number', min: 1, step: 1, value: String(value), 'aria-label': label });
-  const inputs = ['N', 'C', 'H', 'W'].map((name, i) => number(`shape-${name}`, name, state.shape[i]));
-  const groups = number('groups', t('groups'), state.groups);
-  const framework = el('select', { id: 'framework', 'aria-label': t('framework') });
-  for (const f of FRAMEWORKS) framework.append(el('option', { value: f, text: FRAMEWORK_APIS[f].title }));
-  framework.value = state.framework;
   const update = () => {
     state.shape = inputs.map((input) => Math.max(1, Math.min(64, Math.floor(Number(input.value) || 1))));
     state.groups = Math.max(1, Math.floor(Number(groups.value) || 1));
-    state.framework = framework.value as Framework;
     changed();
   };
-  for (const input of [...inputs, groups]) input.addEventListener('change', update);
-  framework.addEventListener('change', update);
-  const tab = (id: string, text: string, selected: boolean) =>
-    el('button', { id, role: 'tab', 'aria-selected': String(selected), text });
-  const explainTab = tab('tab-explain', t('explainerTab'), true);
-  const whyTab = tab('tab-why', t('whyTab'), false);
+  const number = (id: string, label: string, value: number) =>
+    numberField({ id, label, min: 1, step: 1 }, value, update);
+  const inputs = ['N', 'C', 'H', 'W'].map((name, i) => number(`shape-${name}`, name, state.shape[i]));
+  const groups = number('groups', t('groups'), state.groups);
+  const framework = choiceSelect(
+    { id: 'framework', label: t('framework') },
+    FRAMEWORKS.map((f) => ({ value: f, text: FRAMEWORK_APIS[f].title })),
+    state.framework,
+    (value) => {
+      state.framework = value as Framework;
+      update();
+    },
+  );
   const explainPanel = el(
     'section',
-    { id: 'explain', role: 'tabpanel' },
+    { id: 'explain' },
     el(
       'div',
       { id: 'controls' },
       el(
-        'label',
-        {},
+        'span',
+        { className: 'shape-fields' },
         `${t('shape')} `,
         ...inputs.flatMap((input, i) => [el('span', { text: `${'NCHW'[i]}=` }), input]),
       ),
@@ -67,20 +68,13 @@ function buildShell(root: HTMLElement, state: ExplainerState, changed: () => voi
     el('h2', { text: t('conventions') }),
     el('div', { id: 'convention-table' }),
   );
-  const whyPanel = el('section', { id: 'why', role: 'tabpanel', hidden: true });
-  const select = (why: boolean) => {
-    explainPanel.hidden = why;
-    whyPanel.hidden = !why;
-    explainTab.setAttribute('aria-selected', String(!why));
-    whyTab.setAttribute('aria-selected', String(why));
-  };
-  explainTab.addEventListener('click', () => select(false));
-  whyTab.addEventListener('click', () => select(true));
+  const whyPanel = el('section', { id: 'why' });
   root.replaceChildren(
     el('h1', { text: t('explainerTitle') }),
-    el('div', { role: 'tablist' }, explainTab, whyTab),
-    explainPanel,
-    whyPanel,
+    tabs([
+      { key: 'explain', title: t('explainerTab'), content: explainPanel },
+      { key: 'why', title: t('whyTab'), content: whyPanel },
+    ]),
   );
 }
 

@@ -1,5 +1,6 @@
 /**
- * The image panel: a summary of the images, a transform picker, and per channel a before histogram
+ * The image panel: a summary of the images, its controls (transform, bins, log count: the panel's
+ * @vscode-elements controls), and per channel a before histogram
  * (pixel values / 255) beside an after histogram under the chosen transform, the before and after
  * statistics, alpha apart, and the Normalize lines with Copy buttons. Talks to the host only through its
  * transport: 'ready', then the host's 'imageInit'; copies and the Markdown report are the host's to do.
@@ -13,6 +14,7 @@ import {
   type ImageWebviewMessage,
 } from '../../shared/image-protocol';
 import { chartsIn, destroyChartsIn, watchTheme } from '../charts';
+import { actionButton, checkBox, choiceSelect } from '../controls';
 import { chartFigure, drawDetailChart } from '../detail-charts';
 import { el, formatValue } from '../dom';
 import { setPanelLanguage, t, type PanelMessageKey } from '../l10n';
@@ -85,65 +87,60 @@ class ImagePage {
   }
 
   private controls(): HTMLElement {
-    const picker = el(
-      'fieldset',
-      { id: 'transform-picker', className: 'group' },
-      el('legend', { text: t('imageTransform') }),
-      ...IMAGE_TRANSFORM_IDS.map((id) => {
-        const radio = el('input', { type: 'radio', name: 'transform', id: `transform-${id}`, value: id });
-        radio.checked = id === this.transform;
-        radio.addEventListener('change', () => {
-          if (!radio.checked) return;
-          this.transform = id;
-          this.render();
-        });
-        return el('label', {}, radio, ` ${t(TRANSFORM_WORDS[id].long)}`);
-      }),
+    const transform = choiceSelect(
+      { id: 'transform', label: t('imageTransform') },
+      IMAGE_TRANSFORM_IDS.map((id) => ({ value: id, text: t(TRANSFORM_WORDS[id].long) })),
+      this.transform,
+      (value) => {
+        const picked = IMAGE_TRANSFORM_IDS.find((id) => id === value);
+        if (!picked) return;
+        this.transform = picked;
+        this.render();
+      },
     );
-    const bins = el('select', { id: 'image-bins' });
-    for (const n of IMAGE_BIN_CHOICES) bins.append(el('option', { value: String(n), text: String(n) }));
-    bins.value = String(this.bins);
-    bins.addEventListener('change', () => {
-      this.bins = Number(bins.value) as ImageBinCount;
-      this.render();
-    });
-    const log = el('input', { type: 'checkbox', id: 'image-log-y' });
-    log.addEventListener('change', () => {
-      this.logY = log.checked;
-      this.drawCharts();
-    });
+    const bins = choiceSelect(
+      { id: 'image-bins', label: t('bins') },
+      IMAGE_BIN_CHOICES.map((n) => ({ value: String(n), text: String(n) })),
+      String(this.bins),
+      (value) => {
+        const picked = IMAGE_BIN_CHOICES.find((n) => String(n) === value);
+        if (!picked) return;
+        this.bins = picked;
+        this.render();
+      },
+    );
     return el(
       'div',
       { id: 'controls' },
-      picker,
+      el('label', { id: 'transform-picker' }, `${t('imageTransform')} `, transform),
       el('label', {}, `${t('bins')} `, bins),
-      el('label', {}, log, ` ${t('logCount')}`),
+      checkBox('image-log-y', t('logCount'), this.logY, (on) => {
+        this.logY = on;
+        this.drawCharts();
+      }),
     );
   }
 
   private copyLines(): HTMLElement {
-    const line = (which: ImageCopyLine) => {
-      const button = el('button', {
-        id: `copy-${which}`,
-        text: t('imageCopy'),
-        'aria-label': t(COPY_WORDS[which].label),
-        title: t(COPY_WORDS[which].label),
-      });
-      button.addEventListener('click', () => this.transport.post({ type: 'copyLine', line: which }));
-      return el(
+    const line = (which: ImageCopyLine) =>
+      el(
         'p',
         { className: 'copy-line' },
         el('code', { id: `line-${which}`, text: this.init.lines[which] }),
         ' ',
-        button,
+        actionButton(
+          `copy-${which}`,
+          t('imageCopy'),
+          () => this.transport.post({ type: 'copyLine', line: which }),
+          { title: t(COPY_WORDS[which].label), label: t(COPY_WORDS[which].label), secondary: true },
+        ),
       );
-    };
-    const markdown = el('button', {
-      id: 'open-markdown',
-      text: t('imageOpenMarkdown'),
-      title: t('imageOpenMarkdownTitle'),
-    });
-    markdown.addEventListener('click', () => this.transport.post({ type: 'openMarkdown' }));
+    const markdown = actionButton(
+      'open-markdown',
+      t('imageOpenMarkdown'),
+      () => this.transport.post({ type: 'openMarkdown' }),
+      { title: t('imageOpenMarkdownTitle') },
+    );
     return el(
       'section',
       { id: 'image-lines' },
