@@ -29,9 +29,9 @@ const bundles = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    // Native modules load from node_modules, never bundled: DuckDB only when --engine duckdb runs
-    // (src/duckdb/connection.ts), sharp for JPEG/WebP decoding.
-    external: ['@duckdb/node-api', 'sharp'],
+    // A native module loads from node_modules, never bundled: DuckDB only when --engine duckdb runs
+    // (src/duckdb/connection.ts).
+    external: ['@duckdb/node-api'],
     plugins: [formatLibrariesApart],
     // web-tree-sitter's ES build reads import.meta.url; a CommonJS bundle needs its CommonJS build.
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
@@ -57,7 +57,7 @@ const bundles = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode', '@duckdb/node-api', 'sharp'],
+    external: ['vscode', '@duckdb/node-api'],
     plugins: [formatLibrariesApart],
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
   },
@@ -117,6 +117,9 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 mkdirSync('dist', { recursive: true });
 copyFileSync('node_modules/web-tree-sitter/tree-sitter.wasm', 'dist/tree-sitter.wasm');
 copyFileSync('node_modules/tree-sitter-python/tree-sitter-python.wasm', 'dist/tree-sitter-python.wasm');
+// The JPEG and WebP decoders too (src/io/images/codec-wasm.ts names them), read on the first such image.
+copyFileSync('node_modules/@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm', 'dist/mozjpeg_dec.wasm');
+copyFileSync('node_modules/@jsquash/webp/codec/dec/webp_dec.wasm', 'dist/webp_dec.wasm');
 const common = {
   bundle: true,
   sourcemap: true,

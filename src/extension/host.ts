@@ -27,7 +27,7 @@ export interface Host {
   moduleReader(uri: vscode.Uri): ((module: string) => string | undefined) | undefined;
   /** Data files as the panel's datasets: every format of the registry on the desktop, those read from bytes on the web. */
   readonly data: HostData;
-  /** Show Statistics on an image or a folder of images (sharp on the desktop; PNG and JPEG on the web). */
+  /** Show Statistics on an image or a folder of images (one decoder on both hosts: src/io/images/decode-image.ts). */
   readonly imageStatistics: (target: vscode.Uri, extensionUri: vscode.Uri) => Promise<void>;
   /** "Fit with DuckDB" for training files over DUCKDB_FIT_ABOVE_BYTES: the desktop only (a native module). */
   readonly duckDb?: OutOfCoreFit;

@@ -4,18 +4,12 @@
  * Normalize lines to copy, and the Markdown report a click away).
  */
 import * as vscode from 'vscode';
-import { imageStats, jpegDecoder } from '../io/node/image-files';
+import { IMAGE_DECODERS } from '../io/images/decode-image';
+import { imageStats } from '../io/node/image-files';
 import { ImagePanel } from './image-panel';
 import { withCancellableProgress } from './progress';
 
 export { imageStatisticsText } from './image-statistics-text';
-
-/** The desktop's decoders: PNG in TypeScript, JPEG and WebP by sharp where it loads. */
-async function desktopDecoders(): Promise<string> {
-  return (await jpegDecoder()) === 'sharp'
-    ? vscode.l10n.t('PNG: fast-png; JPEG, WebP: sharp (libvips)')
-    : vscode.l10n.t('PNG: fast-png; JPEG: jpeg-js (WebP needs sharp, which did not load)');
-}
 
 export async function showImageStatistics(target: vscode.Uri, extensionUri: vscode.Uri): Promise<void> {
   const where = vscode.workspace.asRelativePath(target);
@@ -28,5 +22,5 @@ export async function showImageStatistics(target: vscode.Uri, extensionUri: vsco
           report((100 * done) / total, vscode.l10n.t('{0} of {1} images', done, total)),
       }),
   );
-  if (result) ImagePanel.open(extensionUri, where, result, await desktopDecoders());
+  if (result) ImagePanel.open(extensionUri, where, result, IMAGE_DECODERS);
 }

@@ -53,8 +53,8 @@ export function isNpy(file: string): boolean {
 
 /**
  * Reads a data file from bytes alone (the web extension's path; the Node hosts read through
- * ./node/data-files.ts). Formats whose reader needs Node (.xlsx via exceljs, images via sharp) are
- * refused with a sentence saying where they are read.
+ * ./node/data-files.ts). A format whose reader needs Node (.xlsx via exceljs) is refused with a
+ * sentence saying where it is read; an image, with one pointing to its per-channel statistics.
  */
 export async function readDataSource(
   source: ByteSource,

@@ -42,7 +42,7 @@ export interface ImagePanelInit {
   /** Images per class (ImageFolder layout), in folder order. */
   classes?: { name: string; images: number }[];
   skipped?: { file: string; reason: string }[];
-  /** Which decoders read the images, e.g. 'PNG: fast-png; JPEG, WebP: sharp (libvips)'. */
+  /** Which decoders read the images: IMAGE_DECODERS of src/io/images/decode-image.ts. */
   decoders: string;
   channels: ImageChannelPayload[];
   /** Alpha, reported apart (never part of Normalize). */

@@ -1,6 +1,7 @@
 // Every format in a real VS Code (code-server + Chromium): a Parquet twin of samples/housing.csv opens
 // from the palette's file picker and from the explorer's context menu with the CSV's numbers, and an
-// image folder's Show Statistics opens the image panel with the per-channel numbers and the Normalize line.
+// image folder's (PNG, JPEG and WebP) Show Statistics opens the image panel with the per-channel numbers
+// and the Normalize line.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import { hasPython, python } from '../unit/io/formats/fixtures';
 import { pickChoice } from '../helpers/elements';
 
 let workbench: Workbench;
+/** Pillow's per-channel mean of the pets folder's pixels / 255. */
+let imageFolderMean: number[] = [];
 
 before(async () => {
   prepare();
@@ -22,14 +25,21 @@ before(async () => {
   );
   connection.closeSync();
   if (hasPython('PIL'))
-    python(`
+    imageFolderMean = JSON.parse(
+      python(`
 from PIL import Image
-import os
+import os, json, numpy as np
+pixels = []
 for cls, colour in [('cat', (200, 100, 50)), ('dog', (20, 60, 240))]:
     os.makedirs('${folder}/pets/' + cls, exist_ok=True)
     for i in range(3):
-        Image.new('RGB', (16 + i, 12), colour).save('${folder}/pets/%s/%d.png' % (cls, i))
-`);
+        # the dogs as PNG, JPEG and WebP: the .vsix's WebAssembly decoders read the last two
+        path = '${folder}/pets/%s/%d.%s' % (cls, i, 'png' if cls == 'cat' else ['png', 'jpg', 'webp'][i])
+        Image.new('RGB', (16 + i, 12), colour).save(path)
+        pixels.append(np.asarray(Image.open(path).convert('RGB'), dtype=np.float64).reshape(-1, 3) / 255)
+print(json.dumps(np.concatenate(pixels).mean(0).tolist()))
+`),
+    ) as number[];
 });
 
 after(async () => {
@@ -115,8 +125,10 @@ e2e(
     await explorerMenu('pets', 'Show Statistics');
     const view = workbench.webview();
     await view.locator('#stats-before tbody tr').first().waitFor({ timeout: 30000 });
-    // 3 cat images of (200, 100, 50) and 3 dog images of (20, 60, 240), 16–18 × 12 pixels each: equal halves.
-    const means = [(200 + 20) / 2 / 255, (100 + 60) / 2 / 255, (50 + 240) / 2 / 255];
+    // 3 cat PNGs of (200, 100, 50) and 3 dogs of (20, 60, 240) as PNG, JPEG and WebP, as Pillow decodes them
+    const means = imageFolderMean;
+    // the .vsix's own WebAssembly decoders read the JPEG and the WebP
+    assert.match((await view.locator('#image-summary').textContent())!, /libjpeg-turbo \(WebAssembly\)/);
     const cells = await Promise.all(
       ['R', 'G', 'B'].map((name) =>
         view

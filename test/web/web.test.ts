@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { answerFileDialog, waitForQuickInput } from '../vscode/code-server';
 import { hoverText, notebookOutputFrame, statsRowOf } from '../helpers/workbench-page';
 import { CHROMIUM, startWebWorkbench, type WebWorkbench } from './web-workbench';
-import { duckdb } from '../unit/io/formats/fixtures';
+import { duckdb, python } from '../unit/io/formats/fixtures';
 import { runCli } from '../helpers/cli';
 import { pickChoice } from '../helpers/elements';
 
@@ -28,6 +28,9 @@ const EXPORT_CSV = 'Gerät 7;;\r\nOrt;Wert;N\r\nCafé;1,5;3\r\nStraße;2,5;4\r\n
 // A PNG Debian ships (python-matplotlib-data, which scripts/install-system-packages.sh installs),
 // decoded by fast-png in the worker.
 const MATPLOTLIB_LOGO = '/usr/share/matplotlib/mpl-data/sample_data/logo2.png';
+// A JPEG photo Debian ships (python-matplotlib-data), and a WebP with alpha Pillow writes from it: both
+// decoded in the worker by libjpeg-turbo and libwebp in WebAssembly, as the CLI decodes them.
+const GRACE_HOPPER = '/usr/share/matplotlib/mpl-data/sample_data/grace_hopper.jpg';
 // PyTorch's own transformer.py: from the recognizer's corpus (fetched from Debian's archive by the
 // pretest step), or from an installed python3-torch.
 const TORCH_TRANSFORMER =
@@ -53,6 +56,15 @@ before(async () => {
   workbench = await startWebWorkbench((folder) => {
     copyFileSync(parquet, join(folder, 'housing.parquet'));
     if (existsSync(MATPLOTLIB_LOGO)) copyFileSync(MATPLOTLIB_LOGO, join(folder, 'logo2.png'));
+    if (existsSync(GRACE_HOPPER)) {
+      copyFileSync(GRACE_HOPPER, join(folder, 'grace_hopper.jpg'));
+      python(`
+from PIL import Image
+img = Image.open('${GRACE_HOPPER}').convert('RGBA')
+img.putalpha(Image.linear_gradient('L').resize(img.size))
+img.save('${join(folder, 'hopper-alpha.webp')}', quality=80)
+`);
+    }
     rmSync(parquet);
     // A spreadsheet export as Excel writes it in Germany: Windows-1252, a preamble line, `;` and decimal commas.
     writeFileSync(join(folder, 'export.csv'), Buffer.from(EXPORT_CSV, 'latin1'));
@@ -228,6 +240,72 @@ web(
     await workbench.runCommand('View: Revert and Close Editor'); // the untitled statistics document
     // Focus returns into the panel's frame; a click on the status bar gives it back to the workbench.
     await workbench.page.locator('.statusbar').click({ position: { x: 600, y: 10 } });
+    await closeEditors();
+  },
+);
+
+/**
+ * Show Statistics on `name` in the workspace opens the image panel, whose per-channel mean and std (the
+ * float64 each cell carries in data-value) equal the CLI's on the same file on disk, alpha apart.
+ */
+async function imageStatisticsEqualTheCli(name: string, onDisk: string): Promise<void> {
+  const cli = runCli(['stats', onDisk, '--json']);
+  assert.equal(cli.status, 0, cli.stderr);
+  const report = JSON.parse(cli.stdout) as {
+    pixels: number;
+    channels: { name: string; mean: number; std: number }[];
+    alpha?: { name: string; mean: number; std: number };
+  };
+  await workbench.runCommand('NormScope: Show Statistics');
+  await answerFileDialog(workbench.page, `/${name}`, 'Show statistics of');
+  const view = workbench.webview();
+  await view
+    .locator('#stats-before tbody tr')
+    .first()
+    .waitFor({ timeout: 30000 })
+    .catch((error: Error) => {
+      throw new Error(`${error.message}\nextension errors: ${workbench.extensionErrors.join('; ')}`);
+    });
+  assert.equal(await view.locator('h1').textContent(), name);
+  assert.match(
+    (await view.locator('#image-summary').textContent())!,
+    new RegExp(`^Images: 1 · pixels: ${report.pixels} · .*libjpeg-turbo \\(WebAssembly\\)`),
+  );
+  const meanAndStd = async (table: string, channel: string) => {
+    const cells = view
+      .locator(`#${table} tbody tr`, { has: workbench.page.locator(`th:text-is("${channel}")`) })
+      .locator('td');
+    return [
+      Number(await cells.nth(0).getAttribute('data-value')),
+      Number(await cells.nth(1).getAttribute('data-value')),
+    ];
+  };
+  for (const c of report.channels)
+    assert.deepEqual(await meanAndStd('stats-before', c.name), [c.mean, c.std], c.name);
+  if (report.alpha)
+    assert.deepEqual(await meanAndStd('stats-alpha', report.alpha.name), [
+      report.alpha.mean,
+      report.alpha.std,
+    ]);
+}
+
+web(
+  "NormScope: Show Statistics on a JPEG photo decodes it in the worker (libjpeg-turbo in WebAssembly) to the CLI's statistics",
+  async () => {
+    assert.ok(existsSync(GRACE_HOPPER), `${GRACE_HOPPER}: apt-get install python-matplotlib-data`);
+    await imageStatisticsEqualTheCli('grace_hopper.jpg', GRACE_HOPPER);
+    await workbench.screenshot('show-statistics-jpeg-panel');
+    await closeEditors();
+  },
+);
+
+web(
+  "NormScope: Show Statistics on a WebP with alpha decodes it in the worker (libwebp in WebAssembly) to the CLI's statistics, alpha apart",
+  async () => {
+    assert.ok(existsSync(GRACE_HOPPER), `${GRACE_HOPPER}: apt-get install python-matplotlib-data`);
+    // the CLI reads the workspace's own copy on disk
+    await imageStatisticsEqualTheCli('hopper-alpha.webp', join(workbench.folder, 'hopper-alpha.webp'));
+    await workbench.screenshot('show-statistics-webp-panel');
     await closeEditors();
   },
 );

@@ -1,26 +1,18 @@
 /**
- * Show Statistics on an image or a folder of images in the browser: PNG through fast-png and JPEG
- * through jpeg-js (pure JavaScript), read through workspace.fs one image at a time. WebP needs sharp
- * (desktop and CLI) and is listed among the skipped images, or refused when it is the one file.
+ * Show Statistics on an image or a folder of images in the browser, read through workspace.fs one image
+ * at a time and decoded by the decoder the CLI and the desktop use (PNG by fast-png, JPEG and WebP by
+ * libjpeg-turbo and libwebp in WebAssembly, their .wasm read from the extension's dist/), so the
+ * statistics are the same to the last digit.
  */
 import * as vscode from 'vscode';
 import { InputError } from '../../io/errors';
 import { ImageChannelStats } from '../../io/images/channel-stats';
-import type { DecodedImage } from '../../io/images/decoded';
-import { decodeJpegImage } from '../../io/images/jpeg';
-import { decodePngImage } from '../../io/images/png';
+import { CODEC_WASM } from '../../io/images/codec-wasm';
+import { IMAGE_DECODERS, ImageDecoder } from '../../io/images/decode-image';
 import { extensionOf, FORMATS } from '../../io/formats/registry';
 import { folderImageStats, type ImageFolderStats } from '../../io/images/folder-stats';
 import { ImagePanel } from '../image-panel';
 import { withCancellableProgress } from '../progress';
-
-function decodeImage(bytes: Uint8Array): DecodedImage {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50) return decodePngImage(bytes);
-  if (bytes[0] === 0xff && bytes[1] === 0xd8) return decodeJpegImage(bytes);
-  throw new InputError(
-    'is not a PNG or JPEG: WebP is decoded by sharp, in VS Code desktop and the normscope CLI, not in the browser',
-  );
-}
 
 async function listImages(root: vscode.Uri): Promise<{ uri: vscode.Uri; parts: string[] }[]> {
   const found: { uri: vscode.Uri; parts: string[] }[] = [];
@@ -41,6 +33,7 @@ async function listImages(root: vscode.Uri): Promise<{ uri: vscode.Uri; parts: s
 }
 
 async function webImageStats(
+  decoder: ImageDecoder,
   target: vscode.Uri,
   where: string,
   signal: AbortSignal,
@@ -49,7 +42,7 @@ async function webImageStats(
   const stats = new ImageChannelStats();
   if ((await vscode.workspace.fs.stat(target)).type !== vscode.FileType.Directory) {
     try {
-      stats.add(decodeImage(await vscode.workspace.fs.readFile(target)));
+      stats.add(await decoder.decode(await vscode.workspace.fs.readFile(target)));
     } catch (error) {
       if (error instanceof InputError) throw error.inFile(where);
       throw error;
@@ -58,17 +51,25 @@ async function webImageStats(
   }
   const images = (await listImages(target)).map(({ uri, parts }) => ({
     parts,
-    decode: async () => decodeImage(await vscode.workspace.fs.readFile(uri)),
+    decode: async () => decoder.decode(await vscode.workspace.fs.readFile(uri)),
   }));
   return folderImageStats(images, where, { signal, onProgress });
 }
 
+/** The decoder, its .wasm read from the extension's dist/ (the extension's URI is known from the first call). */
+let decoder: ImageDecoder | undefined;
+
 export async function showWebImageStatistics(target: vscode.Uri, extensionUri: vscode.Uri): Promise<void> {
+  const imageDecoder = (decoder ??= new ImageDecoder((codec) =>
+    Promise.resolve(
+      vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', CODEC_WASM[codec].file)),
+    ),
+  ));
   const where = vscode.workspace.asRelativePath(target);
   const result = await withCancellableProgress(`NormScope: reading images in ${where}`, (signal, report) =>
-    webImageStats(target, where, signal, (done, total) =>
+    webImageStats(imageDecoder, target, where, signal, (done, total) =>
       report((100 * done) / total, `${done} of ${total}`),
     ),
   );
-  if (result) ImagePanel.open(extensionUri, where, result, 'PNG: fast-png; JPEG: jpeg-js');
+  if (result) ImagePanel.open(extensionUri, where, result, IMAGE_DECODERS);
 }

@@ -1,19 +1,20 @@
 /**
  * Images on disk: one file or a folder searched recursively (ImageFolder layout: one sub-folder per
- * class), decoded one at a time into per-channel statistics. PNG is decoded in TypeScript (fast-png,
- * exact); JPEG and WebP by sharp's libvips (libjpeg-turbo / mozjpeg, libwebp) when sharp loads (a
- * native module: an extension installed without it decodes JPEG with jpeg-js and cannot read WebP). An
- * image that cannot be read is listed with its reason and skipped.
+ * class), decoded one at a time into per-channel statistics by the decoder every host shares
+ * (../images/decode-image.ts: fast-png, and libjpeg-turbo and libwebp in WebAssembly). An image that
+ * cannot be read is listed with its reason and skipped.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
 import { InputError } from '../errors';
 import { FORMATS, extensionOf } from '../formats/registry';
 import { ImageChannelStats } from '../images/channel-stats';
+import { CODEC_WASM, type ImageCodec } from '../images/codec-wasm';
+import { ImageDecoder } from '../images/decode-image';
 import { folderImageStats, type ImageFolderStats } from '../images/folder-stats';
-import { MODE_OF_CHANNELS, type DecodedImage } from '../images/decoded';
-import { decodeJpegImage } from '../images/jpeg';
-import { decodePngImage } from '../images/png';
+import type { DecodedImage } from '../images/decoded';
 import type { ReadProgress } from './csv-file';
 import { fileSystemError, readWholeFile } from './read-file';
 
@@ -37,57 +38,22 @@ async function listImages(root: string): Promise<string[]> {
   return found;
 }
 
-type Sharp = (typeof import('sharp'))['default'];
-let sharpModule: Promise<Sharp | undefined> | undefined;
-
-/** sharp, loaded on first use (the CLI and extension start without it); undefined where it is missing. */
-function loadSharp(): Promise<Sharp | undefined> {
-  sharpModule ??= import('sharp').then(
-    (m) => m.default,
-    () => undefined,
-  );
-  return sharpModule;
+/**
+ * A decoder's .wasm: beside the running bundle (dist/, where esbuild.mjs copies it: the CLI and the
+ * extension), else in its package (run from source).
+ */
+export function codecWasmPath(codec: ImageCodec): string {
+  const { file, packageName, inPackage } = CODEC_WASM[codec];
+  const bundled = typeof __dirname === 'string' ? join(__dirname, file) : undefined;
+  if (bundled && existsSync(bundled)) return bundled;
+  const require = createRequire(join(process.cwd(), 'package.json'));
+  return join(dirname(require.resolve(`${packageName}/package.json`)), inPackage);
 }
 
-/** Which decoder reads JPEG here: libjpeg-turbo through sharp, or jpeg-js where sharp is missing. */
-export async function jpegDecoder(): Promise<'sharp' | 'jpeg-js'> {
-  return (await loadSharp()) ? 'sharp' : 'jpeg-js';
-}
+const decoder = new ImageDecoder((codec) => readFile(codecWasmPath(codec)));
 
 /** Decodes one image file's bytes (format from its magic bytes, not its name). */
-export async function decodeImageBytes(bytes: Uint8Array): Promise<DecodedImage> {
-  if (bytes.length === 0) throw new InputError('empty file');
-  if (bytes[0] === 0x89 && bytes[1] === 0x50) return decodePngImage(bytes);
-  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
-  const webp = String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP';
-  if (!jpeg && !webp) throw new InputError('not a PNG, JPEG or WebP image (unknown magic bytes)');
-  const sharp = await loadSharp();
-  if (!sharp) {
-    if (jpeg) return decodeJpegImage(bytes);
-    throw new InputError('WebP needs the sharp package (npm install sharp), which did not load here');
-  }
-  try {
-    const image = sharp(bytes, { failOn: 'error' });
-    // libvips hands grayscale out as sRGB (R = G = B); its first channel is the file's L exactly.
-    const gray = (await image.metadata()).channels === 1;
-    const { data, info } = await (gray ? image.extractChannel(0) : image)
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const mode = MODE_OF_CHANNELS[info.channels];
-    if (!mode) throw new InputError(`${info.channels}-channel image`);
-    return {
-      width: info.width,
-      height: info.height,
-      mode,
-      depth: 8,
-      data: new Uint8Array(data.buffer, data.byteOffset, data.length),
-    };
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new InputError(`corrupt or truncated ${jpeg ? 'JPEG' : 'WebP'}: ${message}`);
-  }
-}
+export const decodeImageBytes = (bytes: Uint8Array): Promise<DecodedImage> => decoder.decode(bytes);
 
 export async function decodeImageFile(file: string): Promise<DecodedImage> {
   try {

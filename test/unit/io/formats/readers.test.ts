@@ -10,7 +10,7 @@ import { readNpz } from '../../../../src/io/formats/npz';
 import { readParquetTable } from '../../../../src/io/formats/parquet';
 import { readXlsx } from '../../../../src/io/formats/xlsx';
 import { decodePngImage } from '../../../../src/io/images/png';
-import { decodeJpegImage } from '../../../../src/io/images/jpeg';
+import { decodeImageBytes } from '../../../../src/io/node/image-files';
 import { arrowOfColumns, parquetOfColumns } from '../../../../src/io/formats/table-writers';
 
 const encoder = new TextEncoder();
@@ -117,7 +117,11 @@ test('each reader given its file cut short at any length, or with bytes flipped,
           [new Uint8Array(0), (b: Uint8Array) => readNpz(b)],
           [encoder.encode('PK\x03\x04 not really a zip'), (b: Uint8Array) => readXlsx(b)],
           [encoder.encode('\x89PNG\r\n\x1a\n...'), (b: Uint8Array) => decodePngImage(b)],
-          [new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]), (b: Uint8Array) => decodeJpegImage(b)],
+          [new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]), (b: Uint8Array) => decodeImageBytes(b)],
+          [
+            encoder.encode('RIFF\x1a\0\0\0WEBPVP8L\x0d\0\0\0\x2f\0\0\0\x10'),
+            (b: Uint8Array) => decodeImageBytes(b),
+          ],
         ] as const) {
           const short = bytes.slice(0, Math.floor(bytes.length * cut));
           await throwsOnlyInputErrors(() => read(short));
