@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageStats } from '../../src/io/node/image-files';
 import type { ImageFolderStats } from '../../src/io/images/folder-stats';
+import { IMAGE_DECODERS } from '../../src/io/images/decode-image';
 import { imagePanelInit } from '../../src/extension/image-panel-controller';
 import { formatValue } from '../../src/webview/dom';
 import { choiceName, choiceValue, isTicked, pickChoice } from '../helpers/elements';
@@ -36,12 +37,11 @@ after(async () => {
   scratch.cleanup();
 });
 
-const DECODERS = 'PNG: fast-png; JPEG, WebP: sharp (libvips)';
 /** Three channels' before and after figures, and alpha's. */
 const CHARTS = 7;
 
 async function open(language: 'en' | 'zh-cn' = 'en', theme?: ThemeName): Promise<ImagePanelHarness> {
-  const harness = await openImagePanel(imagePanelInit('pets', result, DECODERS, language), { theme });
+  const harness = await openImagePanel(imagePanelInit('pets', result, IMAGE_DECODERS, language), { theme });
   await harness.page.waitForSelector(`#app[data-charts="${CHARTS}"]`);
   return harness;
 }
@@ -144,7 +144,7 @@ test(
         summary.includes(`Images: ${key.images}`) && summary.includes(`pixels: ${key.pixels}`),
         summary,
       );
-      assert.ok(summary.includes(DECODERS), summary);
+      assert.ok(summary.includes(IMAGE_DECODERS), summary);
       assert.equal(await page.textContent('#image-classes'), 'Classes (ImageFolder layout): cat 3, dog 2');
       assert.match(
         (await page.textContent('#image-skipped li'))!,

@@ -113,7 +113,7 @@ test('noNodeBuiltins lets the browser entry build, with no Node built-in and no 
     'web-tree-sitter',
   ])
     assert.ok(packages.has(name), name);
-  for (const name of ['exceljs', 'sharp', 'jpeg-js', '@duckdb/node-api'])
+  for (const name of ['exceljs', '@duckdb/node-api'])
     assert.ok(!packages.has(name), name);
   // Only web-tree-sitter's Node-only branch reaches for Node, and it gets the throwing stubs.
   assert.deepEqual(
