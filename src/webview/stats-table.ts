@@ -88,7 +88,10 @@ export function statisticsTable(options: StatisticsTableOptions): HTMLElement[] 
   );
   const copy = (format: CopyFormat) => {
     const text = tableCopyText(format, [['column', ...fields], ...cells]);
-    options.onCopy(text, `the ${title.toLowerCase()} statistics as ${format === 'csv' ? 'CSV' : 'Markdown'}`);
+    options.onCopy(
+      text,
+      t('copiedTable', { table: title.toLowerCase(), format: format === 'csv' ? 'CSV' : 'Markdown' }),
+    );
   };
   const csv = actionButton(`copy-${which}-csv`, t('copyCsv'), () => copy('csv'), { secondary: true });
   const markdown = actionButton(`copy-${which}-markdown`, t('copyMarkdown'), () => copy('markdown'), {

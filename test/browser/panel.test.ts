@@ -216,6 +216,7 @@ test('the panel controls change the method and options, sort the table and copy 
     await harness.page.waitForFunction(() =>
       /Markdown/.test(document.getElementById('status')?.textContent ?? ''),
     );
+    assert.equal(await harness.page.textContent('#status'), 'Copied the before statistics as Markdown.');
     assert.match(harness.copied[0], /^column,count,missing,mean,std,min,q25,median,q75,max,p1,p5,p95,p99\n/);
     assert.match(harness.copied[1], /^\| column \| count \|/);
     await pickChoice(harness.page.locator('#code-language'), 'sklearn');
