@@ -8,9 +8,9 @@ import * as vscode from 'vscode';
 import { adviceLanguage } from '../engine/advise/messages';
 import type { ImageFolderStats } from '../io/images/folder-stats';
 import { isImageWebviewMessage, type ImageHostMessage } from '../shared/image-protocol';
-import { createNonce, webviewHtml } from '../shared/webview-html';
 import { ImagePanelController, imagePanelInit } from './image-panel-controller';
 import { showImageStatisticsText } from './image-statistics-text';
+import { pageHtml, pageOptions } from './webview-page';
 
 export class ImagePanel implements vscode.Disposable {
   static readonly viewType = 'normscope.images';
@@ -25,13 +25,7 @@ export class ImagePanel implements vscode.Disposable {
     decoders: string,
   ) {
     const webview = panel.webview;
-    webview.html = webviewHtml({
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'images.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css')).toString(),
-      title: vscode.l10n.t('NormScope: {0}', where),
-    });
+    webview.html = pageHtml(webview, extensionUri, 'images.js', vscode.l10n.t('NormScope: {0}', where));
     this.controller = new ImagePanelController(
       imagePanelInit(where, result, decoders, adviceLanguage(vscode.env.language)),
       {
@@ -61,13 +55,7 @@ export class ImagePanel implements vscode.Disposable {
       ImagePanel.viewType,
       vscode.l10n.t('NormScope: {0}', where),
       vscode.ViewColumn.Beside,
-      {
-        enableScripts: true,
-        localResourceRoots: [
-          vscode.Uri.joinPath(extensionUri, 'dist'),
-          vscode.Uri.joinPath(extensionUri, 'media'),
-        ],
-      },
+      pageOptions(extensionUri),
     );
     return new ImagePanel(panel, extensionUri, where, result, decoders);
   }

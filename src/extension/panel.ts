@@ -4,7 +4,7 @@
  * and media/. The host posts nothing until the webview says `ready`.
  */
 import * as vscode from 'vscode';
-import { createNonce, webviewHtml } from '../shared/webview-html';
+import { pageHtml, pageOptions } from './webview-page';
 import { isWebviewMessage, type HostMessage } from '../shared/protocol';
 import { PanelController } from './panel-controller';
 import type { PanelSource } from './panel-source';
@@ -29,20 +29,13 @@ export class NormalizationPanel implements vscode.Disposable {
   ) {
     const webview = panel.webview;
     const extensionUri = host.extensionUri;
-    webview.options = {
-      enableScripts: true,
-      localResourceRoots: [
-        vscode.Uri.joinPath(extensionUri, 'dist'),
-        vscode.Uri.joinPath(extensionUri, 'media'),
-      ],
-    };
-    webview.html = webviewHtml({
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css')).toString(),
-      title: `NormScope: ${source.init.title}`,
-    });
+    webview.options = pageOptions(extensionUri);
+    webview.html = pageHtml(
+      webview,
+      extensionUri,
+      'webview.js',
+      vscode.l10n.t('NormScope: {0}', source.init.title),
+    );
     this.controller = new PanelController(source, {
       post: (message: HostMessage) => Promise.resolve(webview.postMessage(message)),
       files: host.files,
@@ -100,15 +93,9 @@ export class NormalizationPanel implements vscode.Disposable {
   ): NormalizationPanel {
     const panel = vscode.window.createWebviewPanel(
       NormalizationPanel.viewType,
-      `NormScope: ${source.init.title}`,
+      vscode.l10n.t('NormScope: {0}', source.init.title),
       vscode.ViewColumn.Beside,
-      {
-        enableScripts: true,
-        localResourceRoots: [
-          vscode.Uri.joinPath(host.extensionUri, 'dist'),
-          vscode.Uri.joinPath(host.extensionUri, 'media'),
-        ],
-      },
+      pageOptions(host.extensionUri),
     );
     return new NormalizationPanel(panel, host, source, editor);
   }
