@@ -5,6 +5,8 @@
  */
 import { DataType, Float64, makeVector, Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
 import { InputError } from '../errors';
+import { checkColumnBuffers, checkIpcFraming } from './arrow-framing';
+import { boundFlatbufferReads } from './flatbuffer-bounds';
 import { cellText, ColumnBuilder, type CellOptions, type DataTable } from './data-table';
 import { readerNote } from './reader-notes';
 
@@ -56,6 +58,8 @@ export function readArrow(
     throw new InputError(
       'Feather v1 is not read; write Feather v2 (pyarrow.feather.write_feather, version=2)',
     );
+  checkIpcFraming(bytes);
+  boundFlatbufferReads();
   let source: Table;
   try {
     source = tableFromIPC(bytes);
@@ -83,6 +87,7 @@ export function readArrow(
   const rowCount = source.numRows;
   const columns = fields.map((field) => {
     const vector = source.getChild(field.name)!;
+    checkColumnBuffers(field.name, vector.data);
     const builder = new ColumnBuilder(field.name, options, rowCount);
     const type: DataType = field.type as DataType;
     if (DataType.isDecimal(type)) {

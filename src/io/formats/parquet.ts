@@ -11,6 +11,7 @@ import { compressors } from 'hyparquet-compressors';
 import { ByteWriter, ParquetWriter, parquetWriteBuffer } from 'hyparquet-writer';
 import { InputError } from '../errors';
 import { ColumnBuilder, type CellOptions, type DataTable } from './data-table';
+import { checkPageHeaders } from './parquet-pages';
 import { readerNote } from './reader-notes';
 
 export type { AsyncBuffer };
@@ -87,6 +88,21 @@ function corrupt(error: unknown): unknown {
   return error;
 }
 
+/** Each row group's row count is a count, and together they are the file's. */
+function checkRowCounts(metadata: FileMetaData): void {
+  let total = 0;
+  for (const [index, group] of metadata.row_groups.entries()) {
+    const rows = Number(group.num_rows);
+    if (!Number.isSafeInteger(rows) || rows < 0)
+      throw new InputError(`corrupt Parquet: row group ${index} has ${group.num_rows} rows`);
+    total += rows;
+  }
+  if (total !== Number(metadata.num_rows))
+    throw new InputError(
+      `corrupt Parquet: the footer gives ${metadata.num_rows} rows, its row groups ${total}`,
+    );
+}
+
 /** The file's schema and row count (reads the footer only). */
 export async function readParquetLayout(
   source: AsyncBuffer,
@@ -94,15 +110,19 @@ export async function readParquetLayout(
 ): Promise<ParquetLayout> {
   await checkFooter(source);
   let metadata: FileMetaData;
+  let schema: ReturnType<typeof parquetSchema>;
   try {
     metadata = await parquetMetadataAsync(source);
+    // A damaged schema (a child count past its elements) fails here, not in the first row group.
+    schema = parquetSchema(metadata);
   } catch (error) {
     throw corrupt(error);
   }
+  checkRowCounts(metadata);
   const columns: ParquetColumn[] = [];
   const skipped: string[] = [];
   let temporal = 0;
-  for (const child of parquetSchema(metadata).children) {
+  for (const child of schema.children) {
     const element = child.element;
     if (child.children.length > 0 || element.repetition_type === 'REPEATED') {
       skipped.push(element.name);
@@ -149,12 +169,13 @@ export async function forEachRowGroup(
   signal?: AbortSignal,
 ): Promise<void> {
   let rowStart = 0;
-  for (const group of layout.metadata.row_groups) {
+  for (const [index, group] of layout.metadata.row_groups.entries()) {
     signal?.throwIfAborted();
     const rows = Number(group.num_rows);
     const rowEnd = rowStart + rows;
     const chunks = new Map<string, { rowStart: number; data: ArrayLike<unknown> }[]>();
     if (rows > 0 && names.length > 0) {
+      await checkPageHeaders(source, group, index, names);
       try {
         await parquetRead({
           file: source,
