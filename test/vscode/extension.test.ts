@@ -305,7 +305,7 @@ e2e(
     await pickChoice(view.locator('#framework'), 'keras');
     await view.locator('#conventions td', { hasText: 'keras.layers.BatchNormalization' }).waitFor();
     await workbench.screenshot('explainer');
-    await view.locator('#tab-why').click();
+    await view.locator('vscode-tab-header[data-tab="why"]').click();
     const before = Number(
       /condition number ([\d.e+]+)/.exec((await view.locator('#kappa-before').textContent()) ?? '')?.[1],
     );

@@ -77,11 +77,13 @@ export function checkIpcFraming(bytes: Uint8Array): void {
   if (isFile) {
     if (bytes.length < 18 || !magicAt(bytes, bytes.length - MAGIC.length))
       throw new InputError(
-        `truncated: no ${MAGIC} magic at the end of its ${bytes.length} bytes (footer missing)`,
+        `corrupt or truncated Arrow IPC: no ${MAGIC} magic at the end of its ${bytes.length} bytes (footer missing)`,
       );
     footer = view.getInt32(bytes.length - 10, true);
     if (footer <= 0 || footer > bytes.length - 18)
-      throw new InputError(`truncated: footer length ${footer} > file size ${bytes.length}`);
+      throw new InputError(
+        `corrupt or truncated Arrow IPC: footer length ${footer} > file size ${bytes.length}`,
+      );
     end = bytes.length - 10 - footer;
   }
   const fault = (where: number, what: string) =>
