@@ -7,22 +7,11 @@ import assert from 'node:assert/strict';
 import { InputError } from '../../../../src/io/errors';
 import { readArrow } from '../../../../src/io/formats/arrow';
 import { readParquetTable } from '../../../../src/io/formats/parquet';
-import { arrowOfColumns, parquetOfColumns } from '../../../../src/io/formats/table-writers';
+import { asyncBuffer, WRITTEN_ARROW, WRITTEN_PARQUET } from './written-tables';
 
-const xs = Float64Array.from({ length: 300 }, (_, i) => Math.sin(i));
-const labels = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? null : `row ${i % 5}`));
-const columns = [
-  { name: 'x', values: xs },
-  { name: 'label', values: labels },
-];
-const parquet = parquetOfColumns(columns);
-const arrow = arrowOfColumns(columns);
-
-const readParquet = (bytes: Uint8Array) =>
-  readParquetTable({
-    byteLength: bytes.length,
-    slice: (start: number, end = bytes.length) => Promise.resolve(bytes.slice(start, end).buffer),
-  });
+const parquet = WRITTEN_PARQUET;
+const arrow = WRITTEN_ARROW;
+const readParquet = (bytes: Uint8Array) => readParquetTable(asyncBuffer(bytes));
 
 function flipped(bytes: Uint8Array, at: number, mask: number): Uint8Array {
   const copy = bytes.slice();

@@ -11,7 +11,7 @@ import { readParquetTable } from '../../../../src/io/formats/parquet';
 import { readXlsx } from '../../../../src/io/formats/xlsx';
 import { decodePngImage } from '../../../../src/io/images/png';
 import { decodeImageBytes } from '../../../../src/io/node/image-files';
-import { arrowOfColumns, parquetOfColumns } from '../../../../src/io/formats/table-writers';
+import { asyncBuffer, WRITTEN_ARROW, WRITTEN_LABELS, WRITTEN_PARQUET, WRITTEN_X } from './written-tables';
 
 const encoder = new TextEncoder();
 
@@ -80,22 +80,8 @@ test('readJsonLines on arbitrary text reads it or throws an InputError naming th
   );
 });
 
-/** Parquet and Arrow files to cut: written by our writers here (the fixtures from DuckDB cover reading). */
-const xs = Float64Array.from({ length: 300 }, (_, i) => Math.sin(i));
-const labels = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? null : `row ${i % 5}`));
-const columns = [
-  { name: 'x', values: xs },
-  { name: 'label', values: labels },
-];
-const parquet = parquetOfColumns(columns);
-const arrow = arrowOfColumns(columns);
-
-function asyncBuffer(bytes: Uint8Array) {
-  return {
-    byteLength: bytes.length,
-    slice: (start: number, end = bytes.length) => Promise.resolve(bytes.slice(start, end).buffer),
-  };
-}
+const parquet = WRITTEN_PARQUET;
+const arrow = WRITTEN_ARROW;
 
 async function throwsOnlyInputErrors(read: () => unknown): Promise<void> {
   try {
@@ -138,8 +124,8 @@ test('each reader given its file cut short at any length, or with bytes flipped,
 test('readParquetTable and readArrow read back what the writers wrote: numbers, text and missing cells', async () => {
   for (const { table } of [await readParquetTable(asyncBuffer(parquet)), readArrow(arrow)]) {
     assert.equal(table.rowCount, 300);
-    assert.deepEqual(Array.from(table.columns[0].values), Array.from(xs));
-    assert.deepEqual(table.columns[1].texts, labels);
+    assert.deepEqual(Array.from(table.columns[0].values), Array.from(WRITTEN_X));
+    assert.deepEqual(table.columns[1].texts, WRITTEN_LABELS);
     assert.equal(table.columns[1].missing, 43);
   }
 });
